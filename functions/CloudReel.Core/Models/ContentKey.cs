@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CloudReel.Core.Models;
+
+/// <summary>
+/// The content key of a clip: a hash of everything that decides what the model renders. Two shots
+/// with the same key are the same clip, in any film, so the key is the clip's name in the store.
+/// </summary>
+public static class ContentKey
+{
+    /// <summary>Bump when the meaning of the hashed fields changes, so old clips are never reused wrongly.</summary>
+    private const string Scheme = "cloudreel.clip.v1";
+
+    public static string For(string model, string modelVersion, ShotRequest request)
+    {
+        var text = new StringBuilder()
+            .Append(Scheme).Append('\n')
+            .Append("model=").Append(model).Append('\n')
+            .Append("version=").Append(modelVersion).Append('\n')
+            .Append("prompt=").Append(request.Prompt).Append('\n')
+            .Append("seconds=").Append(request.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n')
+            .Append("size=").Append(request.Size).Append('\n')
+            .Append("seed=").Append(request.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var reference in request.References)
+        {
+            text.Append("reference=").Append(reference.Sha256).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,72 @@
+using CloudReel.Core.Orders;
+
+namespace CloudReel.Core.Models;
+
+/// <summary>
+/// What a video model can do and what it costs. The planner fits shots to it and validation
+/// rejects what it cannot do before any money is spent.
+/// </summary>
+public sealed record ModelCapabilities
+{
+    /// <summary>The name orders use, e.g. "animatic", "kling-v2-1", "sora-2".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Model version; part of every content key, so a new version never reuses old clips.</summary>
+    public required string Version { get; init; }
+
+    public required DurationOptions Durations { get; init; }
+
+    /// <summary>Sizes the model renders; empty means any even size.</summary>
+    public IReadOnlyList<FrameSize> Sizes { get; init; } = [];
+
+    public bool ImageToVideo { get; init; }
+
+    public bool TextToVideo { get; init; } = true;
+
+    /// <summary>Jobs the service runs at once for one account; more are queued here, not sent.</summary>
+    public int MaxConcurrentJobs { get; init; } = 2;
+
+    public decimal PricePerSecond { get; init; }
+
+    public string Currency { get; init; } = "USD";
+
+    /// <summary>Maximum prompt length in characters.</summary>
+    public int MaxPromptLength { get; init; } = 2000;
+
+    public decimal EstimateCost(double seconds) => decimal.Round(PricePerSecond * (decimal)seconds, 4);
+
+    /// <summary>
+    /// The size to generate for an output of <paramref name="wanted"/>: the same shape, the closest
+    /// size that is at least as large (else the largest), or <paramref name="wanted"/> when any size goes.
+    /// </summary>
+    public FrameSize ChooseSize(FrameSize wanted)
+    {
+        if (Sizes.Count == 0) return wanted;
+        var sameShape = Sizes.Where(s => Math.Abs(s.Ratio - wanted.Ratio) < 0.02).ToList();
+        var candidates = sameShape.Count > 0 ? sameShape : Sizes.ToList();
+        var atLeast = candidates.Where(s => s.Width >= wanted.Width && s.Height >= wanted.Height)
+            .OrderBy(s => s.Width * s.Height).ToList();
+        return atLeast.Count > 0 ? atLeast[0] : candidates.OrderByDescending(s => s.Width * s.Height).First();
+    }
+}
+
+/// <summary>Clip lengths a model accepts: a continuous range, or only the listed values.</summary>
+public sealed record DurationOptions(double Min, double Max, IReadOnlyList<double>? Allowed = null)
+{
+    public static DurationOptions Range(double min, double max) => new(min, max);
+
+    public static DurationOptions Only(params double[] allowed) => new(allowed.Min(), allowed.Max(), allowed);
+
+    public bool Accepts(double seconds) => Allowed is { } list
+        ? list.Any(a => Math.Abs(a - seconds) < 1e-6)
+        : seconds >= Min - 1e-6 && seconds <= Max + 1e-6;
+
+    /// <summary>The accepted length nearest to <paramref name="seconds"/>.</summary>
+    public double Fit(double seconds) => Allowed is { } list
+        ? list.OrderBy(a => Math.Abs(a - seconds)).ThenBy(a => a).First()
+        : Math.Clamp(Math.Round(seconds * 10) / 10, Min, Max);
+
+    public override string ToString() => Allowed is { } list
+        ? string.Join(", ", list.Select(a => a.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))) + " s"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Min:0.##}–{Max:0.##} s");
+}

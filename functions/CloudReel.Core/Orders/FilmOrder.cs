@@ -1,0 +1,112 @@
+namespace CloudReel.Core.Orders;
+
+/// <summary>
+/// A validated film order: what the customer asked for. Paths are as the order wrote them
+/// (relative to the order file) until staging rewrites them to clip-store names.
+/// </summary>
+public sealed record FilmOrder
+{
+    public required string Title { get; init; }
+
+    /// <summary>Text added to every prompt, e.g. "clay animation, miniature set, warm light".</summary>
+    public string Style { get; init; } = "";
+
+    /// <summary>Caption languages as BCP 47 tags, first one burned into the picture.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>Output aspect ratios; the first is the master the shots are generated for.</summary>
+    public IReadOnlyList<AspectRatio> Aspects { get; init; } = [AspectRatio.Landscape];
+
+    /// <summary>Short side of the picture in pixels (1080 for "1080p").</summary>
+    public int Resolution { get; init; } = 1080;
+
+    public int Fps { get; init; } = 30;
+
+    /// <summary>Default video model for shots that name none.</summary>
+    public string Model { get; init; } = "animatic";
+
+    /// <summary>Models tried in order when a shot's own model refuses or fails.</summary>
+    public IReadOnlyList<string> Fallback { get; init; } = [];
+
+    public Budget? Budget { get; init; }
+
+    public string? Music { get; init; }
+
+    public string? Logo { get; init; }
+
+    /// <summary>Visible AI-content label, e.g. "AI生成".</summary>
+    public string? Label { get; init; }
+
+    public TransitionSpec Transition { get; init; } = TransitionSpec.Default;
+
+    public ApprovalSpec Approval { get; init; } = ApprovalSpec.None;
+
+    /// <summary>Shots as ordered. Empty when the order carries a brief or a script for the planner.</summary>
+    public IReadOnlyList<ShotSpec> Shots { get; init; } = [];
+
+    /// <summary>Free text for the planner (instead of shots).</summary>
+    public string? Brief { get; init; }
+
+    /// <summary>A Fountain screenplay file for the planner (instead of shots).</summary>
+    public string? Script { get; init; }
+
+    /// <summary>Target length for planned films, in seconds; the planner spreads shots to it.</summary>
+    public double? TargetSeconds { get; init; }
+
+    public bool NeedsPlanning => Shots.Count == 0;
+
+    /// <summary>Every file the order refers to, with the field that names it.</summary>
+    public IEnumerable<(string Field, string Path)> ReferencedFiles()
+    {
+        if (Music is not null) yield return ("music", Music);
+        if (Logo is not null) yield return ("logo", Logo);
+        if (Script is not null) yield return ("script", Script);
+        for (var i = 0; i < Shots.Count; i++)
+        {
+            if (Shots[i].Image is { } image) yield return ($"shots[{i}].image", image);
+        }
+    }
+
+    /// <summary>The same order with every referenced path passed through <paramref name="map"/>.</summary>
+    public FilmOrder MapPaths(Func<string, string> map) => this with
+    {
+        Music = Music is null ? null : map(Music),
+        Logo = Logo is null ? null : map(Logo),
+        Script = Script is null ? null : map(Script),
+        Shots = Shots.Select(s => s.Image is null ? s : s with { Image = map(s.Image) }).ToList(),
+    };
+}
+
+/// <summary>One shot as ordered (or as planned).</summary>
+public sealed record ShotSpec
+{
+    public required string Id { get; init; }
+
+    public required string Prompt { get; init; }
+
+    public double Seconds { get; init; } = 5;
+
+    /// <summary>Reference image for image-to-video (path relative to the order, or store name once staged).</summary>
+    public string? Image { get; init; }
+
+    public CameraMove Camera { get; init; } = CameraMove.Static;
+
+    /// <summary>Caption per language tag.</summary>
+    public IReadOnlyDictionary<string, string> Captions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Overrides the order's default model.</summary>
+    public string? Model { get; init; }
+
+    public long? Seed { get; init; }
+
+    /// <summary>How this shot hands over to the next one; the order's default when null.</summary>
+    public TransitionSpec? Transition { get; init; }
+}
+
+public sealed record Budget(decimal Limit, string Currency = "USD");
+
+/// <summary>Whether a person must approve the storyboard before money is spent on shots.</summary>
+public sealed record ApprovalSpec(bool Required, double TimeoutHours = 72)
+{
+    public static readonly ApprovalSpec None = new(false);
+}

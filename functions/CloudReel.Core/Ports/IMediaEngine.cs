@@ -1,0 +1,31 @@
+using CloudReel.Core.Models;
+using CloudReel.Core.Timeline;
+
+namespace CloudReel.Core.Ports;
+
+/// <summary>The media engine port: what the workflow needs from FFmpeg.</summary>
+public interface IMediaEngine
+{
+    /// <summary>Probes a clip; throws <see cref="BadClipException"/> when it is not a decodable video.</summary>
+    Task<ClipProbe> ProbeAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Assembles a film from its timeline. <paramref name="clipPaths"/> maps every clip's store name
+    /// to a local file. Outputs are written into <paramref name="outputDirectory"/>.
+    /// </summary>
+    Task<AssemblyResult> AssembleAsync(
+        FilmTimeline timeline,
+        IReadOnlyDictionary<string, string> clipPaths,
+        string outputDirectory,
+        IProgress<AssemblyProgress>? progress = null,
+        CancellationToken cancellationToken = default);
+}
+
+/// <summary>The files an assembly wrote, by file name, relative to its output directory.</summary>
+public sealed record AssemblyResult(IReadOnlyList<string> Files, double FilmSeconds, int FilmFrames);
+
+/// <summary>How far an assembly is, as FFmpeg reports it.</summary>
+public sealed record AssemblyProgress(string Step, double Fraction);
+
+/// <summary>A clip that is not what a model promised: not decodable, no video, far too short.</summary>
+public sealed class BadClipException(string message) : Exception(message);

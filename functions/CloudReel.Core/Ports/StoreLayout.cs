@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace CloudReel.Core.Ports;
+
+/// <summary>
+/// Where things live in the clip store (folder or Blob Storage alike):
+/// <list type="bullet">
+/// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
+/// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
+/// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs.</item>
+/// </list>
+/// Names are only ever built from validated ids, never from raw user text.
+/// </summary>
+public static partial class StoreLayout
+{
+    public const string ClipsPrefix = "clips/";
+    public const string OrdersPrefix = "orders/";
+    public const string FilmsPrefix = "films/";
+
+    public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
+
+    public static string ClipRecord(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".json";
+
+    public static string OrderFolder(string filmId) => OrdersPrefix + RequireId(filmId) + "/";
+
+    /// <summary>A file of a staged order, at its path relative to the order file.</summary>
+    public static string OrderFile(string filmId, string relativePath) => OrderFolder(filmId) + RequireRelativePath(relativePath);
+
+    public static string FilmFolder(string filmId) => FilmsPrefix + RequireId(filmId) + "/";
+
+    public static string FilmOutput(string filmId, string fileName) => FilmFolder(filmId) + RequireFileName(fileName);
+
+    /// <summary>Film, shot and job ids: lower-case letters, digits and dashes, 1–80 long.</summary>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
+    public static string RequireId(string id) =>
+        IsValidId(id) ? id : throw new ArgumentException($"'{id}' is not a valid id (lower-case letters, digits and dashes, 1-80 characters).", nameof(id));
+
+    private static string RequireKey(string key) =>
+        KeyPattern().IsMatch(key) ? key : throw new ArgumentException($"'{key}' is not a content key.", nameof(key));
+
+    /// <summary>A relative path of safe segments: no "..", no root, no drive, no backslashes.</summary>
+    public static bool IsSafeRelativePath(string path) =>
+        path.Length is > 0 and <= 400
+        && path.Split('/').All(segment => FileNamePattern().IsMatch(segment) && segment is not ("." or ".."));
+
+    private static string RequireRelativePath(string path) =>
+        IsSafeRelativePath(path) ? path : throw new ArgumentException($"'{path}' is not a safe relative path.", nameof(path));
+
+    private static string RequireFileName(string name) =>
+        FileNamePattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal)
+            ? name
+            : throw new ArgumentException($"'{name}' is not a safe output file name.", nameof(name));
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-f0-9]{64}$")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")]
+    private static partial Regex FileNamePattern();
+}

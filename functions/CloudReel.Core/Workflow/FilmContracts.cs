@@ -1,0 +1,68 @@
+using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+
+namespace CloudReel.Core.Workflow;
+
+/// <summary>Starts a film: the staged order lives in the clip store under orders/&lt;film-id&gt;/.</summary>
+public sealed record FilmRequest(string FilmId, string OrderName);
+
+/// <summary>How a film ended.</summary>
+public sealed record FilmResult(string FilmId, string OutputFolder, IReadOnlyList<string> Outputs, decimal Cost, string Currency);
+
+/// <summary>A film after planning: every shot with the models to try, in order.</summary>
+public sealed record PlannedFilm
+{
+    public required FilmOrder Order { get; init; }
+
+    public required IReadOnlyList<PlannedShot> Shots { get; init; }
+
+    /// <summary>Jobs each model may run at once; the fan-out never exceeds it.</summary>
+    public required IReadOnlyDictionary<string, int> ModelConcurrency { get; init; }
+
+    /// <summary>Cost if every shot is made by its first model and nothing comes from the cache.</summary>
+    public decimal EstimatedCost => Shots.Sum(s => s.Chain.Count > 0 ? s.Chain[0].EstimatedCost : 0);
+}
+
+/// <summary>A shot with its fallback chain: each model's request and content key.</summary>
+public sealed record PlannedShot(ShotSpec Shot, IReadOnlyList<ModelAttempt> Chain);
+
+/// <summary>One model's way of making a shot.</summary>
+public sealed record ModelAttempt(
+    string Model,
+    string ModelVersion,
+    ShotRequest Request,
+    string ContentKey,
+    decimal EstimatedCost,
+    TimeSpan PollInterval,
+    TimeSpan Timeout);
+
+/// <summary>The result of validating a staged order: the order, or every error found.</summary>
+public sealed record ValidatedOrder(FilmOrder? Order, IReadOnlyList<OrderError> Errors);
+
+/// <summary>A reviewer's answer at the storyboard approval gate.</summary>
+public sealed record ApprovalDecision(bool Approved, string? By = null, string? Comment = null);
+
+/// <summary>Names of the external events the film orchestration waits for.</summary>
+public static class FilmEvents
+{
+    public const string StoryboardApproved = "StoryboardApproved";
+}
+
+/// <summary>What a film's custom status shows while it runs.</summary>
+public sealed record FilmProgress(string Stage, int ShotsDone, int ShotsTotal, int ShotsFromCache, string? Message = null);
+
+/// <summary>What a shot's custom status shows while it runs.</summary>
+public sealed record ShotProgress(string ShotId, string State, string Model, int? Percent = null);
+
+/// <summary>The stages of a film, in order, as report.json names them.</summary>
+public static class FilmStages
+{
+    public const string Validate = "validate";
+    public const string Plan = "plan";
+    public const string Approval = "approval";
+    public const string Generate = "generate";
+    public const string Assemble = "assemble";
+    public const string Outputs = "outputs";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,70 @@
+using CloudReel.Core.Models;
+
+namespace CloudReel.Core.Workflow;
+
+/// <summary>Input of one shot's orchestration.</summary>
+public sealed record ShotInput(string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain);
+
+/// <summary>Input of the submit and download activities: one model attempt at one shot.</summary>
+public sealed record ShotJob(string FilmId, string ShotId, ModelAttempt Attempt);
+
+/// <summary>Input of the poll activity.</summary>
+public sealed record JobQuery(string Model, string JobId);
+
+/// <summary>Input of the download activity: the job that succeeded.</summary>
+public sealed record ClipDownload(ShotJob Job, JobStatus Status);
+
+/// <summary>How a shot ended, with every attempt it took.</summary>
+public sealed record ShotOutcome
+{
+    public required string ShotId { get; init; }
+
+    public required ShotSource Source { get; init; }
+
+    /// <summary>The clip that made the shot; null when the shot failed.</summary>
+    public ClipRecord? Clip { get; init; }
+
+    /// <summary>The model that made the clip.</summary>
+    public string? Model { get; init; }
+
+    public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
+
+    public bool Succeeded => Clip is not null;
+
+    /// <summary>Why the shot failed: the last attempt's reason.</summary>
+    public string? FailureSummary => Succeeded ? null : Attempts.Count == 0
+        ? "no model in the shot's chain could take it"
+        : string.Join("; ", Attempts.Select(a => a.Describe()));
+}
+
+public enum ShotSource
+{
+    Generated,
+    Cache,
+    Failed,
+}
+
+/// <summary>One model's attempt at a shot.</summary>
+public sealed record AttemptRecord(
+    string Model,
+    string ContentKey,
+    string? JobId,
+    AttemptResult Result,
+    FailureReason? Reason = null,
+    string? ProviderCode = null,
+    string? Message = null)
+{
+    public string Describe() => Result == AttemptResult.Succeeded
+        ? $"{Model}: succeeded"
+        : $"{Model}: {Reason?.ToString().ToLowerInvariant() ?? "failed"}{(ProviderCode is null ? "" : $" ({ProviderCode})")}: {Message}";
+}
+
+public enum AttemptResult
+{
+    Succeeded,
+    FromCache,
+    Refused,
+    Failed,
+    TimedOut,
+    BadClip,
+}
