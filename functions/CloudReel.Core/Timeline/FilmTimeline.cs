@@ -18,7 +18,10 @@ public sealed record FilmTimeline
 
     public required int Fps { get; init; }
 
-    /// <summary>The master picture size (first aspect of the order).</summary>
+    /// <summary>The master aspect ratio (the order's first).</summary>
+    public required AspectRatio Aspect { get; init; }
+
+    /// <summary>The master picture size.</summary>
     public required FrameSize Size { get; init; }
 
     /// <summary>The picture track: clips in order, each with the transition into the next.</summary>
