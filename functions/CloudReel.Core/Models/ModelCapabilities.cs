@@ -33,6 +33,18 @@ public sealed record ModelCapabilities
     /// <summary>Maximum prompt length in characters.</summary>
     public int MaxPromptLength { get; init; } = 2000;
 
+    /// <summary>How often to ask about a running job when the service gives no hint of its own.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a job may take before the attempt is given up as timed out.</summary>
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Whether sending the same job twice costs nothing (a local or self-hosted model). Only then
+    /// is an interrupted submit simply sent again.
+    /// </summary>
+    public bool ResubmitIsFree => PricePerSecond == 0m;
+
     public decimal EstimateCost(double seconds) => decimal.Round(PricePerSecond * (decimal)seconds, 4);
 
     /// <summary>
@@ -61,10 +73,15 @@ public sealed record DurationOptions(double Min, double Max, IReadOnlyList<doubl
         ? list.Any(a => Math.Abs(a - seconds) < 1e-6)
         : seconds >= Min - 1e-6 && seconds <= Max + 1e-6;
 
+    /// <summary>The shortest accepted length of at least <paramref name="seconds"/> (the longest when none is).</summary>
+    public double FitAtLeast(double seconds) => Allowed is { } list
+        ? list.Where(a => a >= seconds - 1e-6).DefaultIfEmpty(list.Max()).Min()
+        : Math.Clamp(Math.Ceiling(seconds * 10) / 10, Min, Max);
+
     /// <summary>The accepted length nearest to <paramref name="seconds"/>.</summary>
     public double Fit(double seconds) => Allowed is { } list
         ? list.OrderBy(a => Math.Abs(a - seconds)).ThenBy(a => a).First()
-        : Math.Clamp(Math.Round(seconds * 10) / 10, Min, Max);
+        : Math.Clamp(Math.Round(seconds * 10, MidpointRounding.AwayFromZero) / 10, Min, Max);
 
     public override string ToString() => Allowed is { } list
         ? string.Join(", ", list.Select(a => a.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))) + " s"

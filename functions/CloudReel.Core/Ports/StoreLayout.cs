@@ -7,7 +7,8 @@ namespace CloudReel.Core.Ports;
 /// <list type="bullet">
 /// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
 /// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
-/// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs.</item>
+/// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs;</item>
+/// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip.</item>
 /// </list>
 /// Names are only ever built from validated ids, never from raw user text.
 /// </summary>
@@ -16,10 +17,14 @@ public static partial class StoreLayout
     public const string ClipsPrefix = "clips/";
     public const string OrdersPrefix = "orders/";
     public const string FilmsPrefix = "films/";
+    public const string JobsPrefix = "jobs/";
 
     public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
 
     public static string ClipRecord(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".json";
+
+    /// <summary>The job ledger's entry for a clip: which provider job makes it.</summary>
+    public static string JobRecord(string contentKey) => JobsPrefix + RequireKey(contentKey) + ".json";
 
     public static string OrderFolder(string filmId) => OrdersPrefix + RequireId(filmId) + "/";
 
@@ -58,6 +63,7 @@ public static partial class StoreLayout
     [GeneratedRegex("^[a-f0-9]{64}$")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")]
+    /// <summary>One path segment: letters (any script), digits, spaces, dots, dashes, underscores, parentheses; no edge space or dot.</summary>
+    [GeneratedRegex(@"^[\p{L}\p{N}_](?:[\p{L}\p{N} ._()-]{0,118}[\p{L}\p{N}_()-])?$")]
     private static partial Regex FileNamePattern();
 }

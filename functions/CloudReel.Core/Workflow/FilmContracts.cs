@@ -19,7 +19,10 @@ public sealed record PlannedFilm
     /// <summary>Jobs each model may run at once; the fan-out never exceeds it.</summary>
     public required IReadOnlyDictionary<string, int> ModelConcurrency { get; init; }
 
-    /// <summary>Cost if every shot is made by its first model and nothing comes from the cache.</summary>
+    /// <summary>What the planner noticed and a person may want to know (e.g. a shortened shot).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Cost if every shot is made by its first model; clips already in the store cost nothing.</summary>
     public decimal EstimatedCost => Shots.Sum(s => s.Chain.Count > 0 ? s.Chain[0].EstimatedCost : 0);
 }
 

@@ -9,7 +9,7 @@ public sealed record ShotInput(string FilmId, string ShotId, IReadOnlyList<Model
 public sealed record ShotJob(string FilmId, string ShotId, ModelAttempt Attempt);
 
 /// <summary>Input of the poll activity.</summary>
-public sealed record JobQuery(string Model, string JobId);
+public sealed record JobQuery(string Model, string JobId, string ContentKey);
 
 /// <summary>Input of the download activity: the job that succeeded.</summary>
 public sealed record ClipDownload(ShotJob Job, JobStatus Status);
@@ -29,12 +29,16 @@ public sealed record ShotOutcome
 
     public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
 
+    /// <summary>An error outside any model attempt (the shot's orchestration itself failed).</summary>
+    public string? Error { get; init; }
+
     public bool Succeeded => Clip is not null;
 
-    /// <summary>Why the shot failed: the last attempt's reason.</summary>
-    public string? FailureSummary => Succeeded ? null : Attempts.Count == 0
-        ? "no model in the shot's chain could take it"
-        : string.Join("; ", Attempts.Select(a => a.Describe()));
+    /// <summary>Why the shot failed: every attempt's reason.</summary>
+    public string? FailureSummary => Succeeded ? null
+        : Error ?? (Attempts.Count == 0
+            ? "no model in the shot's chain can make it"
+            : string.Join("; ", Attempts.Select(a => a.Describe())));
 }
 
 public enum ShotSource

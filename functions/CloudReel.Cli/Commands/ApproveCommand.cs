@@ -1,0 +1,64 @@
+using System.CommandLine;
+using CloudReel.Cli.Hosting;
+using CloudReel.Core.Workflow;
+
+namespace CloudReel.Cli.Commands;
+
+/// <summary>
+/// `cloudreel approve FILM-ID [--reject]`: answers a film's storyboard approval gate. A render still
+/// running picks the answer up; otherwise the film continues here.
+/// </summary>
+public static class ApproveCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var filmId = new Argument<string>("film-id") { Description = "The film waiting for approval." };
+        var reject = new Option<bool>("--reject") { Description = "Reject the storyboard: the film stops before any shot is paid for." };
+        var comment = new Option<string?>("--comment") { Description = "A note recorded with the decision." };
+        var by = new Option<string?>("--by") { Description = "Who decides (default: the current user)." };
+        var command = new Command("approve", "Approve (or --reject) a film's storyboard.") { filmId, reject, comment, by };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            global.Resolve(parse),
+            parse.GetValue(filmId)!,
+            new ApprovalDecision(!parse.GetValue(reject), parse.GetValue(by) ?? Environment.UserName, parse.GetValue(comment)),
+            Console.Out,
+            Console.Error,
+            cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string filmId, ApprovalDecision decision, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var film = FilmLookup.Find(context, filmId, stderr);
+        if (film is null) return ExitCodes.InvalidInput;
+
+        await using (var journal = await FilmLookup.OpenJournalAsync(context, cancellationToken))
+        {
+            var instance = await journal.GetInstanceAsync(film.FilmId, cancellationToken);
+            if (instance is null or { IsTerminal: true })
+            {
+                await stderr.WriteLineAsync($"Film {film.FilmId} is not waiting for approval (it is {instance?.Status.ToString().ToLowerInvariant() ?? "unknown"}).");
+                return ExitCodes.InvalidInput;
+            }
+
+            await journal.RaiseEventAsync(film.FilmId, FilmEvents.StoryboardApproved, decision, cancellationToken);
+        }
+
+        await stdout.WriteLineAsync($"Storyboard of {film.FilmId} {(decision.Approved ? "approved" : "rejected")}.");
+        return await ResumeIfIdleAsync(context, film, stdout, stderr, cancellationToken);
+    }
+
+    /// <summary>When no render holds the film, carry it on here; when one does, it picks the decision up itself.</summary>
+    private static async Task<int> ResumeIfIdleAsync(CliContext context, FilmEntry film, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new FilmSession(context, film, stdout, stderr).RunAsync(request: null, cancellationToken);
+        }
+        catch (Local.Engine.InstanceLeasedException leased)
+        {
+            await stdout.WriteLineAsync($"The render running in another process will continue it ({leased.Message}).");
+            return ExitCodes.Success;
+        }
+    }
+}

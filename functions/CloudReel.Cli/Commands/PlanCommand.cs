@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using CloudReel.Cli.Hosting;
+using CloudReel.Cli.Orders;
+using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Planning;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudReel.Cli.Commands;
+
+/// <summary>
+/// `cloudreel plan ORDER|BRIEF [-o FILE]`: turns a brief or a screenplay into shots and writes the
+/// planned order as YAML a person can edit and then render.
+/// </summary>
+public static class PlanCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var input = new Argument<FileInfo>("order-or-brief") { Description = "An order with a brief or script (.yaml/.json), or a plain-text brief (.txt/.md)." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the planned order (default: <name>.planned.yaml beside the input)." };
+        var title = new Option<string?>("--title") { Description = "Title for a plain-text brief (default: its first line)." };
+        var model = new Option<string?>("--model") { Description = "Model for a plain-text brief (default: animatic)." };
+        var languages = new Option<string[]>("--language") { Description = "Caption languages for a plain-text brief, e.g. --language zh-CN --language en.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("plan", "Plan shots from a brief or a screenplay and write them as an editable order.") { input, output, title, model, languages };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            global.Resolve(parse),
+            parse.GetValue(input)!,
+            parse.GetValue(output),
+            new BriefDefaults(parse.GetValue(title), parse.GetValue(model), parse.GetValue(languages) ?? []),
+            Console.Out,
+            Console.Error,
+            cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, BriefDefaults defaults, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!input.Exists)
+        {
+            await stderr.WriteLineAsync($"{input.FullName}: no such file.");
+            return ExitCodes.InvalidInput;
+        }
+
+        using var loggerFactory = context.CreateLoggerFactory();
+        await using var services = EngineHost.BuildServices(context.Home, Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
+        var catalog = services.GetRequiredService<IVideoModelCatalog>();
+        var order = await ReadAsync(input, defaults, catalog, stderr, cancellationToken);
+        if (order is null) return ExitCodes.InvalidInput;
+        if (!order.NeedsPlanning)
+        {
+            await stderr.WriteLineAsync($"{input.Name} already has shots: there is nothing to plan.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var capabilities = catalog.CapabilitiesByName();
+        var directory = input.DirectoryName!;
+        var script = order.Script is null ? null : await File.ReadAllTextAsync(Path.Combine(directory, order.Script), cancellationToken);
+        var planned = RuleBasedPlanner.Plan(order, script, capabilities[order.Model]);
+        var estimate = ShotCasting.Cast(planned.Planned, capabilities, planned.Planned.Shots.Where(s => s.Image is not null).ToDictionary(s => s.Image!, _ => "")).EstimatedCost;
+
+        var target = output ?? new FileInfo(Path.Combine(directory, Path.GetFileNameWithoutExtension(input.Name) + ".planned.yaml"));
+        var rebased = Rebase(planned.Planned, directory, target.DirectoryName!);
+        var comments = new List<string>
+        {
+            $"Planned from {input.Name}: {planned.Planned.Shots.Count} shots, {planned.Planned.Shots.Sum(s => s.Seconds).ToString("0.#", CultureInfo.InvariantCulture)} s of footage, estimated cost {estimate:0.00} {order.Budget?.Currency ?? "USD"}.",
+            "Edit freely, then: cloudreel render " + Path.GetRelativePath(Environment.CurrentDirectory, target.FullName),
+        };
+        comments.AddRange(planned.Notes);
+        Directory.CreateDirectory(target.DirectoryName!);
+        await File.WriteAllTextAsync(target.FullName, OrderYamlWriter.Write(rebased, SchemaPath(target.DirectoryName!), comments), cancellationToken);
+
+        foreach (var note in planned.Notes) await stdout.WriteLineAsync($"note: {note}");
+        await stdout.WriteLineAsync($"{planned.Planned.Shots.Count} shots planned, estimated cost {estimate:0.00}: {target.FullName}");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<FilmOrder?> ReadAsync(FileInfo input, BriefDefaults defaults, IVideoModelCatalog catalog, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (input.Extension is ".txt" or ".md")
+        {
+            var text = await File.ReadAllTextAsync(input.FullName, cancellationToken);
+            return defaults.ToOrder(text, Path.GetFileNameWithoutExtension(input.Name));
+        }
+
+        var loaded = await OrderFile.LoadAsync(input.FullName, catalog, cancellationToken);
+        if (loaded.IsValid) return loaded.Order;
+        OrderFile.PrintErrors(loaded, stderr);
+        return null;
+    }
+
+    /// <summary>Paths in the plan stay right when it is written to another folder than the order's.</summary>
+    private static FilmOrder Rebase(FilmOrder order, string from, string to) => from == to
+        ? order
+        : order.MapPaths(path => Path.GetRelativePath(to, Path.Combine(from, path)).Replace('\\', '/'));
+
+    /// <summary>The schema shipped beside the cloudreel binary, so editors validate the plan.</summary>
+    private static string? SchemaPath(string directory)
+    {
+        var schema = Path.Combine(AppContext.BaseDirectory, "film-order.schema.json");
+        return File.Exists(schema) ? Path.GetRelativePath(directory, schema).Replace('\\', '/') : null;
+    }
+}
+
+/// <summary>What a plain-text brief does not say: title, model and caption languages.</summary>
+public sealed record BriefDefaults(string? Title, string? Model, IReadOnlyList<string> Languages)
+{
+    public FilmOrder ToOrder(string text, string fallbackTitle)
+    {
+        var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return new FilmOrder
+        {
+            Title = Title ?? (firstLine is { Length: <= 120 } ? firstLine.TrimStart('#', ' ') : fallbackTitle),
+            Model = Model ?? "animatic",
+            Languages = Languages,
+            Brief = text,
+        };
+    }
+}

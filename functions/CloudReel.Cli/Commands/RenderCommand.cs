@@ -1,0 +1,57 @@
+using System.CommandLine;
+using CloudReel.Cli.Hosting;
+using CloudReel.Cli.Orders;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Text;
+using CloudReel.Core.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudReel.Cli.Commands;
+
+/// <summary>`cloudreel render ORDER [-o DIR]`: validate, stage and render a film, with live progress.</summary>
+public static class RenderCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var order = new Argument<FileInfo>("order") { Description = "The film order (.yaml, .yml or .json)." };
+        var output = new Option<DirectoryInfo>("--output", "-o")
+        {
+            Description = "Folder for outputs; each film gets a sub-folder named by its id.",
+            DefaultValueFactory = _ => new DirectoryInfo("out"),
+        };
+        var command = new Command("render", "Render a film from an order.") { order, output };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(global.Resolve(parse), parse.GetValue(order)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, FileInfo orderFile, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!orderFile.Exists)
+        {
+            await stderr.WriteLineAsync($"{orderFile.FullName}: no such file.");
+            return ExitCodes.InvalidInput;
+        }
+
+        context.Home.EnsureCreated();
+        using var loggerFactory = context.CreateLoggerFactory();
+        await using var services = EngineHost.BuildServices(context.Home, output.FullName, loggerFactory, new Progress.ProgressRelay());
+        var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<Core.Models.IVideoModelCatalog>(), cancellationToken);
+        if (!loaded.IsValid)
+        {
+            OrderFile.PrintErrors(loaded, stderr);
+            return ExitCodes.InvalidInput;
+        }
+
+        var order = loaded.Order!;
+        var filmId = $"{Slug.From(order.Title, maxLength: 32)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var store = services.GetRequiredService<IClipStore>();
+        var orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
+        var film = new FilmEntry(filmId, order.Title, orderFile.FullName, output.FullName, store.Describe(), DateTime.UtcNow);
+        new FilmRegistry(context.Home).Save(film);
+
+        await stdout.WriteLineAsync($"film: {filmId}");
+        await stdout.WriteLineAsync($"outputs: {film.OutputFolder}");
+        return await new FilmSession(context, film, stdout, stderr).RunAsync(new FilmRequest(filmId, orderName), cancellationToken);
+    }
+}

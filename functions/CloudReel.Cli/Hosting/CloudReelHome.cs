@@ -1,0 +1,35 @@
+namespace CloudReel.Cli.Hosting;
+
+/// <summary>
+/// The folder where CloudReel keeps its state on this machine (default ./.cloudreel, or
+/// $CLOUDREEL_HOME, or --home): the workflow journal, the clip store, the film registry, scratch.
+/// </summary>
+public sealed class CloudReelHome(string root)
+{
+    public const string EnvironmentVariable = "CLOUDREEL_HOME";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string JournalPath => Path.Combine(Root, "journal.db");
+
+    public string StorePath => Path.Combine(Root, "store");
+
+    public string FilmsRegistryPath => Path.Combine(Root, "films");
+
+    public string ScratchPath => Path.Combine(Root, "scratch");
+
+    public string AnimaticWorkPath => Path.Combine(Root, "animatic");
+
+    public static CloudReelHome Resolve(string? option) =>
+        new(option ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? ".cloudreel");
+
+    public CloudReelHome EnsureCreated()
+    {
+        foreach (var path in new[] { Root, StorePath, FilmsRegistryPath, ScratchPath, AnimaticWorkPath })
+        {
+            Directory.CreateDirectory(path);
+        }
+
+        return this;
+    }
+}

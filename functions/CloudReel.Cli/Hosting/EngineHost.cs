@@ -1,0 +1,89 @@
+using CloudReel.Core.Jobs;
+using CloudReel.Core.Models;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+using CloudReel.Local.Engine;
+using CloudReel.Local.Scratch;
+using CloudReel.Local.Store;
+using CloudReel.Media;
+using CloudReel.Media.Animatic;
+using CloudReel.Media.Assembly;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CloudReel.Cli.Hosting;
+
+/// <summary>
+/// Wires the film workflow onto the local engine: the folder clip store, FFmpeg, the models, and
+/// every activity the workflow names. One per command run.
+/// </summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private EngineHost(ServiceProvider services, LocalWorkflowEngine engine)
+    {
+        _services = services;
+        Engine = engine;
+    }
+
+    public LocalWorkflowEngine Engine { get; }
+
+    public IClipStore Store => _services.GetRequiredService<IClipStore>();
+
+    public IVideoModelCatalog Models => _services.GetRequiredService<IVideoModelCatalog>();
+
+    /// <param name="filmsRoot">Where film outputs go (the CLI's -o folder).</param>
+    public static async Task<EngineHost> StartAsync(
+        CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, CancellationToken cancellationToken)
+    {
+        home.EnsureCreated();
+        var services = BuildServices(home, filmsRoot, loggerFactory, progressSink);
+        var registry = new WorkflowRegistry();
+        foreach (var (name, type) in FilmWorkflow.Orchestrations)
+        {
+            registry.AddOrchestration(name, () => (IOrchestration)Activator.CreateInstance(type)!);
+        }
+
+        foreach (var (name, type) in FilmWorkflow.Activities)
+        {
+            registry.AddActivity(name, () => (IActivity)services.GetRequiredService(type));
+        }
+
+        var engine = await LocalWorkflowEngine.OpenAsync(
+            new LocalEngineOptions { JournalPath = home.JournalPath, LoggerFactory = loggerFactory, MaxConcurrentActivities = 4 },
+            registry,
+            cancellationToken);
+        return new EngineHost(services, engine);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    /// <summary>The same services, for commands that need models or the store without an engine.</summary>
+    public static ServiceProvider BuildServices(CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(loggerFactory);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(progressSink);
+        services.AddSingleton<IClipStore>(new FolderClipStore(home.StorePath, filmsRoot));
+        services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
+        services.AddSingleton<JobLedger>();
+        services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<IMediaEngine, FfmpegMediaEngine>();
+        services.AddSingleton<IVideoModel>(sp => new AnimaticVideoModel(
+            sp.GetRequiredService<IClipStore>(), home.AnimaticWorkPath, sp.GetRequiredService<FfmpegRunner>(), loggerFactory.CreateLogger<AnimaticVideoModel>()));
+        services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
+        foreach (var type in FilmWorkflow.Activities.Values)
+        {
+            services.AddTransient(type);
+        }
+
+        return services.BuildServiceProvider();
+    }
+}

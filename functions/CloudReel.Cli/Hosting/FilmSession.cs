@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CloudReel.Cli.Progress;
+using CloudReel.Core.Reports;
+using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
+using CloudReel.Local.Engine;
+
+namespace CloudReel.Cli.Hosting;
+
+/// <summary>
+/// Runs one film on the local engine with live progress, then prints where its outputs are and
+/// what it cost. Shared by render, resume and approve.
+/// </summary>
+public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter output, TextWriter errors)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Starts the film (when <paramref name="request"/> is given) or resumes it from the journal,
+    /// and watches it to the end. Returns the process exit code.
+    /// </summary>
+    public async Task<int> RunAsync(FilmRequest? request, CancellationToken cancellationToken)
+    {
+        var relay = new ProgressRelay();
+        using var loggerFactory = context.CreateLoggerFactory();
+        await using var host = await EngineHost.StartAsync(context.Home, film.OutputRoot, loggerFactory, relay, cancellationToken);
+        await using (var view = CreateView())
+        {
+            relay.Target = view;
+            if (request is not null) await host.Engine.StartAsync(OrchestrationNames.Film, film.FilmId, request, cancellationToken);
+            else await host.Engine.ResumeAsync(film.FilmId, cancellationToken);
+
+            var completion = host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);
+            while (!completion.IsCompleted)
+            {
+                view.Show(await FilmSnapshot.ReadAsync(host.Engine, film.FilmId, cancellationToken));
+                await Task.WhenAny(completion, Task.Delay(PollInterval, cancellationToken));
+            }
+
+            view.Show(await FilmSnapshot.ReadAsync(host.Engine, film.FilmId, cancellationToken));
+        }
+
+        return PrintOutcome(await host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken));
+    }
+
+    /// <summary>Prints how a finished film ended; the exit code says whether it succeeded.</summary>
+    public int PrintOutcome(InstanceInfo instance)
+    {
+        var report = ReadReport();
+        if (instance.Status == InstanceStatus.Completed)
+        {
+            var result = instance.ReadOutputAs<FilmResult>()!;
+            output.WriteLine();
+            output.WriteLine($"Film ready: {film.OutputFolder}");
+            foreach (var file in result.Outputs.Where(f => f.EndsWith(".mp4", StringComparison.Ordinal)))
+            {
+                output.WriteLine($"  {Path.Combine(film.OutputFolder, file)}");
+            }
+
+            if (report is not null) PrintReportSummary(report);
+            return ExitCodes.Success;
+        }
+
+        errors.WriteLine();
+        errors.WriteLine($"Film {film.FilmId} {instance.Status.ToString().ToLowerInvariant()}: {FailureReason(instance)}");
+        if (report is not null)
+        {
+            foreach (var shot in report.ShotDetails.Where(s => s.Error is not null))
+            {
+                errors.WriteLine($"  shot {shot.Id}: {shot.Error}");
+            }
+
+            foreach (var error in report.OrderErrors)
+            {
+                errors.WriteLine($"  {error}");
+            }
+        }
+
+        errors.WriteLine("Every clip already made is kept in the clip store: rendering the order again reuses them.");
+        return ExitCodes.FilmFailed;
+    }
+
+    private void PrintReportSummary(FilmReport report)
+    {
+        var shots = report.Shots;
+        output.WriteLine(
+            $"  {report.FilmSeconds:0.00} s, {shots.Planned} shots: {shots.Generated} generated, {shots.FromCache} from cache, "
+            + $"{shots.Retried} retried, {shots.FallenBack} fallen back; cost {report.Cost.Actual:0.00} {report.Cost.Currency} "
+            + $"(estimated {report.Cost.Estimated:0.00})");
+        output.WriteLine($"  report: {Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName)}");
+    }
+
+    private FilmReport? ReadReport()
+    {
+        var path = Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName);
+        return File.Exists(path) ? JsonSerializer.Deserialize<FilmReport>(File.ReadAllText(path), WorkflowJson.Options) : null;
+    }
+
+    private static string FailureReason(InstanceInfo instance)
+    {
+        var message = instance.Failure?.ErrorMessage ?? "no reason recorded";
+        var prefix = "Film " + instance.InstanceId + " failed: ";
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
+    }
+
+    private IProgressView CreateView() => context.Plain ? new LineProgressView(output) : new LiveProgressView();
+}

@@ -1,0 +1,81 @@
+using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Workflow;
+
+namespace CloudReel.Core.Planning;
+
+/// <summary>
+/// Casts every shot of an order to its models: the shot's own (or the order's) first, then the
+/// fallbacks, each with the request that model gets, the clip's content key and the cost. Pure.
+/// </summary>
+public static class ShotCasting
+{
+    /// <param name="order">An order with shots (planned if it came as a brief or script).</param>
+    /// <param name="models">Capabilities of every model the host knows.</param>
+    /// <param name="imageHashes">SHA-256 of each reference image, by the path the order uses.</param>
+    public static PlannedFilm Cast(FilmOrder order, IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string> imageHashes)
+    {
+        var notes = new List<string>();
+        var master = order.Aspects[0].FrameFor(order.Resolution);
+        var shots = order.Shots.Select(shot => new PlannedShot(shot, ChainOf(shot, order, models, imageHashes, master, notes))).ToList();
+        var used = shots.SelectMany(s => s.Chain).Select(a => a.Model).Distinct(StringComparer.Ordinal);
+        return new PlannedFilm
+        {
+            Order = order,
+            Shots = shots,
+            ModelConcurrency = used.ToDictionary(m => m, m => models[m].MaxConcurrentJobs, StringComparer.Ordinal),
+            Notes = notes,
+        };
+    }
+
+    private static List<ModelAttempt> ChainOf(
+        ShotSpec shot, FilmOrder order, IReadOnlyDictionary<string, ModelCapabilities> models,
+        IReadOnlyDictionary<string, string> imageHashes, FrameSize master, List<string> notes)
+    {
+        var chain = new List<ModelAttempt>();
+        foreach (var name in new[] { shot.Model ?? order.Model }.Concat(order.Fallback).Distinct(StringComparer.Ordinal))
+        {
+            if (!models.TryGetValue(name, out var model))
+            {
+                notes.Add($"shot {shot.Id}: model '{name}' is not available here and was left out of its chain");
+                continue;
+            }
+
+            if (shot.Image is not null && !model.ImageToVideo)
+            {
+                notes.Add($"shot {shot.Id}: '{name}' cannot start from a reference image and was left out of its chain");
+                continue;
+            }
+
+            chain.Add(AttemptFor(shot, order, model, imageHashes, master));
+        }
+
+        return chain;
+    }
+
+    private static ModelAttempt AttemptFor(
+        ShotSpec shot, FilmOrder order, ModelCapabilities model, IReadOnlyDictionary<string, string> imageHashes, FrameSize master)
+    {
+        var seconds = model.Durations.Accepts(shot.Seconds) ? shot.Seconds : model.Durations.FitAtLeast(shot.Seconds);
+        var prompt = PromptComposer.Compose(order.Style, shot.Prompt, shot.Camera);
+        if (prompt.Length > model.MaxPromptLength) prompt = prompt[..model.MaxPromptLength];
+        var request = new ShotRequest
+        {
+            Prompt = prompt,
+            ShotText = shot.Prompt,
+            Seconds = seconds,
+            Size = model.ChooseSize(master),
+            Seed = shot.Seed ?? PromptComposer.SeedFor(prompt),
+            Camera = shot.Camera,
+            References = shot.Image is null ? [] : [new ReferenceImage(shot.Image, imageHashes[shot.Image])],
+        };
+        return new ModelAttempt(
+            model.Name,
+            model.Version,
+            request,
+            ContentKey.For(model.Name, model.Version, request),
+            model.EstimateCost(seconds),
+            model.PollInterval,
+            model.JobTimeout);
+    }
+}

@@ -1,0 +1,81 @@
+using CloudReel.Core.Orders;
+using CloudReel.Core.Workflow;
+
+namespace CloudReel.Core.Reports;
+
+/// <summary>report.json: what a run did, what it cost and how long each stage took.</summary>
+public sealed record FilmReport
+{
+    public required string FilmId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>"completed" or "failed".</summary>
+    public required string Status { get; init; }
+
+    public string? Error { get; init; }
+
+    public required DateTime StartedUtc { get; init; }
+
+    public required DateTime FinishedUtc { get; init; }
+
+    public required ShotCounts Shots { get; init; }
+
+    public required CostSummary Cost { get; init; }
+
+    public required IReadOnlyList<StageTiming> Stages { get; init; }
+
+    public double? FilmSeconds { get; init; }
+
+    public int? FilmFrames { get; init; }
+
+    public IReadOnlyList<string> Outputs { get; init; } = [];
+
+    public IReadOnlyList<OrderError> OrderErrors { get; init; } = [];
+
+    public IReadOnlyList<ShotReport> ShotDetails { get; init; } = [];
+
+    /// <summary>The order's visible AI-content label, repeated in provenance.</summary>
+    public string? Label { get; init; }
+}
+
+/// <summary>Shots by how they were made. A shot is counted once however many runs it took.</summary>
+public sealed record ShotCounts(int Planned, int Generated, int FromCache, int Retried, int FallenBack, int Failed);
+
+public sealed record CostSummary(decimal Estimated, decimal Actual, string Currency, decimal? Budget);
+
+public sealed record StageTiming(string Stage, double Seconds);
+
+/// <summary>One shot in the report.</summary>
+public sealed record ShotReport
+{
+    public required string Id { get; init; }
+
+    public required ShotSource Source { get; init; }
+
+    public string? Model { get; init; }
+
+    public string? ModelVersion { get; init; }
+
+    public string? ContentKey { get; init; }
+
+    public string? Prompt { get; init; }
+
+    public long? Seed { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public double Seconds { get; init; }
+
+    public decimal Cost { get; init; }
+
+    /// <summary>Provider jobs submitted for this shot's clips, over every run (from the job ledger).</summary>
+    public int Submissions { get; init; }
+
+    public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
+
+    /// <summary>Why the shot left its first model, when it did.</summary>
+    public string? FallbackReason { get; init; }
+
+    public string? Error { get; init; }
+}

@@ -1,0 +1,75 @@
+using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+
+namespace CloudReel.Core.Reports;
+
+/// <summary>Builds report.json from what the film orchestration knows. Pure.</summary>
+public static class FilmReportBuilder
+{
+    public static FilmReport Build(
+        string filmId,
+        string status,
+        string? error,
+        DateTime startedUtc,
+        DateTime finishedUtc,
+        IReadOnlyList<StageTiming> stages,
+        PlannedFilm? plan,
+        IReadOnlyList<ShotOutcome> outcomes,
+        IReadOnlyList<OrderError> orderErrors,
+        AssemblyResult? assembly)
+    {
+        var order = plan?.Order;
+        var byId = outcomes.ToDictionary(o => o.ShotId);
+        var shots = plan?.Shots.Select(s => ShotReportOf(s, byId.GetValueOrDefault(s.Shot.Id))).ToList() ?? [];
+        var currency = order?.Budget?.Currency ?? "USD";
+        return new FilmReport
+        {
+            FilmId = filmId,
+            Title = order?.Title ?? filmId,
+            Status = status,
+            Error = error,
+            StartedUtc = startedUtc,
+            FinishedUtc = finishedUtc,
+            Stages = stages,
+            Shots = new ShotCounts(
+                Planned: plan?.Shots.Count ?? 0,
+                Generated: shots.Count(s => s.Source == ShotSource.Generated),
+                FromCache: shots.Count(s => s.Source == ShotSource.Cache),
+                Retried: shots.Count(s => s.Source != ShotSource.Failed && s.Attempts.Any(a => a.Result is not (AttemptResult.Succeeded or AttemptResult.FromCache))),
+                FallenBack: shots.Count(s => s.FallbackReason is not null && s.Source != ShotSource.Failed),
+                Failed: shots.Count(s => s.Source == ShotSource.Failed)),
+            Cost = new CostSummary(plan?.EstimatedCost ?? 0, shots.Sum(s => s.Cost), currency, order?.Budget?.Limit),
+            FilmSeconds = assembly?.FilmSeconds,
+            FilmFrames = assembly?.FilmFrames,
+            Outputs = assembly?.Files ?? [],
+            OrderErrors = orderErrors,
+            ShotDetails = shots,
+            Label = order?.Label,
+        };
+    }
+
+    private static ShotReport ShotReportOf(PlannedShot planned, ShotOutcome? outcome)
+    {
+        var clip = outcome?.Clip;
+        var firstModel = planned.Chain.Count > 0 ? planned.Chain[0].Model : null;
+        var leftFirst = outcome?.Attempts.FirstOrDefault(a => a.Model == firstModel && a.Result is not (AttemptResult.Succeeded or AttemptResult.FromCache));
+        var madeBy = outcome?.Model;
+        return new ShotReport
+        {
+            Id = planned.Shot.Id,
+            Source = outcome?.Source ?? ShotSource.Failed,
+            Model = madeBy,
+            ModelVersion = clip?.ModelVersion,
+            ContentKey = clip?.ContentKey,
+            Prompt = clip?.Prompt,
+            Seed = clip?.Seed,
+            Sha256 = clip?.Sha256,
+            Seconds = planned.Shot.Seconds,
+            Cost = outcome?.Source == ShotSource.Generated ? clip?.Cost ?? 0 : 0,
+            Attempts = outcome?.Attempts ?? [],
+            FallbackReason = madeBy is not null && madeBy != firstModel && leftFirst is not null ? leftFirst.Describe() : null,
+            Error = outcome?.FailureSummary ?? (outcome is null ? "not made: the film stopped before this shot finished" : null),
+        };
+    }
+}

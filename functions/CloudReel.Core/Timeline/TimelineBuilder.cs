@@ -1,0 +1,89 @@
+using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Text;
+using CloudReel.Core.Workflow;
+
+namespace CloudReel.Core.Timeline;
+
+/// <summary>
+/// Lays the planned shots and their clips out on the frame grid of the film. Pure, so it may run
+/// inside the orchestration.
+/// </summary>
+public static class TimelineBuilder
+{
+    public static FilmTimeline Build(string filmId, PlannedFilm plan, IReadOnlyList<ShotOutcome> outcomes)
+    {
+        var order = plan.Order;
+        var clipsById = outcomes.Where(o => o.Clip is not null).ToDictionary(o => o.ShotId, o => o.Clip!);
+        var shots = plan.Shots.Select(s => s.Shot).ToList();
+        var frames = shots.Select(s => FramesOf(s.Seconds, order.Fps)).ToArray();
+        var overlaps = TransitionFrames(shots, order, frames);
+
+        var clips = shots.Select((shot, i) => new TimelineClip(
+            shot.Id,
+            StoreLayout.Clip(clipsById[shot.Id].ContentKey),
+            SourceInSeconds: 0,
+            frames[i],
+            i < shots.Count - 1 && overlaps[i] > 0 ? new TimelineTransition(TransitionOf(shot, order).Kind, overlaps[i]) : null,
+            clipsById[shot.Id].Probe.HasAudio)).ToList();
+
+        var timeline = new FilmTimeline
+        {
+            FilmId = filmId,
+            Title = order.Title,
+            OutputName = Slug.From(order.Title),
+            Fps = order.Fps,
+            Aspect = order.Aspects[0],
+            Size = order.Aspects[0].FrameFor(order.Resolution),
+            Clips = clips,
+            BurnedCaptionLanguage = order.Languages.Count > 0 ? order.Languages[0] : null,
+        };
+        return timeline with { Captions = CaptionTracks(timeline, shots, order.Languages) };
+    }
+
+    public static int FramesOf(double seconds, int fps) => Math.Max(1, (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero));
+
+    private static TransitionSpec TransitionOf(ShotSpec shot, FilmOrder order) => shot.Transition ?? order.Transition;
+
+    /// <summary>
+    /// Overlap frames between shot i and i+1. A transition never eats a whole clip: each clip keeps
+    /// at least one frame of its own, and a transition takes at most half of the clip after it, so
+    /// the next transition is left room too. (Validation rejects such orders; this is the safety net.)
+    /// </summary>
+    private static int[] TransitionFrames(IReadOnlyList<ShotSpec> shots, FilmOrder order, int[] frames)
+    {
+        var overlaps = new int[Math.Max(0, shots.Count - 1)];
+        for (var i = 0; i < overlaps.Length; i++)
+        {
+            var wanted = (int)Math.Round(TransitionOf(shots[i], order).OverlapSeconds * order.Fps, MidpointRounding.AwayFromZero);
+            var incoming = i > 0 ? overlaps[i - 1] : 0;
+            overlaps[i] = Math.Clamp(wanted, 0, Math.Min(frames[i] - incoming - 1, (frames[i + 1] - 1) / 2));
+        }
+
+        return overlaps;
+    }
+
+    /// <summary>Each shot's caption runs from the middle of its incoming transition to the middle of its outgoing one.</summary>
+    private static List<CaptionTrack> CaptionTracks(FilmTimeline timeline, IReadOnlyList<ShotSpec> shots, IReadOnlyList<string> languages)
+    {
+        var starts = timeline.ClipStartFrames();
+        var tracks = new List<CaptionTrack>();
+        foreach (var language in languages)
+        {
+            var cues = new List<CaptionCue>();
+            for (var i = 0; i < shots.Count; i++)
+            {
+                if (!shots[i].Captions.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text)) continue;
+                var incoming = i > 0 ? timeline.Clips[i - 1].TransitionOut?.Frames ?? 0 : 0;
+                var outgoing = timeline.Clips[i].TransitionOut?.Frames ?? 0;
+                var start = starts[i] + (incoming / 2);
+                var end = starts[i] + timeline.Clips[i].Frames - (outgoing - (outgoing / 2));
+                cues.Add(new CaptionCue(start, end, text.Trim()));
+            }
+
+            if (cues.Count > 0) tracks.Add(new CaptionTrack(language, cues));
+        }
+
+        return tracks;
+    }
+}

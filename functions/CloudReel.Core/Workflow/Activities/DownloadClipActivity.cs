@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using CloudReel.Core.Jobs;
+using CloudReel.Core.Models;
+using CloudReel.Core.Ports;
+
+namespace CloudReel.Core.Workflow.Activities;
+
+/// <summary>
+/// Fetches a finished clip at once (provider links expire), probes it, and only then files it in
+/// the store under its content key, with its record. A bad clip never enters the cache.
+/// </summary>
+public sealed class DownloadClipActivity(
+    IVideoModelCatalog models, IClipStore store, IMediaEngine media, IScratchSpace scratch, JobLedger ledger, TimeProvider time)
+    : Activity<ClipDownload, ClipRecord>
+{
+    public override async Task<ClipRecord> RunAsync(ActivityContext context, ClipDownload download)
+    {
+        var attempt = download.Job.Attempt;
+        var cancellation = context.CancellationToken;
+        var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
+
+        using var directory = scratch.CreateDirectory("download");
+        await using (var file = directory.CreateFile("clip.mp4"))
+        {
+            await model.DownloadAsync(download.Status, file, cancellation);
+        }
+
+        ClipProbe probe;
+        try
+        {
+            probe = await media.ProbeAsync(directory.FilePath("clip.mp4"), cancellation);
+            if (probe.DurationSeconds < attempt.Request.Seconds * 0.5)
+            {
+                throw new BadClipException($"the clip runs {probe.DurationSeconds:0.##} s, far short of the {attempt.Request.Seconds:0.##} s asked for");
+            }
+        }
+        catch (BadClipException)
+        {
+            await MarkLedgerAsync(attempt.ContentKey, JobLedgerState.Failed, "bad clip", cancellation);
+            throw;
+        }
+
+        var (sha256, bytes) = await HashAsync(directory, cancellation);
+        var record = new ClipRecord
+        {
+            ContentKey = attempt.ContentKey,
+            Model = attempt.Model,
+            ModelVersion = attempt.ModelVersion,
+            Prompt = attempt.Request.Prompt,
+            Seed = attempt.Request.Seed,
+            RequestedSeconds = attempt.Request.Seconds,
+            Sha256 = sha256,
+            Bytes = bytes,
+            Probe = probe,
+            JobId = download.Status.JobId,
+            Cost = attempt.EstimatedCost,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+
+        // The clip first, then its record: a record always points at a complete clip.
+        await using (var clip = directory.OpenRead("clip.mp4"))
+        {
+            await store.PutAsync(StoreLayout.Clip(attempt.ContentKey), clip, "video/mp4", overwrite: false, cancellation);
+        }
+
+        await store.PutTextAsync(StoreLayout.ClipRecord(attempt.ContentKey), WorkflowJson.Serialize(record), "application/json", overwrite: false, cancellation);
+        await MarkLedgerAsync(attempt.ContentKey, JobLedgerState.Succeeded, null, cancellation);
+        return record;
+    }
+
+    private static async Task<(string Sha256, long Bytes)> HashAsync(IScratchDirectory directory, CancellationToken cancellation)
+    {
+        await using var clip = directory.OpenRead("clip.mp4");
+        var hash = await SHA256.HashDataAsync(clip, cancellation);
+        return (Convert.ToHexString(hash).ToLowerInvariant(), clip.Length);
+    }
+
+    private async Task MarkLedgerAsync(string contentKey, JobLedgerState state, string? failure, CancellationToken cancellation)
+    {
+        if (await ledger.GetAsync(contentKey, cancellation) is { } entry)
+        {
+            await ledger.WriteAsync(entry with { State = state, UpdatedUtc = time.GetUtcNow().UtcDateTime, Failure = failure }, cancellation);
+        }
+    }
+}

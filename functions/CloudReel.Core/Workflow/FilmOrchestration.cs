@@ -1,0 +1,106 @@
+using CloudReel.Core.Ports;
+using CloudReel.Core.Timeline;
+
+namespace CloudReel.Core.Workflow;
+
+/// <summary>
+/// A whole film: validate the staged order, plan it, wait for approval if the order asks, make
+/// every shot (one sub-orchestration each, capped per model), assemble, and write the outputs.
+/// A film that fails writes its report all the same and keeps every clip it made.
+/// </summary>
+public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
+{
+    /// <summary>Retries for activities that only read and write the store.</summary>
+    public static readonly RetryPolicy StoreRetry = new(
+        maxNumberOfAttempts: 3,
+        firstRetryInterval: TimeSpan.FromSeconds(2),
+        backoffCoefficient: 2.0)
+    {
+        HandleFailure = failure => failure.ErrorType != typeof(Orders.InvalidOrderException).FullName,
+    };
+
+    public override async Task<FilmResult> RunAsync(WorkflowContext context, FilmRequest request)
+    {
+        var run = new FilmRun(context, request.FilmId);
+
+        run.Begin(FilmStages.Validate);
+        var validated = await context.CallActivityAsync<ValidatedOrder>(ActivityNames.ValidateOrder, request, new TaskOptions(StoreRetry));
+        if (validated.Order is null || validated.Errors.Count > 0)
+        {
+            run.OrderErrors = validated.Errors;
+            await FailAsync(context, run, $"the order has {validated.Errors.Count} error(s): {string.Join("; ", validated.Errors.Take(3))}");
+        }
+
+        run.Begin(FilmStages.Plan);
+        var plan = await context.CallActivityAsync<PlannedFilm>(ActivityNames.PlanFilm, new PlanRequest(request.FilmId, validated.Order!), new TaskOptions(StoreRetry));
+        run.Plan = plan;
+        await context.CallActivityAsync(ActivityNames.WriteStoryboard, new StoryboardRequest(request.FilmId, plan), new TaskOptions(StoreRetry));
+        if (plan.Order.Budget is { } budget && plan.EstimatedCost > budget.Limit)
+        {
+            await FailAsync(context, run, $"the estimated cost {plan.EstimatedCost:0.00} {budget.Currency} is over the budget of {budget.Limit:0.00} {budget.Currency}; nothing was submitted");
+        }
+
+        if (plan.Order.Approval.Required) await AwaitApprovalAsync(context, run, plan.Order.Approval.TimeoutHours);
+
+        run.Begin(FilmStages.Generate);
+        run.Outcomes = await ShotFanOut.RunAsync(context, request.FilmId, plan, run.ReportProgress);
+        var failed = run.Outcomes.Where(o => !o.Succeeded).ToList();
+        if (failed.Count > 0)
+        {
+            await FailAsync(context, run, $"{failed.Count} of {plan.Shots.Count} shot(s) failed: " + string.Join("; ", failed.Select(f => $"{f.ShotId}: {f.FailureSummary}")));
+        }
+
+        run.Begin(FilmStages.Assemble);
+        var timeline = TimelineBuilder.Build(request.FilmId, plan, run.Outcomes);
+        run.Assembly = await context.CallActivityAsync<AssemblyResult>(ActivityNames.AssembleFilm, new AssemblyJob(request.FilmId, timeline));
+
+        run.Begin(FilmStages.Outputs);
+        var report = run.BuildReport(FilmStages.Completed, error: null);
+        var written = await context.CallActivityAsync<IReadOnlyList<string>>(ActivityNames.WriteFilmReport, report, new TaskOptions(StoreRetry));
+        run.Begin(FilmStages.Completed);
+        return new FilmResult(request.FilmId, StoreLayout.FilmFolder(request.FilmId), [.. run.Assembly.Files, .. written], report.Cost.Actual, report.Cost.Currency);
+    }
+
+    private static async Task AwaitApprovalAsync(WorkflowContext context, FilmRun run, double timeoutHours)
+    {
+        run.Begin(FilmStages.Approval, "waiting for the storyboard to be approved");
+        ApprovalDecision decision;
+        try
+        {
+            decision = await context.WaitForExternalEvent<ApprovalDecision>(FilmEvents.StoryboardApproved, TimeSpan.FromHours(timeoutHours));
+        }
+        catch (TaskCanceledException)
+        {
+            await FailAsync(context, run, $"the storyboard was not approved within {timeoutHours:0.#} hours; nothing was submitted");
+            return;
+        }
+
+        if (!decision.Approved)
+        {
+            await FailAsync(context, run, $"the storyboard was rejected{(decision.By is null ? "" : $" by {decision.By}")}{(decision.Comment is null ? "" : $": {decision.Comment}")}");
+        }
+    }
+
+    /// <summary>Writes the failed film's report, then ends the orchestration as failed.</summary>
+    private static async Task FailAsync(WorkflowContext context, FilmRun run, string reason)
+    {
+        run.Begin(FilmStages.Failed, reason);
+        var report = run.BuildReport(FilmStages.Failed, reason);
+        await context.CallActivityAsync<IReadOnlyList<string>>(ActivityNames.WriteFilmReport, report, new TaskOptions(StoreRetry));
+        throw new FilmFailedException(run.FilmId, reason);
+    }
+}
+
+/// <summary>The film could not be made; the message says why, shot by shot where it applies.</summary>
+public sealed class FilmFailedException(string filmId, string reason) : Exception($"Film {filmId} failed: {reason}")
+{
+    public string FilmId { get; } = filmId;
+
+    public string Reason { get; } = reason;
+}
+
+public sealed record PlanRequest(string FilmId, Orders.FilmOrder Order);
+
+public sealed record StoryboardRequest(string FilmId, PlannedFilm Plan);
+
+public sealed record AssemblyJob(string FilmId, FilmTimeline Timeline);

@@ -1,0 +1,172 @@
+using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Reports;
+using CloudReel.Core.Timeline;
+using CloudReel.Core.Workflow;
+using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
+
+namespace CloudReel.Core.Tests.Workflow;
+
+public class FilmOrchestrationTests
+{
+    private static readonly FilmRequest Request = new("promo-1", "orders/promo-1/order.yaml");
+
+    [Fact]
+    public async Task RunAsync_ValidOrder_MakesEveryShotAssemblesAndReports()
+    {
+        var film = new FilmScript(Order());
+        var context = film.Context();
+
+        var result = await new FilmOrchestration().RunAsync(context, Request);
+
+        result.Outputs.Should().Contain("promo.16x9.mp4").And.Contain("report.json");
+        film.Report!.Status.Should().Be("completed");
+        film.Report.Shots.Should().Be(new ShotCounts(Planned: 2, Generated: 2, FromCache: 0, Retried: 0, FallenBack: 0, Failed: 0));
+        film.Timeline!.Clips.Select(c => c.ShotId).Should().Equal("a", "b");
+        context.Statuses.OfType<FilmProgress>().Select(p => p.Stage).Distinct()
+            .Should().ContainInOrder(FilmStages.Validate, FilmStages.Plan, FilmStages.Generate, FilmStages.Assemble, FilmStages.Outputs);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidOrder_FailsWithTheErrorsInItsReport()
+    {
+        var error = new OrderError("order.yaml", 3, 5, "shots[0].seconds", "too long");
+        var film = new FilmScript(Order()) { Validation = new ValidatedOrder(null, [error]) };
+
+        var act = () => new FilmOrchestration().RunAsync(film.Context(), Request);
+
+        (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("order.yaml:3:5: shots[0].seconds: too long");
+        film.Report!.Status.Should().Be("failed");
+        film.Report.OrderErrors.Should().Equal(error);
+        film.Activities.Should().NotContain(ActivityNames.PlanFilm);
+    }
+
+    [Fact]
+    public async Task RunAsync_EstimateOverBudget_FailsBeforeSubmittingAnything()
+    {
+        var film = new FilmScript(Order() with { Budget = new Budget(0.75m) });
+
+        var act = () => new FilmOrchestration().RunAsync(film.Context(), Request);
+
+        (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("1.00 USD is over the budget of 0.75 USD");
+        film.Activities.Should().NotContain(ActivityNames.SubmitShot);
+    }
+
+    [Fact]
+    public async Task RunAsync_ApprovalRequiredAndGiven_GoesOn()
+    {
+        var film = new FilmScript(Order() with { Approval = new ApprovalSpec(true, 24) });
+        var context = film.Context();
+        context.Raise(FilmEvents.StoryboardApproved, new ApprovalDecision(true, "li"));
+
+        await new FilmOrchestration().RunAsync(context, Request);
+
+        film.Activities.Should().Contain(ActivityNames.AssembleFilm);
+        context.Statuses.OfType<FilmProgress>().Should().Contain(p => p.Stage == FilmStages.Approval);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoryboardRejected_FailsBeforeAnyShot()
+    {
+        var film = new FilmScript(Order() with { Approval = new ApprovalSpec(true, 24) });
+        var context = film.Context();
+        context.Raise(FilmEvents.StoryboardApproved, new ApprovalDecision(false, "li", "too dark"));
+
+        var act = () => new FilmOrchestration().RunAsync(context, Request);
+
+        (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Be("the storyboard was rejected by li: too dark");
+        film.Activities.Should().NotContain(ActivityNames.SubmitShot);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoApprovalInTime_FailsOnTheTimeout()
+    {
+        var film = new FilmScript(Order() with { Approval = new ApprovalSpec(true, 48) });
+
+        var act = () => new FilmOrchestration().RunAsync(film.Context(), Request);
+
+        (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("not approved within 48 hours");
+    }
+
+    [Fact]
+    public async Task RunAsync_AShotFails_FailsNamingTheShotAndKeepsTheOthersInTheReport()
+    {
+        var film = new FilmScript(Order()) { RefusedShot = "b" };
+
+        var act = () => new FilmOrchestration().RunAsync(film.Context(), Request);
+
+        (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("1 of 2 shot(s) failed: b: m1: moderation");
+        film.Report!.Shots.Generated.Should().Be(1);
+        film.Report.ShotDetails.Single(s => s.Id == "b").Error.Should().Contain("moderation");
+        film.Activities.Should().NotContain(ActivityNames.AssembleFilm);
+    }
+
+    private static FilmOrder Order() => new()
+    {
+        Title = "Promo",
+        Languages = ["en"],
+        Shots =
+        [
+            new ShotSpec { Id = "a", Prompt = "first", Captions = new Dictionary<string, string> { ["en"] = "First" } },
+            new ShotSpec { Id = "b", Prompt = "second" },
+        ],
+    };
+
+    /// <summary>Answers the film's activities from a plan with one model "m1" at 0.50 a shot.</summary>
+    private sealed class FilmScript(FilmOrder order)
+    {
+        public ValidatedOrder? Validation { get; init; }
+
+        public string? RefusedShot { get; init; }
+
+        public FilmReport? Report { get; private set; }
+
+        public FilmTimeline? Timeline { get; private set; }
+
+        public List<string> Activities { get; } = [];
+
+        public ScriptedWorkflowContext Context()
+        {
+            var context = new ScriptedWorkflowContext(Request.FilmId, Answer);
+            context.SubOrchestrations[OrchestrationNames.Shot] = async (child, input) => await new ShotOrchestration().RunAsync(child, (ShotInput)input!);
+            return context;
+        }
+
+        private object? Answer(string name, object? input)
+        {
+            Activities.Add(name);
+            switch (name)
+            {
+                case ActivityNames.ValidateOrder:
+                    return Validation ?? new ValidatedOrder(order, []);
+                case ActivityNames.PlanFilm:
+                    var o = ((PlanRequest)input!).Order;
+                    return new PlannedFilm
+                    {
+                        Order = o,
+                        Shots = o.Shots.Select((s, i) => new PlannedShot(s, [Attempt("m1", $"{i}")])).ToList(),
+                        ModelConcurrency = new Dictionary<string, int> { ["m1"] = 1 },
+                    };
+                case ActivityNames.WriteStoryboard:
+                    return "films/promo-1/storyboard.yaml";
+                case ActivityNames.FindCachedClip:
+                    return null;
+                case ActivityNames.SubmitShot:
+                    var job = (ShotJob)input!;
+                    return job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId);
+                case ActivityNames.DownloadClip:
+                    var download = (ClipDownload)input!;
+                    return Clip(download.Job.Attempt, download.Status.JobId);
+                case ActivityNames.AssembleFilm:
+                    Timeline = ((AssemblyJob)input!).Timeline;
+                    return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);
+                case ActivityNames.WriteFilmReport:
+                    Report = (FilmReport)input!;
+                    return (IReadOnlyList<string>)["report.json", "provenance.json"];
+                default:
+                    throw new InvalidOperationException(name);
+            }
+        }
+    }
+}
