@@ -1,0 +1,35 @@
+using CloudReel.Core.Orders;
+
+namespace CloudReel.Core.Planning;
+
+/// <summary>A shot as drafted from a brief or a script, before ids, camera, captions and seconds are chosen.</summary>
+internal sealed record DraftShot
+{
+    /// <summary>What the shot shows, in the words the video model gets.</summary>
+    public required string Prompt { get; init; }
+
+    /// <summary>Texts to caption the shot with; each goes to a language by its script.</summary>
+    public IReadOnlyList<string> CaptionTexts { get; init; } = [];
+
+    /// <summary>Texts the viewer reads or the action takes time for; the longest sets the shot's length.</summary>
+    public IReadOnlyList<string> TimingTexts { get; init; } = [];
+
+    /// <summary>Text whose first meaningful Latin words name the shot.</summary>
+    public required string IdText { get; init; }
+
+    /// <summary>Text searched for camera keywords.</summary>
+    public required string CameraText { get; init; }
+
+    /// <summary>How this shot hands over to the next, when the source says so.</summary>
+    public TransitionSpec? Transition { get; init; }
+
+    /// <summary>A draft whose texts all play the same role.</summary>
+    public static DraftShot FromText(string text, IReadOnlyList<string> captions) => new()
+    {
+        Prompt = text,
+        CaptionTexts = captions,
+        TimingTexts = captions.Count > 0 ? captions : [text],
+        IdText = text,
+        CameraText = text,
+    };
+}
