@@ -75,7 +75,7 @@ internal static class TextRules
         var extension = dot > path.LastIndexOf('/') ? path[dot..] : "";
         return extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"'{path}' is not {Article(noun)} {noun}: use a {string.Join(", ", extensions)} file";
+            : $"'{path}' is not {Article(noun)} {noun}: use a {NodeText.Or(extensions)} file";
     }
 
     private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";

@@ -39,5 +39,9 @@ internal static class NodeText
         return TextRules.Length(oneLine) <= MaxQuoted ? oneLine : string.Concat(oneLine.EnumerateRunes().Take(MaxQuoted - 1)) + "…";
     }
 
+    /// <summary>"a, b or c".</summary>
+    public static string Or(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1];
+
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -160,6 +160,5 @@ internal sealed class StructuralValidator
         ? scalar.Number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
         : scalar.Text);
 
-    private static string Either(IReadOnlyList<string> names) =>
-        string.Join(", ", names.Take(names.Count - 1).Select(n => $"'{n}'")) + $" or '{names[^1]}'";
+    private static string Either(IReadOnlyList<string> names) => NodeText.Or(names.Select(n => $"'{n}'").ToList());
 }
