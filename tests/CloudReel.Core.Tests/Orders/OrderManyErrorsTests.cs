@@ -5,7 +5,7 @@ namespace CloudReel.Core.Tests.Orders;
 public class OrderManyErrorsTests
 {
     [Fact]
-    public async Task LoadAsync_SixDifferentProblems_ReportsAllSixInFileOrder()
+    public async Task LoadAsync_ProblemsAcrossShots_AreAllReportedInFileOrder()
     {
         var text = Lines(
             "title: Shanghai",

@@ -113,4 +113,13 @@ public class OrderModelCheckTests
         error.Field.Should().Be("shots[0].model");
         error.Message.Should().StartWith("expected text, found number 12");
     }
+
+    [Fact]
+    public async Task LoadAsync_RejectedOrderModel_DoesNotCheckShotsAgainstTheDefault()
+    {
+        var result = await LoadAsync(Lines("title: T", "model: 7", "fallback: [animatic]", "shots:", "  - {id: a, prompt: p, seconds: 70}"));
+
+        result.Errors.Select(e => e.Field).Should().Equal("model", "shots[0].seconds");
+        result.Errors[1].Message.Should().Be("must be from 1 to 60 seconds, found 70");
+    }
 }

@@ -96,4 +96,12 @@ public class OrderRuleTests
         error.Should().Be(new OrderError("order.yaml", 4, 3, "transition.seconds",
             "a cut has no length; remove 'seconds' or pick a transition such as 'crossfade'"));
     }
+
+    [Fact]
+    public async Task LoadAsync_RejectedLanguages_DoNotCascadeIntoCaptionErrors()
+    {
+        var result = await LoadAsync(Lines("title: T", "languages: [en, zh_CN]", "shots:", "  - {id: a, prompt: p, caption: {zh-CN: 外滩}}"));
+
+        result.Errors.Select(e => e.Field).Should().Equal("languages[1]");
+    }
 }

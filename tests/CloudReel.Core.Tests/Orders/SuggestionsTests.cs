@@ -15,6 +15,7 @@ public class SuggestionsTests
     [InlineData("camra", "camera")]
     [InlineData("transitions", "transition")]
     [InlineData("imagePath", "image")]
+    [InlineData("mdl", "model")]
     public void Closest_Typo_FindsTheField(string written, string expected)
     {
         Suggestions.Closest(written, ShotFields).Should().Be(expected);

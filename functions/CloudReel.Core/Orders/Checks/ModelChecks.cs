@@ -19,7 +19,7 @@ internal static class ModelChecks
             var name = order.Fallback[i];
             var path = FieldPath.Item("fallback", i);
             if (!models.ContainsKey(name)) context.Report(path, Unknown(name, models));
-            else if (name == order.Model) context.Report(path, $"'{name}' is already the order's model; fallbacks are other models to try");
+            else if (name == order.Model && !context.Index.IsRejected("model")) context.Report(path, $"'{name}' is already the order's model; fallbacks are other models to try");
         }
         for (var i = 0; i < order.Shots.Count; i++) CheckShot(context, models, i);
     }
@@ -28,7 +28,8 @@ internal static class ModelChecks
     {
         var shot = context.Order.Shots[index];
         var modelPath = CheckContext.ShotPath(index, "model");
-        if (context.Index.IsRejected(modelPath)) return;
+        // A rejected model (the shot's, or the order's for a shot without one) leaves nothing to check against.
+        if (context.Index.IsRejected(modelPath) || (shot.Model is null && context.Index.IsRejected("model"))) return;
         var name = shot.Model ?? context.Order.Model;
         if (!models.TryGetValue(name, out var model))
         {

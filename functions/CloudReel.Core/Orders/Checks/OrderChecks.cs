@@ -7,10 +7,12 @@ internal static class OrderChecks
     {
         CheckCutHasNoSeconds(context, "transition");
         var shots = context.Order.Shots;
+        var languagesKnown = !context.Index.IsRejected("languages")
+            && !(context.Index.Find("languages") is SequenceNode list && list.Items.Any(context.Index.IsRejected));
         for (var i = 0; i < shots.Count; i++)
         {
             CheckCutHasNoSeconds(context, CheckContext.ShotPath(i, "transition"));
-            CheckCaptions(context, i);
+            CheckCaptions(context, i, languagesKnown);
         }
         CheckUniqueIds(context);
         CheckTransitionOverlaps(context);
@@ -24,13 +26,14 @@ internal static class OrderChecks
         }
     }
 
-    private static void CheckCaptions(CheckContext context, int shot)
+    // languagesKnown is false when 'languages' had a rejected value: captions aren't held against a list the user didn't write.
+    private static void CheckCaptions(CheckContext context, int shot, bool languagesKnown)
     {
         var languages = context.Order.Languages;
         var path = CheckContext.ShotPath(shot, "caption");
         if (context.Index.Find(path) is ScalarNode { IsText: true } plain)
         {
-            if (languages.Count == 0)
+            if (languages.Count == 0 && languagesKnown)
             {
                 context.Report(path, "a caption without a language is in the order's first language, but the order has no 'languages'; add e.g. 'languages: [en]'");
             }
@@ -40,7 +43,7 @@ internal static class OrderChecks
         foreach (var (language, text) in context.Order.Shots[shot].Captions)
         {
             var captionPath = FieldPath.Child(path, language);
-            if (!languages.Contains(language))
+            if (languagesKnown && !languages.Contains(language))
             {
                 context.Report(captionPath, languages.Count == 0
                     ? $"caption language '{language}' needs 'languages' in the order; add 'languages: [{language}]'"

@@ -8,8 +8,9 @@ internal static class Suggestions
         Closest(written, known) is { } match ? $"; did you mean '{match}'?" : "";
 
     /// <summary>
-    /// The closest known name: equal but for letter case, else within two edits (one for words under
-    /// six letters), else one that starts with the other (at least 3 letters shared, e.g. "timeout" for "timeoutHours").
+    /// The closest known name: equal but for letter case, else within two edits (one when both words are
+    /// shorter than five letters, so "4:3" doesn't suggest "1:1"), else one that starts with the other
+    /// (at least 3 letters shared, e.g. "timeout" for "timeoutHours").
     /// </summary>
     public static string? Closest(string written, IEnumerable<string> known)
     {
@@ -34,7 +35,7 @@ internal static class Suggestions
         var b = candidate.ToLowerInvariant();
         if (a == b) return 0;
         var distance = Distance(a, b);
-        if (distance <= (a.Length >= 6 ? 2 : 1)) return distance;
+        if (distance <= (Math.Max(a.Length, b.Length) >= 5 ? 2 : 1)) return distance;
         var shorter = Math.Min(a.Length, b.Length);
         return shorter >= 3 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)) ? 3 : int.MaxValue;
     }
