@@ -140,4 +140,23 @@ public class OrderSyntaxTests
         result.Errors.Should().Equal(new OrderError("order.yaml", 1, 8, "title",
             "tags ('!!str') are not allowed in orders; write text in quotes, numbers and true/false as they are"));
     }
+
+    [Fact]
+    public async Task LoadAsync_HostilelyDeepYaml_IsASyntaxErrorNotACrash()
+    {
+        var text = "title: " + new string('[', 100_000);
+
+        var error = await SingleErrorAsync(text);
+
+        error.Field.Should().Be("syntax");
+        error.Message.Should().Be("YAML syntax error: the order is nested more than 64 levels deep");
+    }
+
+    [Fact]
+    public async Task LoadAsync_HostilelyDeepJson_IsASyntaxError()
+    {
+        var error = await SingleErrorAsync("{\"title\": " + new string('[', 100_000), "order.json");
+
+        error.Field.Should().Be("syntax");
+    }
 }

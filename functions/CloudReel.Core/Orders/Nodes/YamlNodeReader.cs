@@ -9,8 +9,12 @@ namespace CloudReel.Core.Orders;
 /// </summary>
 internal sealed class YamlNodeReader
 {
+    /// <summary>As deep as System.Text.Json reads by default; deeper input is hostile, and reading recurses.</summary>
+    private const int MaxDepth = 64;
+
     private readonly IParser _parser;
     private readonly OrderProblems _problems;
+    private int _depth;
 
     private YamlNodeReader(string text, OrderProblems problems)
     {
@@ -74,14 +78,16 @@ internal sealed class YamlNodeReader
             Skip(node);
             return new ErrorNode(At(node.Start));
         }
-        return node switch
+        if (node is Scalar scalar)
         {
-            Scalar scalar when scalar.Style == ScalarStyle.Plain => YamlScalars.Resolve(At(scalar.Start), scalar.Value),
-            Scalar scalar => ScalarNode.OfText(At(scalar.Start), scalar.Value),
-            SequenceStart start => ReadSequence(start, path),
-            MappingStart start => ReadMapping(start, path),
-            _ => throw new YamlException(node.Start, node.End, "unexpected YAML event " + node.GetType().Name),
-        };
+            return scalar.Style == ScalarStyle.Plain
+                ? YamlScalars.Resolve(At(scalar.Start), scalar.Value)
+                : ScalarNode.OfText(At(scalar.Start), scalar.Value);
+        }
+        if (++_depth > MaxDepth) throw new YamlException(node.Start, node.End, $"the order is nested more than {MaxDepth} levels deep");
+        OrderNode collection = node is SequenceStart sequence ? ReadSequence(sequence, path) : ReadMapping((MappingStart)node, path);
+        _depth--;
+        return collection;
     }
 
     private SequenceNode ReadSequence(SequenceStart start, string path)
