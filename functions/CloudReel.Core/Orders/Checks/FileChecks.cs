@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace CloudReel.Core.Orders;
+
+/// <summary>Checks that the files an order names exist and are not too large, through <see cref="IOrderFiles"/>.</summary>
+internal static class FileChecks
+{
+    public static async Task RunAsync(CheckContext context, IOrderFiles files, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var (field, path) in context.Order.ReferencedFiles())
+        {
+            if (!sizes.TryGetValue(path, out var size))
+            {
+                size = await files.GetSizeAsync(path, cancellationToken);
+                sizes[path] = size;
+            }
+            var type = TypeOf(field);
+            if (size is null) context.Report(field, $"file not found: {path} (relative to the order file)");
+            else if (size > type.MaxBytes) context.Report(field, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
+        }
+    }
+
+    private static PathType TypeOf(string field) => field switch
+    {
+        "music" => OrderFormat.Music,
+        "logo" => OrderFormat.Logo,
+        "script" => OrderFormat.Script,
+        _ => OrderFormat.Image,
+    };
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+}

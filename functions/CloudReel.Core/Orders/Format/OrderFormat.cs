@@ -1,0 +1,146 @@
+namespace CloudReel.Core.Orders;
+
+/// <summary>
+/// The film order format, said once: every field with its type, limits, default and description.
+/// Structural validation, the JSON Schema and did-you-mean hints are all driven from here.
+/// </summary>
+internal static class OrderFormat
+{
+    private const long MB = 1024 * 1024;
+
+    public static readonly PathType Image = new([".png", ".jpg", ".jpeg", ".webp"], 20 * MB, "image");
+    public static readonly PathType Logo = Image with { MaxBytes = 5 * MB };
+    public static readonly PathType Music = new([".mp3", ".m4a", ".aac", ".wav", ".flac", ".ogg"], 50 * MB, "audio file");
+    public static readonly PathType Script = new([".fountain", ".txt"], 1 * MB, "screenplay");
+
+    private static readonly TextType ModelName = new()
+    {
+        MinLength = 1,
+        MaxLength = 80,
+        Description = "A video model name as configured, e.g. 'animatic', 'kling-v2-1' or 'sora-2'.",
+    };
+
+    private static readonly TextType LanguageTag = new()
+    {
+        Pattern = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        PatternHint = "a BCP 47 language tag such as 'en', 'zh-CN' or 'pt-BR'",
+        Explain = TextRules.ExplainLanguageTag,
+        Description = "A BCP 47 language tag such as 'en', 'zh-CN' or 'pt-BR'.",
+    };
+
+    private static readonly TextType CaptionText = new()
+    {
+        MinLength = 1,
+        Pattern = @"^[^\u0000-\u001F\u007F-\u009F]*(\n[^\u0000-\u001F\u007F-\u009F]*)?$",
+        PatternHint = "at most 2 lines and no control characters",
+        Explain = TextRules.ExplainCaption,
+        Description = "Caption text: at most 2 lines and 84 columns in all (CJK and fullwidth characters take 2).",
+    };
+
+    private static readonly ChoiceType TransitionName = new(TransitionNames.All, "transition");
+
+    private static readonly FieldType Transition = new OneOfType(
+    [
+        TransitionName with { Description = "A transition by name; it lasts 0.5 s (a cut has no length)." },
+        new ObjectType("transition",
+        [
+            new("type", TransitionName, "The transition.") { Required = true },
+            new("seconds", new NumberType { Minimum = 0.1, Maximum = 2.0, Unit = "seconds" },
+                "How long the two shots overlap on screen, 0.1–2.0 s; a cut has no length.") { Default = TransitionSpec.DefaultSeconds },
+        ]) { Description = "A transition with its length." },
+    ]) { DefName = "transition" };
+
+    private static readonly NumberType BudgetLimit = new() { ExclusiveMinimum = 0, Maximum = 100_000, Unit = "" };
+
+    private static readonly FieldType Budget = new OneOfType(
+    [
+        BudgetLimit with { Description = "The most the film may cost, in USD." },
+        new ObjectType("budget",
+        [
+            new("limit", BudgetLimit, "The most the film may cost.") { Required = true },
+            new("currency", new TextType { Pattern = "^[A-Z]{3}$", PatternHint = "a three-letter ISO 4217 code", Example = "USD" },
+                "ISO 4217 currency code.") { Default = "USD" },
+        ]) { Description = "The most the film may cost, in a currency." },
+    ]);
+
+    private static readonly FieldType Approval = new OneOfType(
+    [
+        new BooleanType { Description = "true: a person approves the storyboard before shots are generated (waits up to 72 hours)." },
+        new ObjectType("approval",
+        [
+            new("required", new BooleanType(), "Whether a person must approve the storyboard.") { Default = true },
+            new("timeoutHours", new NumberType { Minimum = 0.1, Maximum = 720, Unit = "hours" },
+                "How long to wait for the approval before the film fails, 0.1–720 hours.") { Default = 72 },
+        ]) { Description = "Storyboard approval with its timeout." },
+    ]);
+
+    private static readonly FieldType Caption = new OneOfType(
+    [
+        CaptionText with { Description = "Caption in the order's first language." },
+        new MapType(LanguageTag, CaptionText, "language tag to caption")
+        {
+            MinEntries = 1,
+            Description = "Caption per language; each key must be one of the order's 'languages'.",
+        },
+    ]);
+
+    public static readonly ObjectType Shot = new("shot",
+    [
+        new("id", new TextType
+        {
+            Pattern = "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$",
+            PatternHint = "1–40 lower-case letters, digits and dashes, not starting or ending with a dash",
+            Example = "bund-at-dusk",
+        }, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
+        new("prompt", new TextType { MinLength = 1, MaxLength = 2000 },
+            "What the shot shows, 1–2000 characters (some models take fewer).") { Required = true },
+        new("seconds", new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds" },
+            "Length of the shot in seconds, 1–60; the shot's model must offer it.") { Default = 5 },
+        new("image", Image, "Reference image to start from (image-to-video): a path relative to the order file, .png .jpg .jpeg or .webp, at most 20 MB."),
+        new("camera", new ChoiceType(CameraMoves.All, "camera move"), "Camera move.") { Default = "static" },
+        new("caption", Caption, "Caption shown during the shot: text in the first language, or a mapping of language to text."),
+        new("model", ModelName, "Video model for this shot; the order's model when absent."),
+        new("seed", new NumberType { Integer = true, Minimum = 0, Maximum = 4_294_967_295 }, "Random seed for models that take one, 0–4294967295."),
+        new("transition", Transition, "How this shot hands over to the next one; the order's transition when absent."),
+    ]) { DefName = "shot", Description = "One shot of the film." };
+
+    public static readonly ObjectType Order = new("order",
+    [
+        new("$schema", new TextType(), "The JSON Schema this file follows; CloudReel ignores it."),
+        new("title", new TextType { MinLength = 1, MaxLength = 120 }, "Film title, 1–120 characters.") { Required = true },
+        new("style", new TextType { MaxLength = 400 }, "Look of the film, added to every prompt, e.g. 'clay animation, miniature set'."),
+        new("languages", new ListType(LanguageTag, "language tags") { MaxItems = 4, Unique = true },
+            "Caption languages as BCP 47 tags, at most 4; the first is burned into the picture."),
+        new("aspects", new ListType(new ChoiceType(AspectRatio.Supported.Select(a => a.ToString()).ToList(), "aspect ratio"), "aspect ratios")
+        {
+            MinItems = 1,
+            Unique = true,
+        }, "Output aspect ratios; the first is the master the shots are generated for.") { Default = new[] { "16:9" } },
+        new("resolution", new TextType
+        {
+            Pattern = "^(?:14[468]|1[5-9][02468]|[2-9][0-9][02468]|1[0-9]{2}[02468]|20[0-9][02468]|21[0-5][02468]|2160)p$",
+            Explain = TextRules.ExplainResolution,
+            PatternHint = "an even number of lines from 144p to 2160p",
+            Example = "1080p",
+        }, "Short side of the picture in pixels with a 'p': an even number from 144p to 2160p.") { Default = "1080p" },
+        new("fps", new NumberType { Integer = true, Values = [24, 25, 30, 50, 60] }, "Frames per second.") { Default = 30 },
+        new("model", ModelName, "Default video model for shots that name none.") { Default = "animatic" },
+        new("fallback", new ListType(ModelName, "model names") { MaxItems = 5, Unique = true },
+            "Models tried in turn when a shot's model refuses or fails, at most 5."),
+        new("budget", Budget, "The most the film may cost: a number of USD, or a mapping with 'limit' and 'currency'."),
+        new("music", Music, "Music for the film: a path relative to the order file, .mp3 .m4a .aac .wav .flac or .ogg, at most 50 MB."),
+        new("logo", Logo, "Logo shown on the film: a path relative to the order file, .png .jpg .jpeg or .webp, at most 5 MB."),
+        new("label", new TextType { MinLength = 1, MaxLength = 40 }, "Visible AI-content label, e.g. 'AI生成', 1–40 characters."),
+        new("transition", Transition, "How shots hand over to each other unless a shot says otherwise.") { Default = "crossfade" },
+        new("approval", Approval, "Whether a person approves the storyboard before money is spent on shots.") { Default = false },
+        new("duration", new NumberType { Minimum = 5, Maximum = 600, Unit = "seconds" },
+            "Target film length in seconds for the planner, 5–600; only with 'brief' or 'script'.") { OnlyWith = ["brief", "script"] },
+        new("brief", new TextType { MinLength = 1, MaxLength = 20_000 }, "Free text the planner turns into shots, up to 20000 characters."),
+        new("script", Script, "A Fountain screenplay the planner turns into shots: a path relative to the order file, .fountain or .txt, at most 1 MB."),
+        new("shots", new ListType(Shot, "shots") { MinItems = 1, MaxItems = 200 }, "The shots, in order, 1–200."),
+    ])
+    {
+        ExactlyOneOf = ["shots", "brief", "script"],
+        Description = "A CloudReel film order: what to make, in which style, from which shots (or a brief or script for the planner).",
+    };
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using CloudReel.Core.Ports;
+
+namespace CloudReel.Core.Orders;
+
+/// <summary>Measures text as people and JSON Schema see it, and words the reasons a value breaks a pattern.</summary>
+internal static class TextRules
+{
+    public const int MaxCaptionLines = 2;
+    public const int MaxCaptionWidth = 84;
+
+    /// <summary>Length in Unicode characters (code points), as JSON Schema's maxLength counts.</summary>
+    public static int Length(string text) => text.EnumerateRunes().Count();
+
+    /// <summary>Columns on screen: CJK, fullwidth and emoji characters take two, combining marks none.</summary>
+    public static int DisplayWidth(string text)
+    {
+        var width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == '\n') continue;
+            width += Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format => 0,
+                _ => IsWide(rune.Value) ? 2 : 1,
+            };
+        }
+        return width;
+    }
+
+    public static string? ExplainCaption(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value != '\n' && Rune.IsControl(rune))
+            {
+                return $"contains the control character U+{rune.Value:X4}; a caption may only break lines with a newline";
+            }
+        }
+        var lines = text.Split('\n').Length;
+        if (lines <= MaxCaptionLines) return null;
+        var hint = text.EndsWith('\n') ? " (it ends with a line break: in YAML write '|-' instead of '|')" : "";
+        return $"has {lines} lines; a caption has at most {MaxCaptionLines}{hint}";
+    }
+
+    public static string? ExplainLanguageTag(string text) => text.Contains('_', StringComparison.Ordinal)
+        ? $"language tags use '-' between parts: '{text.Replace('_', '-')}'"
+        : null;
+
+    public static string? ExplainResolution(string text)
+    {
+        if (text.Length < 2 || text[^1] != 'p' || !text[..^1].All(char.IsAsciiDigit))
+        {
+            return $"write the resolution as the picture's short side with a 'p', e.g. '1080p' or '720p'";
+        }
+        var lines = int.Parse(text[..^1], CultureInfo.InvariantCulture);
+        if (lines is < 144 or > 2160) return $"{text} is outside 144p–2160p";
+        return lines % 2 == 1 ? $"{text} is odd; video needs an even number of lines, e.g. '{lines + 1}p'" : null;
+    }
+
+    /// <summary>Why a path is not a safe relative path with one of <paramref name="extensions"/>, or null.</summary>
+    public static string? ExplainPath(string path, IReadOnlyList<string> extensions, string noun)
+    {
+        const string Relative = "paths are relative to the order file, e.g. 'refs/bund.jpg'";
+        if (path.Contains("://", StringComparison.Ordinal)) return $"'{path}' is a URL; put the file next to the order and give its relative path ({Relative})";
+        if (path.StartsWith('/') || (path.Length > 1 && path[1] == ':')) return $"'{path}' is an absolute path; {Relative}";
+        if (path.Contains('\\', StringComparison.Ordinal)) return $"'{path}' uses backslashes; separate folders with '/'";
+        if (path.Split('/').Contains("..")) return $"'{path}' leaves the order's folder ('..'); {Relative} and inside its folder";
+        if (!StoreLayout.IsSafeRelativePath(path))
+        {
+            return $"'{path}' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, '.', '_' and '-'";
+        }
+        var dot = path.LastIndexOf('.');
+        var extension = dot > path.LastIndexOf('/') ? path[dot..] : "";
+        return extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"'{path}' is not {Article(noun)} {noun}: use a {NodeText.Or(extensions)} file";
+    }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+
+    private static bool IsWide(int c) =>
+        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF)
+            or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF)
+            or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F)
+            or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x1F300 and <= 0x1F64F)
+            or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x20000 and <= 0x3FFFD);
+}

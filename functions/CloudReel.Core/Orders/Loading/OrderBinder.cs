@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace CloudReel.Core.Orders;
+
+/// <summary>
+/// Turns a validated node tree into a <see cref="FilmOrder"/>. Rejected values are left out (the
+/// record's defaults stand in), so the checks after binding still see as much of the order as can be used.
+/// </summary>
+internal sealed class OrderBinder(NodeIndex index)
+{
+    private static readonly FilmOrder Defaults = new() { Title = "" };
+
+    /// <summary>Stands in for a shot that could not be read, so shot indices still match the file.</summary>
+    private static readonly ShotSpec ShotDefaults = new() { Id = "", Prompt = "" };
+
+    public FilmOrder Bind(OrderNode root)
+    {
+        if (Usable(root) is not MappingNode order) return Defaults;
+        var languages = Texts(order, "languages")?.OfType<string>().ToList() ?? Defaults.Languages;
+        var aspects = Texts(order, "aspects")?.OfType<string>().Select(ParseAspect).ToList();
+        return new FilmOrder
+        {
+            Title = Text(order, "title") ?? Defaults.Title,
+            Style = Text(order, "style") ?? Defaults.Style,
+            Languages = languages,
+            Aspects = aspects is { Count: > 0 } ? aspects : Defaults.Aspects,
+            Resolution = Text(order, "resolution") is { } resolution ? int.Parse(resolution[..^1], CultureInfo.InvariantCulture) : Defaults.Resolution,
+            Fps = Number(order, "fps") is { } fps ? (int)fps : Defaults.Fps,
+            Model = Text(order, "model") ?? Defaults.Model,
+            // Rejected fallbacks stay as "" so that fallback[i] still names the i-th one written.
+            Fallback = Texts(order, "fallback")?.Select(name => name ?? "").ToList() ?? Defaults.Fallback,
+            Budget = BindBudget(Usable(order.Find("budget"))),
+            Music = Text(order, "music"),
+            Logo = Text(order, "logo"),
+            Label = Text(order, "label"),
+            Transition = BindTransition(Usable(order.Find("transition"))) ?? Defaults.Transition,
+            Approval = BindApproval(Usable(order.Find("approval"))) ?? Defaults.Approval,
+            TargetSeconds = Number(order, "duration"),
+            Brief = Text(order, "brief"),
+            Script = Text(order, "script"),
+            Shots = Usable(order.Find("shots")) is SequenceNode shots ? shots.Items.Select(s => BindShot(s, languages)).ToList() : [],
+        };
+    }
+
+    private ShotSpec BindShot(OrderNode node, IReadOnlyList<string> languages)
+    {
+        if (Usable(node) is not MappingNode shot) return ShotDefaults;
+        return new ShotSpec
+        {
+            Id = Text(shot, "id") ?? ShotDefaults.Id,
+            Prompt = Text(shot, "prompt") ?? ShotDefaults.Prompt,
+            Seconds = Number(shot, "seconds") ?? ShotDefaults.Seconds,
+            Image = Text(shot, "image"),
+            Camera = Text(shot, "camera") is { } camera && CameraMoves.TryParse(camera, out var move) ? move : ShotDefaults.Camera,
+            Captions = BindCaptions(Usable(shot.Find("caption")), languages),
+            Model = Text(shot, "model"),
+            Seed = Number(shot, "seed") is { } seed ? (long)seed : null,
+            Transition = BindTransition(Usable(shot.Find("transition"))),
+        };
+    }
+
+    private Dictionary<string, string> BindCaptions(OrderNode? node, IReadOnlyList<string> languages)
+    {
+        var captions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is ScalarNode { IsText: true } plain && languages.Count > 0) captions[languages[0]] = plain.Text;
+        if (node is MappingNode map)
+        {
+            foreach (var (key, value) in map.Entries)
+            {
+                if (Usable(value) is ScalarNode { IsText: true } text) captions[key.Text] = text.Text;
+            }
+        }
+        return captions;
+    }
+
+    private TransitionSpec? BindTransition(OrderNode? node)
+    {
+        var (name, seconds) = node switch
+        {
+            ScalarNode { IsText: true } scalar => (scalar.Text, null),
+            MappingNode map => (Text(map, "type"), Number(map, "seconds")),
+            _ => (null, (double?)null),
+        };
+        if (name is null || !TransitionNames.TryParse(name, out var kind)) return null;
+        return kind == TransitionKind.Cut ? TransitionSpec.Cut : new TransitionSpec(kind, seconds ?? TransitionSpec.DefaultSeconds);
+    }
+
+    private Budget? BindBudget(OrderNode? node) => node switch
+    {
+        ScalarNode { Kind: ScalarKind.Number } limit => new Budget(ToDecimal(limit)),
+        MappingNode map when Usable(map.Find("limit")) is ScalarNode { Kind: ScalarKind.Number } limit =>
+            Text(map, "currency") is { } currency ? new Budget(ToDecimal(limit), currency) : new Budget(ToDecimal(limit)),
+        _ => null,
+    };
+
+    private ApprovalSpec? BindApproval(OrderNode? node) => node switch
+    {
+        ScalarNode { Kind: ScalarKind.Boolean } flag => flag.Flag ? new ApprovalSpec(true) : ApprovalSpec.None,
+        MappingNode map => new ApprovalSpec(Flag(map, "required") ?? true, Number(map, "timeoutHours") ?? ApprovalSpec.None.TimeoutHours),
+        _ => null,
+    };
+
+    private OrderNode? Usable(OrderNode? node) => node is null || index.IsRejected(node) ? null : node;
+
+    private string? Text(MappingNode map, string key) => Usable(map.Find(key)) is ScalarNode { IsText: true } s ? s.Text : null;
+
+    private double? Number(MappingNode map, string key) => Usable(map.Find(key)) is ScalarNode { Kind: ScalarKind.Number } s ? s.Number : null;
+
+    private bool? Flag(MappingNode map, string key) => Usable(map.Find(key)) is ScalarNode { Kind: ScalarKind.Boolean } s ? s.Flag : null;
+
+    /// <summary>The texts of a list field, with null for each item that was rejected.</summary>
+    private List<string?>? Texts(MappingNode map, string key) => Usable(map.Find(key)) is SequenceNode list
+        ? list.Items.Select(item => Usable(item) is ScalarNode { IsText: true } s ? s.Text : null).ToList()
+        : null;
+
+    private static AspectRatio ParseAspect(string text) => AspectRatio.TryParse(text, out var aspect) ? aspect : AspectRatio.Landscape;
+
+    private static decimal ToDecimal(ScalarNode number) =>
+        decimal.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) ? exact : (decimal)number.Number;
+}

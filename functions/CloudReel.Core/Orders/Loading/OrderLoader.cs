@@ -1,0 +1,44 @@
+using CloudReel.Core.Models;
+
+namespace CloudReel.Core.Orders;
+
+/// <summary>
+/// Reads a film order from YAML or JSON and checks it all the way: structure, the rules between
+/// fields, the models it names and the files it refers to. Every problem is reported at once, each
+/// with its line, column and field; only a syntax error stops the checks early.
+/// </summary>
+public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, ModelCapabilities> models)
+{
+    /// <param name="text">The order file's text.</param>
+    /// <param name="fileName">The name every error shows, e.g. "samples/shanghai/order.yaml"; ".json" means JSON, anything else YAML.</param>
+    /// <param name="cancellationToken">Cancels the file checks.</param>
+    public async Task<OrderLoadResult> LoadAsync(string text, string fileName, CancellationToken cancellationToken = default)
+    {
+        var problems = new OrderProblems();
+        var root = Read(text, fileName, problems);
+        if (root is null) return new OrderLoadResult(null, problems.ToErrors(fileName));
+
+        var index = StructuralValidator.Validate(root, problems);
+        var order = new OrderBinder(index).Bind(root);
+        var context = new CheckContext(order, index, problems);
+        OrderChecks.Run(context);
+        ModelChecks.Run(context, models);
+        await FileChecks.RunAsync(context, files, cancellationToken);
+
+        var errors = problems.ToErrors(fileName);
+        return new OrderLoadResult(errors.Count == 0 ? order : null, errors);
+    }
+
+    /// <summary>Reading and structural validation only: what the JSON Schema can say about the order too.</summary>
+    internal static IReadOnlyList<OrderError> CheckStructure(string text, string fileName)
+    {
+        var problems = new OrderProblems();
+        if (Read(text, fileName, problems) is { } root) StructuralValidator.Validate(root, problems);
+        return problems.ToErrors(fileName);
+    }
+
+    internal static OrderNode? Read(string text, string fileName, OrderProblems problems) =>
+        fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? JsonNodeReader.Read(text, problems)
+            : YamlNodeReader.Read(text, problems);
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+
+namespace CloudReel.Core.Orders;
+
+/// <summary>Writes <see cref="FieldType"/>s as JSON Schema keywords; named types go to <c>$defs</c> once.</summary>
+internal sealed class SchemaWriter(Utf8JsonWriter writer)
+{
+    private readonly List<FieldType> _defs = [];
+
+    public void WriteRoot(ObjectType root)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
+        writer.WriteString("$id", OrderSchema.Id);
+        writer.WriteString("title", "CloudReel film order");
+        WriteKeywords(root, root.Description, defaultValue: null);
+        writer.WriteStartObject("$defs");
+        for (var i = 0; i < _defs.Count; i++)
+        {
+            writer.WritePropertyName(_defs[i].DefName!);
+            writer.WriteStartObject();
+            WriteKeywords(_defs[i], _defs[i].Description, defaultValue: null);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private void WriteSchema(FieldType type, string? description, object? defaultValue)
+    {
+        writer.WriteStartObject();
+        if (type.DefName is { } name)
+        {
+            if (!_defs.Contains(type)) _defs.Add(type);
+            writer.WriteString("$ref", "#/$defs/" + name);
+            WriteAnnotations(description, defaultValue);
+        }
+        else
+        {
+            WriteKeywords(type, description ?? type.Description, defaultValue);
+        }
+        writer.WriteEndObject();
+    }
+
+    private void WriteAnnotations(string? description, object? defaultValue)
+    {
+        if (description is not null) writer.WriteString("description", description);
+        if (defaultValue is not null)
+        {
+            writer.WritePropertyName("default");
+            WriteValue(defaultValue);
+        }
+    }
+
+    private void WriteKeywords(FieldType type, string? description, object? defaultValue)
+    {
+        WriteAnnotations(description, defaultValue);
+        switch (type)
+        {
+            case TextType text:
+                writer.WriteString("type", "string");
+                if (text.MinLength > 0) writer.WriteNumber("minLength", text.MinLength);
+                if (text.MaxLength is { } max) writer.WriteNumber("maxLength", max);
+                if (text.Pattern is not null) writer.WriteString("pattern", text.Pattern);
+                break;
+            case PathType path:
+                writer.WriteString("type", "string");
+                writer.WriteNumber("maxLength", PathType.MaxLength);
+                writer.WriteString("pattern", path.Pattern);
+                break;
+            case ChoiceType choice:
+                writer.WriteString("type", "string");
+                writer.WritePropertyName("enum");
+                WriteValue(choice.Values);
+                break;
+            case NumberType number:
+                WriteNumberKeywords(number);
+                break;
+            case BooleanType:
+                writer.WriteString("type", "boolean");
+                break;
+            case ListType list:
+                WriteListKeywords(list);
+                break;
+            case MapType map:
+                writer.WriteString("type", "object");
+                if (map.MinEntries > 0) writer.WriteNumber("minProperties", map.MinEntries);
+                writer.WritePropertyName("propertyNames");
+                WriteSchema(map.Key, null, null);
+                writer.WritePropertyName("additionalProperties");
+                WriteSchema(map.Value, null, null);
+                break;
+            case ObjectType obj:
+                WriteObjectKeywords(obj);
+                break;
+            case OneOfType oneOf:
+                writer.WriteStartArray("oneOf");
+                foreach (var form in oneOf.Forms) WriteSchema(form, null, null);
+                writer.WriteEndArray();
+                break;
+        }
+    }
+
+    private void WriteNumberKeywords(NumberType number)
+    {
+        writer.WriteString("type", number.Integer ? "integer" : "number");
+        if (number.Values is { } values)
+        {
+            writer.WritePropertyName("enum");
+            WriteValue(values);
+            return;
+        }
+        if (number.Minimum is { } minimum) WriteNumber("minimum", minimum);
+        if (number.ExclusiveMinimum is { } exclusiveMinimum) WriteNumber("exclusiveMinimum", exclusiveMinimum);
+        if (number.Maximum is { } maximum) WriteNumber("maximum", maximum);
+    }
+
+    private void WriteListKeywords(ListType list)
+    {
+        writer.WriteString("type", "array");
+        writer.WritePropertyName("items");
+        WriteSchema(list.Item, null, null);
+        if (list.MinItems > 0) writer.WriteNumber("minItems", list.MinItems);
+        if (list.MaxItems is { } max) writer.WriteNumber("maxItems", max);
+        if (list.Unique) writer.WriteBoolean("uniqueItems", true);
+    }
+
+    private void WriteObjectKeywords(ObjectType obj)
+    {
+        writer.WriteString("type", "object");
+        writer.WriteBoolean("additionalProperties", false);
+        var required = obj.Fields.Where(f => f.Required).Select(f => f.Name).ToList();
+        if (required.Count > 0)
+        {
+            writer.WritePropertyName("required");
+            WriteValue(required);
+        }
+        writer.WriteStartObject("properties");
+        foreach (var field in obj.Fields)
+        {
+            writer.WritePropertyName(field.Name);
+            WriteSchema(field.Type, field.Description, field.Default);
+        }
+        writer.WriteEndObject();
+        if (obj.ExactlyOneOf is { } exactlyOne)
+        {
+            writer.WriteStartArray("oneOf");
+            foreach (var name in exactlyOne) WriteRequired(name);
+            writer.WriteEndArray();
+        }
+        var conditional = obj.Fields.Where(f => f.OnlyWith is not null).ToList();
+        if (conditional.Count == 0) return;
+        writer.WriteStartObject("dependentSchemas");
+        foreach (var field in conditional)
+        {
+            writer.WriteStartObject(field.Name);
+            writer.WriteStartArray("anyOf");
+            foreach (var other in field.OnlyWith!) WriteRequired(other);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    private void WriteRequired(string name)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("required");
+        writer.WriteStringValue(name);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private void WriteValue(object value)
+    {
+        switch (value)
+        {
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int or long or double:
+                WriteNumber(null, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case System.Collections.IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items) WriteValue(item);
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(value), value, "no JSON form for this default");
+        }
+    }
+
+    private void WriteNumber(string? name, double value)
+    {
+        if (name is not null) writer.WritePropertyName(name);
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e15) writer.WriteNumberValue((long)value);
+        else writer.WriteNumberValue(value);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace CloudReel.Core.Orders;
+
+/// <summary>
+/// The node tree of a <see cref="FilmOrder"/> as a person would write it: the binder's inverse, with
+/// fields in the format's order and every default left out.
+/// </summary>
+internal static class OrderNodes
+{
+    private static readonly FilmOrder Defaults = new() { Title = "" };
+    private static readonly ShotSpec ShotDefaults = new() { Id = "", Prompt = "" };
+    private static readonly Budget BudgetDefaults = new(0);
+
+    public static MappingNode FromOrder(FilmOrder order)
+    {
+        var root = Mapping();
+        Put(root, "title", Text(order.Title));
+        if (order.Style.Length > 0) Put(root, "style", Text(order.Style));
+        if (order.Languages.Count > 0) Put(root, "languages", List(order.Languages.Select(Text)));
+        if (!order.Aspects.SequenceEqual(Defaults.Aspects)) Put(root, "aspects", List(order.Aspects.Select(a => Text(a.ToString()))));
+        if (order.Resolution != Defaults.Resolution) Put(root, "resolution", Text(order.Resolution.ToString(CultureInfo.InvariantCulture) + "p"));
+        if (order.Fps != Defaults.Fps) Put(root, "fps", Number(order.Fps));
+        if (order.Model != Defaults.Model) Put(root, "model", Text(order.Model));
+        if (order.Fallback.Count > 0) Put(root, "fallback", List(order.Fallback.Select(Text)));
+        if (order.Budget is { } budget) Put(root, "budget", Budget(budget));
+        if (order.Music is { } music) Put(root, "music", Text(music));
+        if (order.Logo is { } logo) Put(root, "logo", Text(logo));
+        if (order.Label is { } label) Put(root, "label", Text(label));
+        if (order.Transition != Defaults.Transition) Put(root, "transition", Transition(order.Transition));
+        if (order.Approval != Defaults.Approval) Put(root, "approval", Approval(order.Approval));
+        if (order.TargetSeconds is { } seconds) Put(root, "duration", Number(seconds));
+        if (order.Brief is { } brief) Put(root, "brief", Text(brief));
+        if (order.Script is { } script) Put(root, "script", Text(script));
+        if (order.Shots.Count > 0) Put(root, "shots", List(order.Shots.Select(Shot)));
+        return root;
+    }
+
+    private static MappingNode Shot(ShotSpec shot)
+    {
+        var node = Mapping();
+        Put(node, "id", Text(shot.Id));
+        Put(node, "prompt", Text(shot.Prompt));
+        if (shot.Seconds != ShotDefaults.Seconds) Put(node, "seconds", Number(shot.Seconds));
+        if (shot.Image is { } image) Put(node, "image", Text(image));
+        if (shot.Camera != ShotDefaults.Camera) Put(node, "camera", Text(CameraMoves.NameOf(shot.Camera)));
+        if (shot.Captions.Count > 0)
+        {
+            var captions = Mapping();
+            foreach (var (language, caption) in shot.Captions) Put(captions, language, Text(caption));
+            Put(node, "caption", captions);
+        }
+        if (shot.Model is { } model) Put(node, "model", Text(model));
+        if (shot.Seed is { } seed) Put(node, "seed", Number(seed));
+        if (shot.Transition is { } transition) Put(node, "transition", Transition(transition));
+        return node;
+    }
+
+    private static OrderNode Budget(Budget budget)
+    {
+        var limit = ScalarNode.OfNumber(SourcePosition.Start, budget.Limit.ToString(CultureInfo.InvariantCulture), (double)budget.Limit);
+        if (budget.Currency == BudgetDefaults.Currency) return limit;
+        var node = Mapping();
+        Put(node, "limit", limit);
+        Put(node, "currency", Text(budget.Currency));
+        return node;
+    }
+
+    private static OrderNode Transition(TransitionSpec transition)
+    {
+        var name = Text(TransitionNames.NameOf(transition.Kind));
+        if (transition.Kind == TransitionKind.Cut || transition.Seconds == TransitionSpec.DefaultSeconds) return name;
+        var node = Mapping();
+        Put(node, "type", name);
+        Put(node, "seconds", Number(transition.Seconds));
+        return node;
+    }
+
+    private static OrderNode Approval(ApprovalSpec approval)
+    {
+        if (approval.TimeoutHours == ApprovalSpec.None.TimeoutHours) return ScalarNode.OfBoolean(SourcePosition.Start, approval.Required);
+        var node = Mapping();
+        if (!approval.Required) Put(node, "required", ScalarNode.OfBoolean(SourcePosition.Start, false));
+        Put(node, "timeoutHours", Number(approval.TimeoutHours));
+        return node;
+    }
+
+    private static MappingNode Mapping() => new(SourcePosition.Start);
+
+    private static void Put(MappingNode mapping, string key, OrderNode value) => mapping.Add(Text(key), value);
+
+    private static SequenceNode List(IEnumerable<OrderNode> items)
+    {
+        var list = new SequenceNode(SourcePosition.Start);
+        list.Items.AddRange(items);
+        return list;
+    }
+
+    private static ScalarNode Text(string text) => ScalarNode.OfText(SourcePosition.Start, text);
+
+    private static ScalarNode Number(double value) => ScalarNode.OfNumber(SourcePosition.Start, value.ToString("R", CultureInfo.InvariantCulture), value);
+}
