@@ -1,0 +1,66 @@
+using CloudReel.Core.Orders;
+using CloudReel.Core.Timeline;
+using CloudReel.Media.Assembly;
+using CloudReel.Media.Fonts;
+using CloudReel.Media.Probing;
+using CloudReel.Media.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudReel.Media.Tests.Assembly;
+
+/// <summary>Tiny fixture clips made once for all engine tests, and timeline helpers.</summary>
+public sealed class EngineFixture : IAsyncLifetime, IDisposable
+{
+    public TestMedia Media { get; } = new();
+
+    public Dictionary<string, string> Clips { get; } = [];
+
+    public FfmpegMediaEngine Engine { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Engine = new FfmpegMediaEngine(Media.Runner, new FfprobeClipProber(Media.Runner), new FontLocator(), NullLogger<FfmpegMediaEngine>.Instance);
+        Clips["red"] = await Media.ColourClipAsync("red.mp4", "red", seconds: 2, audio: true, frequency: 440);
+        Clips["green"] = await Media.ColourClipAsync("green.mp4", "lime", seconds: 1.5, audio: true, frequency: 660);
+        Clips["blue"] = await Media.ColourClipAsync("blue.mp4", "blue", seconds: 1);
+        Clips["yellow"] = await Media.ColourClipAsync("yellow.mp4", "yellow", seconds: 1, audio: true, frequency: 880);
+        Clips["grey"] = await Media.ColourClipAsync("grey.mp4", "gray", seconds: 2);
+        Clips["pattern"] = await Media.ClipAsync("pattern.mp4", seconds: 1, audio: false);
+        Clips["anamorphic"] = await Media.ClipAsync("anamorphic.mp4", width: 640, height: 480, fps: 25, seconds: 1, audio: true, sar: "4/3");
+        Clips["square43"] = await Media.ColourClipAsync("square43.mp4", "white", seconds: 1, width: 640, height: 480, fps: 25);
+        Clips["redThenBlue"] = await Media.ClipAsync(
+            "red-then-blue.mp4", seconds: 2, audio: false,
+            source: "color=red:s=320x180:r=30:d=1[a];color=blue:s=320x180:r=30:d=1[b];[a][b]concat=n=2:v=1:a=0");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => Media.Dispose();
+
+    public static FilmTimeline Timeline(params TimelineClip[] clips) => new()
+    {
+        FilmId = "film-1",
+        Title = "Test film",
+        OutputName = "film",
+        Fps = 30,
+        Aspect = AspectRatio.Landscape,
+        Size = new FrameSize(320, 180),
+        Clips = clips,
+    };
+
+    public static TimelineClip Clip(string name, int frames, TimelineTransition? next = null, bool audio = false, double sourceIn = 0) =>
+        new($"shot-{name}", name, sourceIn, frames, next, audio);
+
+    public static TimelineTransition Transition(TransitionKind kind, int frames) => new(kind, frames);
+
+    /// <summary>A fresh output folder for one assembly.</summary>
+    public string OutputFolder()
+    {
+        var folder = Media.PathOf("out-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static bool Near((double R, double G, double B) colour, (int R, int G, int B) expected, double tolerance = 30) =>
+        Math.Abs(colour.R - expected.R) < tolerance && Math.Abs(colour.G - expected.G) < tolerance && Math.Abs(colour.B - expected.B) < tolerance;
+}
