@@ -69,7 +69,7 @@ internal static class TextRules
         if (path.Split('/').Contains("..")) return $"'{path}' leaves the order's folder ('..'); {Relative} and inside its folder";
         if (!StoreLayout.IsSafeRelativePath(path))
         {
-            return $"'{path}' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, '.', '_' and '-'";
+            return $"'{path}' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, spaces, '.', '_', '-' and parentheses";
         }
         var dot = path.LastIndexOf('.');
         var extension = dot > path.LastIndexOf('/') ? path[dot..] : "";
