@@ -28,8 +28,8 @@ public class TextRulesTests
     [InlineData("refs/bund.jpg", null)]
     [InlineData("a/b/C.JPEG", null)]
     [InlineData("refs/bund", "'refs/bund' is not an image: use a .png, .jpg, .jpeg or .webp file")]
-    [InlineData("refs/.hidden.png", "'refs/.hidden.png' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, '.', '_' and '-'")]
-    [InlineData("refs//a.png", "'refs//a.png' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, '.', '_' and '-'")]
+    [InlineData("refs/.hidden.png", "'refs/.hidden.png' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, spaces, '.', '_', '-' and parentheses")]
+    [InlineData("refs//a.png", "'refs//a.png' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, spaces, '.', '_', '-' and parentheses")]
     public void ExplainPath_SaysWhyAPathIsRefused(string path, string? reason)
     {
         TextRules.ExplainPath(path, OrderFormat.Image.Extensions, "image").Should().Be(reason);
