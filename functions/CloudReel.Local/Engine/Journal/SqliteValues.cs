@@ -9,7 +9,7 @@ internal static class SqliteValues
     public static string Time(DateTime utc) => UtcTime.Normalize(utc).ToString("O", CultureInfo.InvariantCulture);
 
     public static DateTime ParseTime(string text) =>
-        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal);
+        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
