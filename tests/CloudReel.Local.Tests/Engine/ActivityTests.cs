@@ -175,22 +175,6 @@ public sealed class ActivityTests : EngineTestBase
         (await CompletionAsync(engine, "lost-1")).ReadOutputAs<string>().Should().Contain("No activity named 'Nowhere'");
     }
 
-    [Fact]
-    public async Task StartAsync_IdAlreadyUsed_ThrowsAndLeavesTheFirstInstanceAlone()
-    {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Echo", Workflows.Orchestration<string, string>((_, s) => Task.FromResult(s)));
-        var engine = await OpenAsync(registry);
-        await engine.StartAsync("Echo", "film-1", "first");
-        await CompletionAsync(engine, "film-1");
-
-        var again = () => engine.StartAsync("Echo", "film-1", "second");
-
-        await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("*film-1*already exists*");
-        (await engine.GetInstanceAsync("film-1"))!.ReadOutputAs<string>().Should().Be("first");
-        (await engine.ListInstancesAsync("film-")).Should().ContainSingle();
-    }
-
     private static void InterlockedMax(ref int target, int value)
     {
         for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))

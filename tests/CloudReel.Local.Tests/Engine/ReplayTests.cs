@@ -83,6 +83,46 @@ public sealed class ReplayTests : EngineTestBase
     }
 
     [Fact]
+    public async Task ResumeAsync_WhenAnyDecidedWhileBothTasksEnded_ReplaysTheSameWinner()
+    {
+        using var gate = new SemaphoreSlim(0);
+        var registry = new WorkflowRegistry()
+            .AddOrchestration("Race", Workflows.Orchestration<string, string>(async (ctx, _) =>
+            {
+                var render = ctx.CallActivityAsync<string>("Render", null);
+                var deadline = ctx.CreateTimer(TimeSpan.FromMinutes(1), CancellationToken.None);
+                var winner = await Task.WhenAny(render, deadline) == render ? "render" : "deadline";
+                await ctx.CallActivityAsync<string>(winner == "render" ? "Keep" : "Fallback", null);
+                await render;
+                await ctx.WaitForExternalEvent<string>("Go");
+                return winner;
+            }))
+            .AddActivity("Render", Workflows.Activity<string?, string>(async _ =>
+            {
+                await gate.WaitAsync();
+                return "clip";
+            }))
+            .AddActivity("Keep", Workflows.Activity<string?, string>(_ => "kept"))
+            .AddActivity("Fallback", Workflows.Activity<string?, string>(_ => "animatic"));
+        var first = await OpenAsync(registry);
+        await first.StartAsync("Race", "race-1", null);
+        await EventuallyAsync(() => HistoryHasAsync(first, "race-1", "TimerCreated"), "the race is on");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await EventuallyAsync(() => HistoryHasAsync(first, "race-1", "TimerFired"), "the deadline fired");
+        gate.Release();
+        await EventuallyAsync(() => HistoryHasAsync(first, "race-1", "TaskCompleted", 2), "both activities completed");
+        await first.DisposeAsync();
+
+        var second = await OpenAsync(registry);
+        await second.ResumeAsync("race-1");
+        await second.RaiseEventAsync("race-1", "Go", "now");
+
+        var info = await CompletionAsync(second, "race-1");
+        info.Status.Should().Be(InstanceStatus.Completed, info.Failure?.ErrorMessage);
+        info.ReadOutputAs<string>().Should().Be("deadline");
+    }
+
+    [Fact]
     public void DeterministicGuid_KnownNamespaceAndName_MatchesTheRfcVersion5Algorithm()
     {
         var dnsNamespace = new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
