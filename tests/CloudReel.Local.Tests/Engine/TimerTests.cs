@@ -33,6 +33,27 @@ public sealed class TimerTests : EngineTestBase
     }
 
     [Fact]
+    public async Task ResumeAsync_TimerFellDueWhileNothingRan_FiresAtOnce()
+    {
+        var registry = new WorkflowRegistry()
+            .AddOrchestration("Sleepy", Workflows.Orchestration<int, string>(async (ctx, minutes) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromMinutes(minutes), CancellationToken.None);
+                return "awake";
+            }));
+        var first = await OpenAsync(registry);
+        await first.StartAsync("Sleepy", "sleepy-2", 30);
+        await EventuallyAsync(() => HistoryHasAsync(first, "sleepy-2", "TimerCreated"), "the timer is journaled");
+        await first.DisposeAsync();
+
+        Clock.Advance(TimeSpan.FromHours(2));
+        var second = await OpenAsync(registry);
+        await second.ResumeAsync("sleepy-2");
+
+        (await CompletionAsync(second, "sleepy-2")).ReadOutputAs<string>().Should().Be("awake");
+    }
+
+    [Fact]
     public async Task CreateTimer_UncancelledTimerOutlivesTheCode_InstanceCompletesOnlyWhenItFires()
     {
         var registry = new WorkflowRegistry()
