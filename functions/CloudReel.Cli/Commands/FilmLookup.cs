@@ -13,7 +13,8 @@ public static class FilmLookup
         var registry = new FilmRegistry(context.Home);
         if (filmId is null)
         {
-            var latest = registry.All().LastOrDefault();
+            var films = registry.All();
+            var latest = films.Count > 0 ? films[^1] : null;
             if (latest is null) stderr.WriteLine($"No films in {context.Home.Root} yet: run `cloudreel render ORDER` first.");
             return latest;
         }

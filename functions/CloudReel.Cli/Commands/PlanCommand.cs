@@ -94,11 +94,20 @@ public static class PlanCommand
         ? order
         : order.MapPaths(path => Path.GetRelativePath(to, Path.Combine(from, path)).Replace('\\', '/'));
 
-    /// <summary>The schema shipped beside the cloudreel binary, so editors validate the plan.</summary>
+    /// <summary>
+    /// The schema for the plan's modeline, so editors validate it: the repository's own when the
+    /// plan lands inside a CloudReel checkout, else the copy shipped beside the binary.
+    /// </summary>
     private static string? SchemaPath(string directory)
     {
-        var schema = Path.Combine(AppContext.BaseDirectory, "film-order.schema.json");
-        return File.Exists(schema) ? Path.GetRelativePath(directory, schema).Replace('\\', '/') : null;
+        for (var folder = new DirectoryInfo(directory); folder is not null; folder = folder.Parent)
+        {
+            var inRepository = Path.Combine(folder.FullName, "schema", "film-order.schema.json");
+            if (File.Exists(inRepository)) return Path.GetRelativePath(directory, inRepository).Replace('\\', '/');
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, "film-order.schema.json");
+        return File.Exists(shipped) ? shipped : null;
     }
 }
 

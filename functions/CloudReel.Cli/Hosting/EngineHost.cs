@@ -5,9 +5,11 @@ using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Scratch;
 using CloudReel.Local.Store;
-using CloudReel.Media;
 using CloudReel.Media.Animatic;
 using CloudReel.Media.Assembly;
+using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Fonts;
+using CloudReel.Media.Probing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +35,7 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IVideoModelCatalog Models => _services.GetRequiredService<IVideoModelCatalog>();
 
-    /// <param name="filmsRoot">Where film outputs go (the CLI's -o folder).</param>
+    /// <summary>Opens the journal and wires every activity; <paramref name="filmsRoot"/> is where film outputs go (the -o folder).</summary>
     public static async Task<EngineHost> StartAsync(
         CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, CancellationToken cancellationToken)
     {
@@ -74,10 +76,12 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IClipStore>(new FolderClipStore(home.StorePath, filmsRoot));
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
+        services.AddSingleton(_ => FfmpegTools.Locate());
         services.AddSingleton<FfmpegRunner>();
-        services.AddSingleton<IMediaEngine, FfmpegMediaEngine>();
-        services.AddSingleton<IVideoModel>(sp => new AnimaticVideoModel(
-            sp.GetRequiredService<IClipStore>(), home.AnimaticWorkPath, sp.GetRequiredService<FfmpegRunner>(), loggerFactory.CreateLogger<AnimaticVideoModel>()));
+        services.AddSingleton<FontLocator>();
+        services.AddSingleton<FfprobeClipProber>();
+        services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
+        services.AddSingleton<IVideoModel>(sp => ActivatorUtilities.CreateInstance<AnimaticVideoModel>(sp, home.AnimaticWorkPath));
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         foreach (var type in FilmWorkflow.Activities.Values)
         {

@@ -8,7 +8,7 @@ public sealed class LineProgressView(TextWriter output) : IProgressView
     private readonly Dictionary<string, string> _shotStates = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private string? _stage;
-    private int _assemblyPercentShown = -1;
+    private readonly Dictionary<string, int> _assemblyPercentShown = new(StringComparer.Ordinal);
 
     public void Show(FilmSnapshot snapshot)
     {
@@ -35,8 +35,8 @@ public sealed class LineProgressView(TextWriter output) : IProgressView
         lock (_gate)
         {
             var percent = (int)(progress.Fraction * 100) / 25 * 25;
-            if (percent <= _assemblyPercentShown) return;
-            _assemblyPercentShown = percent;
+            if (_assemblyPercentShown.TryGetValue(progress.Step, out var shown) && percent <= shown) return;
+            _assemblyPercentShown[progress.Step] = percent;
             output.WriteLine($"  assembly {progress.Step}: {percent}%");
         }
     }

@@ -64,7 +64,7 @@ internal sealed class AnimaticRenderer(FfmpegRunner runner, FontLocator fonts)
     }
 
     public static string FooterText(ShotRequest request) =>
-        string.Create(CultureInfo.InvariantCulture, $"{CameraMoves.NameOf(request.Camera)} · {request.Seconds:0.##} s");
+        string.Create(CultureInfo.InvariantCulture, $"animatic · {CameraMoves.NameOf(request.Camera)} · {request.Seconds:0.##} s");
 
     // User text reaches drawtext only through textfile=, with expansion off so "%{...}" stays literal.
     private static string DrawText(CardLine line, string textFile, CjkFont font, string colour, double shadowAlpha)

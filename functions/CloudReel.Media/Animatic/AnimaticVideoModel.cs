@@ -35,7 +35,7 @@ public sealed partial class AnimaticVideoModel : IVideoModel
     public ModelCapabilities Capabilities { get; } = new()
     {
         Name = "animatic",
-        Version = "1",
+        Version = "2",
         Durations = DurationOptions.Range(1, 20),
         Sizes = [],
         ImageToVideo = true,

@@ -7,7 +7,7 @@ internal sealed record CardLine(string Text, int FontSize, int Baseline);
 
 /// <summary>
 /// Lays out an animatic card: the shot text as large as fits in at most four centred lines,
-/// and a small footer line near the bottom.
+/// and a small label line at the top (the bottom is where the film's captions go).
 /// </summary>
 internal static class CardLayout
 {
@@ -43,7 +43,7 @@ internal static class CardLayout
     public static CardLine Footer(string text, int height)
     {
         var fontSize = Math.Max(8, (int)Math.Round(height * 0.04));
-        return new CardLine(text, fontSize, (int)Math.Round(height * 0.93));
+        return new CardLine(text, fontSize, (int)Math.Round(height * 0.09));
     }
 
     private static List<string> WrapAt(string text, int width, int fontSize) =>

@@ -37,7 +37,7 @@ internal sealed class LeaseKeeper(SqliteJournal journal, TimeProvider time, Time
                 .Where(h => h.Status is InstanceStatus.Pending or InstanceStatus.Running)
                 .ToList();
             var liveForeign = unfinished.FirstOrDefault(h => IsLiveForeign(h, now));
-            if (liveForeign is not null) throw new InvalidOperationException(LeaseLiveness.DescribeConflict(liveForeign, leaseTimeout));
+            if (liveForeign is not null) throw new InstanceLeasedException(LeaseLiveness.DescribeConflict(liveForeign, leaseTimeout));
             foreach (var holder in unfinished.Where(h => h.OwnerId != OwnerId)) session.TakeLease(holder.InstanceId, OwnerId, now);
         });
     }
