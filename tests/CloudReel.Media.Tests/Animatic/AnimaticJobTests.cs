@@ -15,7 +15,7 @@ public sealed class AnimaticJobTests : IDisposable
         var caps = _fixture.Model.Capabilities;
 
         caps.Name.Should().Be("animatic");
-        caps.Version.Should().Be("1");
+        caps.Version.Should().Be("2", "the card label moved to the top; old clips must not be reused");
         caps.Durations.Accepts(1).Should().BeTrue();
         caps.Durations.Accepts(20).Should().BeTrue();
         caps.Durations.Accepts(21).Should().BeFalse();
