@@ -45,7 +45,10 @@ public static class ApproveCommand
         }
 
         await stdout.WriteLineAsync($"Storyboard of {film.FilmId} {(decision.Approved ? "approved" : "rejected")}.");
-        return await ResumeIfIdleAsync(context, film, stdout, stderr, cancellationToken);
+        var filmOutcome = await ResumeIfIdleAsync(context, film, stdout, stderr, cancellationToken);
+
+        // A rejected film is meant to stop: the decision was delivered, so rejecting succeeded.
+        return decision.Approved ? filmOutcome : ExitCodes.Success;
     }
 
     /// <summary>When no render holds the film, carry it on here; when one does, it picks the decision up itself.</summary>
