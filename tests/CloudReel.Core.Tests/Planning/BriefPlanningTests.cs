@@ -1,6 +1,6 @@
 using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
-using CloudReel.Core.Planning.Text;
+using CloudReel.Core.Text;
 
 namespace CloudReel.Core.Tests.Planning;
 

@@ -1,8 +1,9 @@
 using CloudReel.Core.Orders;
-using CloudReel.Core.Planning;
 using CloudReel.Core.Planning.Fountain;
 using CloudReel.Core.Planning.Text;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Text;
 using YamlDotNet.Serialization;
 
 namespace CloudReel.Core.Tests.Planning;

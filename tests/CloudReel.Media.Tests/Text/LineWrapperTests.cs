@@ -1,3 +1,4 @@
+using CloudReel.Core.Text;
 using CloudReel.Media.Text;
 
 namespace CloudReel.Media.Tests.Text;

@@ -13,21 +13,8 @@ internal static class TextRules
     /// <summary>Length in Unicode characters (code points), as JSON Schema's maxLength counts.</summary>
     public static int Length(string text) => text.EnumerateRunes().Count();
 
-    /// <summary>Columns on screen: CJK, fullwidth and emoji characters take two, combining marks none.</summary>
-    public static int DisplayWidth(string text)
-    {
-        var width = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (rune.Value == '\n') continue;
-            width += Rune.GetUnicodeCategory(rune) switch
-            {
-                UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format => 0,
-                _ => IsWide(rune.Value) ? 2 : 1,
-            };
-        }
-        return width;
-    }
+    /// <summary>Columns on screen: CJK, fullwidth and emoji characters take two, combining marks and line breaks none.</summary>
+    public static int DisplayWidth(string text) => Core.Text.DisplayWidth.Of(text);
 
     public static string? ExplainCaption(string text)
     {
@@ -79,11 +66,4 @@ internal static class TextRules
     }
 
     private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
-
-    private static bool IsWide(int c) =>
-        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF)
-            or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF)
-            or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F)
-            or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x1F300 and <= 0x1F64F)
-            or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x20000 and <= 0x3FFFD);
 }

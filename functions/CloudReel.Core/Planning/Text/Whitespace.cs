@@ -1,4 +1,5 @@
 using System.Text;
+using CloudReel.Core.Text;
 
 namespace CloudReel.Core.Planning.Text;
 

@@ -1,4 +1,5 @@
 using CloudReel.Core.Planning.Text;
+using CloudReel.Core.Text;
 
 namespace CloudReel.Core.Tests.Planning.Text;
 

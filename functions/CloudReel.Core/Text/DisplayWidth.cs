@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace CloudReel.Media.Text;
+namespace CloudReel.Core.Text;
 
 /// <summary>
 /// Width of text in display units: East Asian wide and fullwidth characters take 2, combining
-/// marks 0, everything else 1. A unit is roughly half an em of a CJK font.
+/// marks, format and control characters (line breaks) 0, everything else 1. A unit is roughly
+/// half an em of a CJK font. Caption limits, the planner and the line wrapper all measure with it.
 /// </summary>
 public static class DisplayWidth
 {
@@ -19,7 +20,7 @@ public static class DisplayWidth
     public static int Of(Rune rune)
     {
         var category = Rune.GetUnicodeCategory(rune);
-        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format) return 0;
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format or UnicodeCategory.Control) return 0;
         return IsWide(rune) ? 2 : 1;
     }
 
