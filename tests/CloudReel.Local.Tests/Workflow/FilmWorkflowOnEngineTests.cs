@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Reports;
+using CloudReel.Core.Workflow;
+using CloudReel.Local.Engine;
+using CloudReel.Local.Tests.Engine.Support;
+
+namespace CloudReel.Local.Tests.Workflow;
+
+/// <summary>The real film and shot orchestrations on the real engine, with scripted activities.</summary>
+public sealed class FilmWorkflowOnEngineTests : EngineTestBase
+{
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentDictionary<string, int> _mostInFlight = new();
+    private FilmReport? _report;
+
+    [Fact]
+    public async Task FilmOrchestration_ManyShots_NeverRunsMoreShotsOfAModelAtOnceThanItsCap()
+    {
+        var engine = await OpenAsync(Registry(), maxConcurrentActivities: 8);
+
+        await engine.StartAsync(OrchestrationNames.Film, "capped", new FilmRequest("capped", "orders/capped/order.yaml"));
+        var film = await CompletionAsync(engine, "capped");
+
+        film.Status.Should().Be(InstanceStatus.Completed, film.Failure?.ErrorMessage);
+        _mostInFlight["slow"].Should().Be(2, "the slow model's cap is 2, and four of its shots were waiting");
+        _mostInFlight["other"].Should().Be(1);
+        _report!.Shots.Generated.Should().Be(6);
+        (await engine.ListInstancesAsync("capped.shot.")).Should().HaveCount(6).And.OnlyContain(i => i.Status == InstanceStatus.Completed);
+    }
+
+    private WorkflowRegistry Registry()
+    {
+        var order = new FilmOrder { Title = "Capped", Shots = Enumerable.Range(1, 6).Select(i => new ShotSpec { Id = $"s{i}", Prompt = $"shot {i}" }).ToList() };
+        var plan = new PlannedFilm
+        {
+            Order = order,
+            Shots = order.Shots.Select((s, i) => new PlannedShot(s, [Attempt(i < 4 ? "slow" : "other", i)])).ToList(),
+            ModelConcurrency = new Dictionary<string, int> { ["slow"] = 2, ["other"] = 1 },
+        };
+
+        return new WorkflowRegistry()
+            .AddOrchestration(OrchestrationNames.Film, () => new FilmOrchestration())
+            .AddOrchestration(OrchestrationNames.Shot, () => new ShotOrchestration())
+            .AddActivity(ActivityNames.ValidateOrder, Workflows.Activity<FilmRequest, ValidatedOrder>(_ => new ValidatedOrder(order, [])))
+            .AddActivity(ActivityNames.PlanFilm, Workflows.Activity<PlanRequest, PlannedFilm>(_ => plan))
+            .AddActivity(ActivityNames.WriteStoryboard, Workflows.Activity<StoryboardRequest, string>(_ => "storyboard.yaml"))
+            .AddActivity(ActivityNames.FindCachedClip, Workflows.Activity<string, ClipRecord?>(_ => Task.FromResult<ClipRecord?>(null)))
+            .AddActivity(ActivityNames.SubmitShot, Workflows.Activity<ShotJob, JobStatus>(SubmitAsync))
+            .AddActivity(ActivityNames.DownloadClip, Workflows.Activity<ClipDownload, ClipRecord>(Download))
+            .AddActivity(ActivityNames.AssembleFilm, Workflows.Activity<AssemblyJob, AssemblyResult>(job => new AssemblyResult(["capped.16x9.mp4"], 30, 900)))
+            .AddActivity(ActivityNames.WriteFilmReport, Workflows.Activity<FilmReport, IReadOnlyList<string>>(report =>
+            {
+                _report = report;
+                return ["report.json"];
+            }));
+    }
+
+    /// <summary>A shot is in flight from its submit until its download: that is what the cap bounds.</summary>
+    private async Task<JobStatus> SubmitAsync(ShotJob job)
+    {
+        var now = _inFlight.AddOrUpdate(job.Attempt.Model, 1, (_, n) => n + 1);
+        _mostInFlight.AddOrUpdate(job.Attempt.Model, now, (_, most) => Math.Max(most, now));
+        await Task.Delay(150);
+        return new JobStatus { State = JobState.Succeeded, JobId = "job-" + job.ShotId };
+    }
+
+    private ClipRecord Download(ClipDownload download)
+    {
+        _inFlight.AddOrUpdate(download.Job.Attempt.Model, 0, (_, n) => n - 1);
+        var attempt = download.Job.Attempt;
+        return new ClipRecord
+        {
+            ContentKey = attempt.ContentKey,
+            Model = attempt.Model,
+            ModelVersion = "1",
+            Prompt = attempt.Request.Prompt,
+            RequestedSeconds = 5,
+            Sha256 = new string('a', 64),
+            Probe = new ClipProbe(5, 320, 180, 30, "h264", false),
+        };
+    }
+
+    private static ModelAttempt Attempt(string model, int index) => new(
+        model,
+        "1",
+        new ShotRequest { Prompt = $"shot {index}", ShotText = $"shot {index}", Seconds = 5, Size = new FrameSize(320, 180) },
+        index.ToString("x64", System.Globalization.CultureInfo.InvariantCulture),
+        0,
+        TimeSpan.FromSeconds(1),
+        TimeSpan.FromMinutes(5));
+}
