@@ -43,7 +43,7 @@ public static class PlanCommand
         }
 
         using var loggerFactory = context.CreateLoggerFactory();
-        await using var services = EngineHost.BuildServices(context.Home, Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
+        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
         var catalog = services.GetRequiredService<IVideoModelCatalog>();
         var order = await ReadAsync(input, defaults, catalog, stderr, cancellationToken);
         if (order is null) return ExitCodes.InvalidInput;

@@ -35,7 +35,7 @@ public static class RenderCommand
 
         context.Home.EnsureCreated();
         using var loggerFactory = context.CreateLoggerFactory();
-        await using var services = EngineHost.BuildServices(context.Home, output.FullName, loggerFactory, new Progress.ProgressRelay());
+        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), output.FullName, loggerFactory, new Progress.ProgressRelay());
         var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<Core.Models.IVideoModelCatalog>(), cancellationToken);
         if (!loaded.IsValid)
         {

@@ -27,7 +27,7 @@ public static class ValidateCommand
         }
 
         using var loggerFactory = context.CreateLoggerFactory();
-        await using var services = EngineHost.BuildServices(context.Home, Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
+        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
         var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<IVideoModelCatalog>(), cancellationToken);
         if (!loaded.IsValid)
         {

@@ -1,15 +1,8 @@
-using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
-using CloudReel.Local.Scratch;
-using CloudReel.Local.Store;
-using CloudReel.Media.Animatic;
-using CloudReel.Media.Assembly;
-using CloudReel.Media.Ffmpeg;
-using CloudReel.Media.Fonts;
-using CloudReel.Media.Probing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +33,7 @@ public sealed class EngineHost : IAsyncDisposable
         CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, CancellationToken cancellationToken)
     {
         home.EnsureCreated();
-        var services = BuildServices(home, filmsRoot, loggerFactory, progressSink);
+        var services = BuildServices(home, CliConfiguration.Build(home), filmsRoot, loggerFactory, progressSink);
         var registry = new WorkflowRegistry();
         foreach (var (name, type) in FilmWorkflow.Orchestrations)
         {
@@ -66,28 +59,19 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>The same services, for commands that need models or the store without an engine.</summary>
-    public static ServiceProvider BuildServices(CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink)
+    public static ServiceProvider BuildServices(
+        CloudReelHome home, IConfiguration configuration, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(configuration);
         services.AddSingleton(loggerFactory);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(progressSink);
-        services.AddSingleton<IClipStore>(new FolderClipStore(home.StorePath, filmsRoot));
-        services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
-        services.AddSingleton<JobLedger>();
-        services.AddSingleton(_ => FfmpegTools.Locate());
-        services.AddSingleton<FfmpegRunner>();
-        services.AddSingleton<FontLocator>();
-        services.AddSingleton<FfprobeClipProber>();
-        services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
-        services.AddSingleton<IVideoModel>(sp => ActivatorUtilities.CreateInstance<AnimaticVideoModel>(sp, home.AnimaticWorkPath));
-        services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
-        foreach (var type in FilmWorkflow.Activities.Values)
-        {
-            services.AddTransient(type);
-        }
-
+        services.AddClipStorage(home, filmsRoot);
+        services.AddMediaEngine(home);
+        services.AddVideoModels();
+        services.AddFilmWorkflow();
         return services.BuildServiceProvider();
     }
 }
