@@ -17,9 +17,11 @@ namespace CloudReel.Cli.Hosting;
 public static class ServiceRegistration
 {
     /// <summary>Where clips, orders, the job ledger and film outputs live; scratch space for tools.</summary>
-    public static IServiceCollection AddClipStorage(this IServiceCollection services, CloudReelHome home, string filmsRoot)
+    public static IServiceCollection AddClipStorage(this IServiceCollection services, CloudReelHome home, string filmsRoot, StoreLocation? store = null)
     {
-        services.AddSingleton<IClipStore>(new FolderClipStore(home.StorePath, filmsRoot));
+        services.AddSingleton<IClipStore>(store?.Kind is null or StoreKind.Folder
+            ? new FolderClipStore(store?.Value ?? home.StorePath, filmsRoot)
+            : BlobStores.Create(store, home.BlobCachePath));
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
         return services;
