@@ -72,6 +72,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddMediaEngine(home);
         services.AddVideoModels();
         services.AddFilmWorkflow();
+        services.AddFilmEvents(configuration);
         return services.BuildServiceProvider();
     }
 }
