@@ -65,6 +65,44 @@ public sealed class BlobStoreTests : IAsyncLifetime, IDisposable
         resume.Stdout.Should().Contain("already finished");
     }
 
+    [Fact]
+    public async Task Render_WithAWebhook_DeliversSignedEventsEndingInLinksToTheFilm()
+    {
+        await using var receiver = await FakeHttpServer.StartAsync((_, _) => Microsoft.AspNetCore.Http.Results.NoContent());
+        var secret = CloudReel.Azure.Webhooks.StandardWebhookSigner.NewSecret();
+        Directory.CreateDirectory(_workspace.Cli.Home);
+        File.WriteAllText(Path.Combine(_workspace.Cli.Home, "appsettings.json"), JsonSerializer.Serialize(new
+        {
+            Events = new { Webhooks = new[] { new { Url = new Uri(receiver.BaseUri, "/hooks/cloudreel").ToString(), Secret = secret } } },
+        }));
+        var order = _workspace.Write("order.yaml", "title: Two\nresolution: 180p\nshots:\n  - {id: a, prompt: A quiet harbour, seconds: 1}\n  - {id: b, prompt: A busy market, seconds: 1}\n");
+
+        var render = await _workspace.Cli.RunAsync("render", order, "-o", _workspace.Out, "--store", Server.ConnectionString, "-v");
+
+        render.ExitCode.Should().Be(0, render.ToString());
+        var events = receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        events.Select(e => e.GetProperty("type").GetString()).Should().Equal(
+            "cloudreel.film.storyboard-ready", "cloudreel.shot.generated", "cloudreel.shot.generated", "cloudreel.film.completed");
+        var film = events[^1].GetProperty("data").GetProperty("outputs").EnumerateArray()
+            .Single(o => o.GetProperty("name").GetString()!.EndsWith(".16x9.mp4", StringComparison.Ordinal));
+        using var http = new HttpClient();
+        var bytes = await http.GetByteArrayAsync(new Uri(film.GetProperty("url").GetString()!));
+        bytes.Should().Equal(await File.ReadAllBytesAsync(Path.Combine(_workspace.FilmFolder(render.FilmId), "two.16x9.mp4")));
+        var last = receiver.Requests.Last();
+        var verify = await NodePeers.RunScriptAsync("verify-webhook.mjs", [secret], JsonSerializer.Serialize(new
+        {
+            headers = new Dictionary<string, string>
+            {
+                ["webhook-id"] = last.Headers["webhook-id"],
+                ["webhook-timestamp"] = last.Headers["webhook-timestamp"],
+                ["webhook-signature"] = last.Headers["webhook-signature"],
+            },
+            body = last.Text,
+        }));
+        verify.ExitCode.Should().Be(0, verify.Errors);
+        (render.Stdout + render.Stderr).Should().NotContain(secret["whsec_".Length..], "the secret is never logged");
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     private static List<string> ClipHashes(string folder)
