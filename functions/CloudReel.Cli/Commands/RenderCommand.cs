@@ -57,7 +57,17 @@ public static class RenderCommand
         var order = loaded.Order!;
         var filmId = $"{Slug.From(order.Title, maxLength: 32)}-{Guid.NewGuid().ToString("N")[..6]}";
         var store = services.GetRequiredService<IClipStore>();
-        var orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
+        string orderName;
+        try
+        {
+            orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
+        }
+        catch (OrderStagingException notStaged)
+        {
+            await stderr.WriteLineAsync(notStaged.Message);
+            return ExitCodes.InvalidInput;
+        }
+
         var film = new FilmEntry(filmId, order.Title, orderFile.FullName, output.FullName, location?.Remembered ?? store.Describe(), DateTime.UtcNow);
         new FilmRegistry(context.Home).Save(film);
 
