@@ -45,11 +45,10 @@ public sealed record StoreLocation(StoreKind Kind, string Value)
     {
         if (option is not null) return Parse(option);
         if (remembered is null) return null;
-        var location = Parse(remembered);
-        if (location.Kind != StoreKind.ConnectionString || HasCredentials(location.Value)) return location;
+        if (!StorageConnectionString.LooksLikeConnectionString(remembered) || HasCredentials(remembered)) return Parse(remembered);
 
         var configured = configuration[ConnectionStringKey];
-        if (configured is not null && SameAccount(configured, location.Value)) return Parse(configured);
+        if (configured is not null && SameAccount(configured, remembered)) return Parse(configured);
         throw new FormatException(
             $"This film's store is '{remembered}', whose key is not saved: pass --store with its connection string again, or set {ConnectionStringKey} (CLOUDREEL__STORAGE__CONNECTIONSTRING).");
     }
