@@ -34,8 +34,19 @@ public static class RenderCommand
         }
 
         context.Home.EnsureCreated();
+        StoreLocation? location;
+        try
+        {
+            location = context.StoreOption is null ? null : StoreLocation.Parse(context.StoreOption);
+        }
+        catch (FormatException badStore)
+        {
+            await stderr.WriteLineAsync($"--store: {badStore.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
         using var loggerFactory = context.CreateLoggerFactory();
-        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), output.FullName, loggerFactory, new Progress.ProgressRelay());
+        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), output.FullName, loggerFactory, new Progress.ProgressRelay(), location);
         var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<Core.Models.IVideoModelCatalog>(), cancellationToken);
         if (!loaded.IsValid)
         {
@@ -46,8 +57,18 @@ public static class RenderCommand
         var order = loaded.Order!;
         var filmId = $"{Slug.From(order.Title, maxLength: 32)}-{Guid.NewGuid().ToString("N")[..6]}";
         var store = services.GetRequiredService<IClipStore>();
-        var orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
-        var film = new FilmEntry(filmId, order.Title, orderFile.FullName, output.FullName, store.Describe(), DateTime.UtcNow);
+        string orderName;
+        try
+        {
+            orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
+        }
+        catch (OrderStagingException notStaged)
+        {
+            await stderr.WriteLineAsync(notStaged.Message);
+            return ExitCodes.InvalidInput;
+        }
+
+        var film = new FilmEntry(filmId, order.Title, orderFile.FullName, output.FullName, location?.Remembered ?? store.Describe(), DateTime.UtcNow);
         new FilmRegistry(context.Home).Save(film);
 
         await stdout.WriteLineAsync($"film: {filmId}");

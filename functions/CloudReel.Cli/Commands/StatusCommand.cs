@@ -40,6 +40,7 @@ public static class StatusCommand
         await stdout.WriteLineAsync($"{entry.FilmId}: {Describe(detail)}");
         await stdout.WriteLineAsync($"  order:   {entry.OrderPath}");
         await stdout.WriteLineAsync($"  outputs: {entry.OutputFolder}");
+        if (entry.Store is not null) await stdout.WriteLineAsync($"  store:   {(context.StoreOption is null ? entry.Store : StoreLocation.Parse(context.StoreOption).Remembered)}");
         if (detail.Film?.Failure is { } failure) await stdout.WriteLineAsync($"  error:   {failure.ErrorMessage}");
         foreach (var shot in detail.Shots)
         {

@@ -16,22 +16,34 @@ public sealed class GlobalOptions
 
     public Option<bool> Plain { get; } = new("--plain") { Description = "Plain line-by-line progress instead of a live table.", Recursive = true };
 
+    public Option<string?> Store { get; } = new("--store")
+    {
+        Description = "Clip store for render, resume, approve and status: a folder, a Storage connection string "
+            + "(UseDevelopmentStorage=true for Azurite) or https://<account>.blob.core.windows.net (Entra ID). Default: the home's store folder.",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Options.Add(Home);
         root.Options.Add(Verbose);
         root.Options.Add(Plain);
+        root.Options.Add(Store);
     }
 
     public CliContext Resolve(ParseResult parse) => new(
         CloudReelHome.Resolve(parse.GetValue(Home)),
         parse.GetValue(Verbose),
-        parse.GetValue(Plain) || Console.IsOutputRedirected);
+        parse.GetValue(Plain) || Console.IsOutputRedirected,
+        parse.GetValue(Store));
 }
 
-public sealed class CliContext(CloudReelHome home, bool verbose, bool plain)
+public sealed class CliContext(CloudReelHome home, bool verbose, bool plain, string? store = null)
 {
     public CloudReelHome Home { get; } = home;
+
+    /// <summary>The --store option as given (a folder, a connection string or a Blob endpoint); null for the home's folder.</summary>
+    public string? StoreOption { get; } = store;
 
     public bool Plain { get; } = plain;
 

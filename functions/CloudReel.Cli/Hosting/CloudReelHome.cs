@@ -20,6 +20,9 @@ public sealed class CloudReelHome(string root)
 
     public string AnimaticWorkPath => Path.Combine(Root, "animatic");
 
+    /// <summary>Local copies of blobs for FFmpeg when the clip store is Blob Storage.</summary>
+    public string BlobCachePath => Path.Combine(Root, "cache", "blobs");
+
     public static CloudReelHome Resolve(string? option) =>
         new(option ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? ".cloudreel");
 

@@ -30,10 +30,10 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>Opens the journal and wires every activity; <paramref name="filmsRoot"/> is where film outputs go (the -o folder).</summary>
     public static async Task<EngineHost> StartAsync(
-        CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, CancellationToken cancellationToken)
+        CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, CancellationToken cancellationToken, StoreLocation? store = null)
     {
         home.EnsureCreated();
-        var services = BuildServices(home, CliConfiguration.Build(home), filmsRoot, loggerFactory, progressSink);
+        var services = BuildServices(home, CliConfiguration.Build(home), filmsRoot, loggerFactory, progressSink, store);
         var registry = new WorkflowRegistry();
         foreach (var (name, type) in FilmWorkflow.Orchestrations)
         {
@@ -60,7 +60,7 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>The same services, for commands that need models or the store without an engine.</summary>
     public static ServiceProvider BuildServices(
-        CloudReelHome home, IConfiguration configuration, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink)
+        CloudReelHome home, IConfiguration configuration, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, StoreLocation? store = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
@@ -68,10 +68,11 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(progressSink);
-        services.AddClipStorage(home, filmsRoot);
+        services.AddClipStorage(home, filmsRoot, store);
         services.AddMediaEngine(home);
         services.AddVideoModels();
         services.AddFilmWorkflow();
+        services.AddFilmEvents(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -21,9 +21,20 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
     /// </summary>
     public async Task<int> RunAsync(FilmRequest? request, CancellationToken cancellationToken)
     {
+        StoreLocation? store;
+        try
+        {
+            store = StoreLocation.Resolve(context.StoreOption, film.Store, CliConfiguration.Build(context.Home));
+        }
+        catch (FormatException badStore)
+        {
+            await errors.WriteLineAsync(badStore.Message);
+            return ExitCodes.InvalidInput;
+        }
+
         var relay = new ProgressRelay();
         using var loggerFactory = context.CreateLoggerFactory();
-        await using var host = await EngineHost.StartAsync(context.Home, film.OutputRoot, loggerFactory, relay, cancellationToken);
+        await using var host = await EngineHost.StartAsync(context.Home, film.OutputRoot, loggerFactory, relay, cancellationToken, store);
         await using (var view = CreateView())
         {
             relay.Target = view;
@@ -40,7 +51,14 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
             view.Show(await FilmSnapshot.ReadAsync(host.Engine, film.FilmId, cancellationToken));
         }
 
-        return PrintOutcome(await host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken));
+        var finished = await host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);
+        if (store is { Kind: not StoreKind.Folder })
+        {
+            var copied = await FilmOutputCopy.DownloadAsync(host.Store, film.FilmId, film.OutputFolder, cancellationToken);
+            await output.WriteLineAsync($"Copied {copied} output file(s) of films/{film.FilmId}/ from {store} to {film.OutputFolder}");
+        }
+
+        return PrintOutcome(finished);
     }
 
     /// <summary>Prints how a finished film ended; the exit code says whether it succeeded.</summary>

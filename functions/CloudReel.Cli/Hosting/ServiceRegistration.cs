@@ -1,3 +1,8 @@
+using Azure;
+using Azure.Identity;
+using CloudReel.Azure.Events;
+using CloudReel.Azure.Webhooks;
+using CloudReel.Core.Events;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
@@ -9,6 +14,7 @@ using CloudReel.Media.Assembly;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Hosting;
@@ -17,9 +23,11 @@ namespace CloudReel.Cli.Hosting;
 public static class ServiceRegistration
 {
     /// <summary>Where clips, orders, the job ledger and film outputs live; scratch space for tools.</summary>
-    public static IServiceCollection AddClipStorage(this IServiceCollection services, CloudReelHome home, string filmsRoot)
+    public static IServiceCollection AddClipStorage(this IServiceCollection services, CloudReelHome home, string filmsRoot, StoreLocation? store = null)
     {
-        services.AddSingleton<IClipStore>(new FolderClipStore(home.StorePath, filmsRoot));
+        services.AddSingleton<IClipStore>(store?.Kind is null or StoreKind.Folder
+            ? new FolderClipStore(store?.Value ?? home.StorePath, filmsRoot)
+            : BlobStores.Create(store, home.BlobCachePath));
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
         return services;
@@ -53,5 +61,40 @@ public static class ServiceRegistration
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Where film events go, from the "Events" section: an Event Grid topic (Events:EventGrid:Endpoint,
+    /// and Key or else Entra ID) and webhooks (Events:Webhooks:0:Url, Events:Webhooks:0:Secret, …).
+    /// Nothing configured: nothing is sent. Publishers are built now, so a bad setting fails at start.
+    /// </summary>
+    public static IServiceCollection AddFilmEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Events").Get<FilmEventsOptions>() ?? new FilmEventsOptions();
+        services.AddSingleton(new EventLinkOptions { LinkLifetime = TimeSpan.FromHours(Math.Clamp(options.LinkLifetimeHours, 0.1, 168)) });
+        if (options.EventGrid?.Endpoint is { } endpoint)
+        {
+            services.AddSingleton<IFilmEventPublisher>(options.EventGrid.Key is { Length: > 0 } key
+                ? new EventGridFilmPublisher(endpoint, new AzureKeyCredential(key))
+                : new EventGridFilmPublisher(endpoint, new DefaultAzureCredential()));
+        }
+
+        if (options.Webhooks.Count > 0)
+        {
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            services.AddSingleton(new WebhookHttp(http));
+            foreach (var webhook in options.Webhooks)
+            {
+                services.AddSingleton<IFilmEventPublisher>(new WebhookPublisher(http, webhook));
+            }
+        }
+
+        return services;
+    }
+
+    /// <summary>The webhooks' shared HttpClient, owned (and disposed) by the container.</summary>
+    private sealed class WebhookHttp(HttpClient client) : IDisposable
+    {
+        public void Dispose() => client.Dispose();
     }
 }

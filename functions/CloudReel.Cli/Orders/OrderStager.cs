@@ -1,3 +1,4 @@
+using CloudReel.Azure.Security;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 
@@ -5,22 +6,62 @@ namespace CloudReel.Cli.Orders;
 
 /// <summary>
 /// Copies an order file and every file it refers to into the store under orders/&lt;film-id&gt;/,
-/// so the film is made from exactly what was ordered, even if the files change later.
+/// so the film is made from exactly what was ordered, even if the files change later. Reference
+/// images given as https URLs are fetched once, safely (<see cref="SafeImageFetcher"/>), and kept
+/// content-addressed under _fetched/ with an index the workflow reads.
 /// </summary>
 public static class OrderStager
 {
-    public static async Task<string> StageAsync(IClipStore store, string filmId, string orderPath, FilmOrder order, CancellationToken cancellationToken)
+    public static async Task<string> StageAsync(
+        IClipStore store, string filmId, string orderPath, FilmOrder order, CancellationToken cancellationToken, SafeImageFetcher? fetcher = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(orderPath))!;
         // The order keeps only its extension (it decides YAML or JSON); its name may be anything.
         var orderName = StoreLayout.OrderFile(filmId, "order" + Path.GetExtension(orderPath).ToLowerInvariant());
         await CopyAsync(store, orderPath, orderName, cancellationToken);
-        foreach (var (_, relative) in order.ReferencedFiles())
+        var fetched = new Dictionary<string, FetchedImage>(StringComparer.Ordinal);
+        SafeImageFetcher? ownFetcher = null;
+        try
         {
-            await CopyAsync(store, Path.Combine(directory, relative), StoreLayout.OrderFile(filmId, relative), cancellationToken);
+            foreach (var (field, relative) in order.ReferencedFiles())
+            {
+                if (!RemoteImages.IsUrl(relative))
+                {
+                    await CopyAsync(store, Path.Combine(directory, relative), StoreLayout.OrderFile(filmId, relative), cancellationToken);
+                }
+                else if (!fetched.ContainsKey(relative))
+                {
+                    fetcher ??= ownFetcher = new SafeImageFetcher();
+                    fetched[relative] = await FetchAsync(store, filmId, $"{Path.GetFileName(orderPath)}: {field}", relative, fetcher, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            ownFetcher?.Dispose();
         }
 
+        if (fetched.Count > 0) await RemoteImages.WriteIndexAsync(store, filmId, fetched.Values, cancellationToken);
         return orderName;
+    }
+
+    private static async Task<FetchedImage> FetchAsync(IClipStore store, string filmId, string where, string url, SafeImageFetcher fetcher, CancellationToken cancellationToken)
+    {
+        using var image = new MemoryStream();
+        FetchedImageInfo info;
+        try
+        {
+            info = await fetcher.FetchAsync(new Uri(url), image, cancellationToken);
+        }
+        catch (ImageFetchException refused)
+        {
+            throw new OrderStagingException($"{where}: {refused.Message}");
+        }
+
+        var file = RemoteImages.FileFor(info.Sha256, ImageSniffer.ExtensionOf(info.ContentType));
+        image.Position = 0;
+        await store.PutAsync(StoreLayout.OrderFile(filmId, file), image, info.ContentType, overwrite: false, cancellationToken);
+        return new FetchedImage(url, file, info.Bytes, info.ContentType, info.Sha256);
     }
 
     private static async Task CopyAsync(IClipStore store, string path, string name, CancellationToken cancellationToken)
@@ -29,3 +70,6 @@ public static class OrderStager
         await store.PutAsync(name, content, ContentTypes.Of(path), overwrite: true, cancellationToken);
     }
 }
+
+/// <summary>The order could not be staged (e.g. a reference image could not be fetched safely); the message names the file and field.</summary>
+public sealed class OrderStagingException(string message) : Exception(message);

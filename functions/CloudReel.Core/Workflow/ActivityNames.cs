@@ -12,6 +12,7 @@ public static class ActivityNames
     public const string DownloadClip = nameof(DownloadClip);
     public const string AssembleFilm = nameof(AssembleFilm);
     public const string WriteFilmReport = nameof(WriteFilmReport);
+    public const string PublishFilmEvent = nameof(PublishFilmEvent);
 }
 
 /// <summary>The names of the orchestrations.</summary>

@@ -35,6 +35,7 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         var plan = await context.CallActivityAsync<PlannedFilm>(ActivityNames.PlanFilm, new PlanRequest(request.FilmId, validated.Order!), new TaskOptions(StoreRetry));
         run.Plan = plan;
         await context.CallActivityAsync(ActivityNames.WriteStoryboard, new StoryboardRequest(request.FilmId, plan), new TaskOptions(StoreRetry));
+        run.Events.StoryboardReady(plan, StoreLayout.FilmOutput(request.FilmId, Activities.WriteStoryboardActivity.FileName));
         if (plan.Order.Budget is { } budget && plan.EstimatedCost > budget.Limit)
         {
             await FailAsync(context, run, $"the estimated cost {plan.EstimatedCost:0.00} {budget.Currency} is over the budget of {budget.Limit:0.00} {budget.Currency}; nothing was submitted");
@@ -43,7 +44,7 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         if (plan.Order.Approval.Required) await AwaitApprovalAsync(context, run, plan.Order.Approval.TimeoutHours);
 
         run.Begin(FilmStages.Generate);
-        run.Outcomes = await ShotFanOut.RunAsync(context, request.FilmId, plan, run.ReportProgress);
+        run.Outcomes = await ShotFanOut.RunAsync(context, request.FilmId, plan, run.ReportProgress, run.Events.ShotFinished);
         var failed = run.Outcomes.Where(o => !o.Succeeded).ToList();
         if (failed.Count > 0)
         {
@@ -57,6 +58,8 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         run.Begin(FilmStages.Outputs);
         var report = run.BuildReport(FilmStages.Completed, error: null);
         var written = await context.CallActivityAsync<IReadOnlyList<string>>(ActivityNames.WriteFilmReport, report, new TaskOptions(StoreRetry));
+        run.Events.FilmCompleted(plan.Order.Title, run.Assembly, [.. run.Assembly.Files, .. written], report.Cost.Actual, report.Cost.Currency);
+        await run.Events.FlushAsync();
         run.Begin(FilmStages.Completed);
         return new FilmResult(request.FilmId, StoreLayout.FilmFolder(request.FilmId), [.. run.Assembly.Files, .. written], report.Cost.Actual, report.Cost.Currency);
     }
@@ -87,6 +90,8 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         run.Begin(FilmStages.Failed, reason);
         var report = run.BuildReport(FilmStages.Failed, reason);
         await context.CallActivityAsync<IReadOnlyList<string>>(ActivityNames.WriteFilmReport, report, new TaskOptions(StoreRetry));
+        run.Events.FilmFailed(reason, run.Outcomes);
+        await run.Events.FlushAsync();
         throw new FilmFailedException(run.FilmId, reason);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class FilmRun(WorkflowContext context, string filmId)
 
     public string FilmId => filmId;
 
+    /// <summary>The film's events on their way out (CloudEvents to Event Grid and webhooks).</summary>
+    public EventOutbox Events { get; } = new(context, filmId);
+
     public IReadOnlyList<OrderError> OrderErrors { get; set; } = [];
 
     public PlannedFilm? Plan { get; set; }

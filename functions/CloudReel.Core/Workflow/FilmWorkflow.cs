@@ -25,5 +25,6 @@ public static class FilmWorkflow
         [ActivityNames.DownloadClip] = typeof(DownloadClipActivity),
         [ActivityNames.AssembleFilm] = typeof(AssembleFilmActivity),
         [ActivityNames.WriteFilmReport] = typeof(WriteFilmReportActivity),
+        [ActivityNames.PublishFilmEvent] = typeof(PublishFilmEventActivity),
     };
 }

@@ -9,14 +9,18 @@ internal static class ShotFanOut
     private const int DefaultCap = 2;
 
     public static async Task<IReadOnlyList<ShotOutcome>> RunAsync(
-        WorkflowContext context, string filmId, PlannedFilm plan, Action<IReadOnlyCollection<ShotOutcome>> onProgress)
+        WorkflowContext context, string filmId, PlannedFilm plan, Action<IReadOnlyCollection<ShotOutcome>> onProgress, Action<ShotOutcome>? onShotDone = null)
     {
         var outcomes = new Dictionary<string, ShotOutcome>();
         var waiting = new List<PlannedShot>();
         foreach (var shot in plan.Shots)
         {
             if (shot.Chain.Count > 0) waiting.Add(shot);
-            else outcomes[shot.Shot.Id] = new ShotOutcome { ShotId = shot.Shot.Id, Source = ShotSource.Failed };
+            else
+            {
+                outcomes[shot.Shot.Id] = new ShotOutcome { ShotId = shot.Shot.Id, Source = ShotSource.Failed };
+                onShotDone?.Invoke(outcomes[shot.Shot.Id]);
+            }
         }
 
         var running = new Dictionary<Task<ShotOutcome>, (string Model, string ShotId)>();
@@ -44,6 +48,7 @@ internal static class ShotFanOut
             running.Remove(done);
             outcomes[doneShot] = await OutcomeOf(done, doneShot);
             onProgress(outcomes.Values);
+            onShotDone?.Invoke(outcomes[doneShot]);
         }
 
         return plan.Shots.Select(s => outcomes[s.Shot.Id]).ToList();

@@ -45,7 +45,7 @@ public class OrderFileCheckTests
     [InlineData("C:/refs/a.png", "'C:/refs/a.png' is an absolute path; paths are relative to the order file, e.g. 'refs/bund.jpg'")]
     [InlineData("../a.png", "'../a.png' leaves the order's folder ('..'); paths are relative to the order file, e.g. 'refs/bund.jpg' and inside its folder")]
     [InlineData("refs\\\\a.png", "'refs\\a.png' uses backslashes; separate folders with '/'")]
-    [InlineData("https://example.com/a.png", "'https://example.com/a.png' is a URL; put the file next to the order and give its relative path (paths are relative to the order file, e.g. 'refs/bund.jpg')")]
+    [InlineData("http://example.com/a.png", "'http://example.com/a.png' uses http; reference images are fetched over https only")]
     [InlineData("refs/a*b.png", "'refs/a*b.png' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, spaces, '.', '_', '-' and parentheses")]
     [InlineData("refs/a.gif", "'refs/a.gif' is not an image: use a .png, .jpg, .jpeg or .webp file")]
     public async Task LoadAsync_UnsafeOrWrongPath_IsRejectedWithoutTouchingFiles(string path, string message)

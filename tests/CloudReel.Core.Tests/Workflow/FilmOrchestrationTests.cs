@@ -8,7 +8,7 @@ using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
 
-public class FilmOrchestrationTests
+public partial class FilmOrchestrationTests
 {
     private static readonly FilmRequest Request = new("promo-1", "orders/promo-1/order.yaml");
 
@@ -126,6 +126,12 @@ public class FilmOrchestrationTests
 
         public List<string> Activities { get; } = [];
 
+        /// <summary>Every event the film published, in the order it published them.</summary>
+        public List<Events.FilmEvent> Published { get; } = [];
+
+        /// <summary>Whether publishing an event fails, as a crashed activity would.</summary>
+        public bool PublishFails { get; init; }
+
         public ScriptedWorkflowContext Context()
         {
             var context = new ScriptedWorkflowContext(Request.FilmId, Answer);
@@ -161,6 +167,11 @@ public class FilmOrchestrationTests
                 case ActivityNames.AssembleFilm:
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);
+                case ActivityNames.PublishFilmEvent:
+                    var published = (Events.FilmEvent)input!;
+                    if (PublishFails) throw new HttpRequestException("the event endpoint is down");
+                    Published.Add(published);
+                    return new Events.EventDelivery(published.Id, published.Type, ["test"], []);
                 case ActivityNames.WriteFilmReport:
                     Report = (FilmReport)input!;
                     return (IReadOnlyList<string>)["report.json", "provenance.json"];

@@ -14,6 +14,7 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
 {
     private readonly ConcurrentDictionary<string, int> _inFlight = new();
     private readonly ConcurrentDictionary<string, int> _mostInFlight = new();
+    private readonly ConcurrentQueue<Core.Events.FilmEvent> _published = new();
     private FilmReport? _report;
 
     [Fact]
@@ -29,6 +30,9 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
         _mostInFlight["other"].Should().Be(1);
         _report!.Shots.Generated.Should().Be(6);
         (await engine.ListInstancesAsync("capped.shot.")).Should().HaveCount(6).And.OnlyContain(i => i.Status == InstanceStatus.Completed);
+        _published.Select(e => e.Type).Should().HaveCount(8).And.StartWith(Core.Events.FilmEventTypes.StoryboardReady).And.EndWith(Core.Events.FilmEventTypes.FilmCompleted);
+        _published.Count(e => e.Type == Core.Events.FilmEventTypes.ShotGenerated).Should().Be(6);
+        _published.Select(e => e.Id).Should().OnlyHaveUniqueItems();
     }
 
     private WorkflowRegistry Registry()
@@ -51,6 +55,11 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
             .AddActivity(ActivityNames.SubmitShot, Workflows.Activity<ShotJob, JobStatus>(SubmitAsync))
             .AddActivity(ActivityNames.DownloadClip, Workflows.Activity<ClipDownload, ClipRecord>(Download))
             .AddActivity(ActivityNames.AssembleFilm, Workflows.Activity<AssemblyJob, AssemblyResult>(job => new AssemblyResult(["capped.16x9.mp4"], 30, 900)))
+            .AddActivity(ActivityNames.PublishFilmEvent, Workflows.Activity<Core.Events.FilmEvent, Core.Events.EventDelivery>(filmEvent =>
+            {
+                _published.Enqueue(filmEvent);
+                return new Core.Events.EventDelivery(filmEvent.Id, filmEvent.Type, ["test"], []);
+            }))
             .AddActivity(ActivityNames.WriteFilmReport, Workflows.Activity<FilmReport, IReadOnlyList<string>>(report =>
             {
                 _report = report;

@@ -16,7 +16,8 @@ internal static class FileChecks
                 sizes[path] = size;
             }
             var type = TypeOf(field);
-            if (size is null) context.Report(field, $"file not found: {path} (relative to the order file)");
+            if (size is null && RemoteImages.IsUrl(path)) context.Report(field, $"the image at {path} was not fetched with the order");
+            else if (size is null) context.Report(field, $"file not found: {path} (relative to the order file)");
             else if (size > type.MaxBytes) context.Report(field, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
         }
     }

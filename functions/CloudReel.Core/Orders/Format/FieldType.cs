@@ -82,11 +82,21 @@ internal sealed record PathType(IReadOnlyList<string> Extensions, long MaxBytes,
         get
         {
             var extensions = Extensions.Select(e => string.Concat(e.TrimStart('.').Select(AnyCase)));
-            return $"^(?=.*\\.(?:{string.Join("|", extensions)})$)(?:{Segment}/)*{Segment}$";
+            var path = $"(?=.*\\.(?:{string.Join("|", extensions)})$)(?:{Segment}/)*{Segment}";
+            return AllowsHttpsUrl ? $"^(?:{HttpsUrlPattern}|{path})$" : $"^{path}$";
         }
     }
 
-    public override string Expected => "a file path";
+    /// <summary>Whether an https URL of a public host is accepted too (reference images only).</summary>
+    public bool AllowsHttpsUrl { get; init; }
+
+    /// <summary>The longest value: a path, or a URL where one is allowed.</summary>
+    public int MaxTextLength => AllowsHttpsUrl ? RemoteImages.MaxUrlLength : MaxLength;
+
+    /// <summary>An https URL whose host is a DNS name ending in a letters-only top-level label: no IP literals, no "localhost".</summary>
+    public const string HttpsUrlPattern = @"https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::[0-9]{1,5})?(?:[/?#][^\s]*)?";
+
+    public override string Expected => AllowsHttpsUrl ? "a file path or an https URL" : "a file path";
 
     private static string AnyCase(char c) => char.IsAsciiLetter(c) ? $"[{char.ToUpperInvariant(c)}{char.ToLowerInvariant(c)}]" : c.ToString();
 }

@@ -65,5 +65,16 @@ internal static class TextRules
             : $"'{path}' is not {Article(noun)} {noun}: use a {NodeText.Or(extensions)} file";
     }
 
+    /// <summary>Why a reference-image URL will not be fetched, or null when its form is fine (where it leads is checked when fetching).</summary>
+    public static string? ExplainImageUrl(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url)) return $"'{text}' is not a valid URL";
+        if (url.Scheme == Uri.UriSchemeHttp) return $"'{text}' uses http; reference images are fetched over https only";
+        if (url.Scheme != Uri.UriSchemeHttps) return $"'{text}' is a {url.Scheme} URL; give an https URL or a path relative to the order file";
+        if (url.UserInfo.Length > 0) return $"'{url.GetLeftPart(UriPartial.Scheme)}…' carries a user name or password; give a URL without them";
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6) return $"'{text}' names an IP address; give the image's public host name";
+        return url.Host.Contains('.', StringComparison.Ordinal) ? null : $"'{url.Host}' is not a public host name";
+    }
+
     private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -65,7 +65,7 @@ internal sealed class SchemaWriter(Utf8JsonWriter writer)
                 break;
             case PathType path:
                 writer.WriteString("type", "string");
-                writer.WriteNumber("maxLength", PathType.MaxLength);
+                writer.WriteNumber("maxLength", path.MaxTextLength);
                 writer.WriteString("pattern", path.Pattern);
                 break;
             case ChoiceType choice:

@@ -68,8 +68,9 @@ internal static class ScalarRules
         if (node is not ScalarNode { IsText: true } scalar) return NodeText.Mismatch(type, node);
         var path = scalar.Text;
         if (path.Length == 0) return "must not be empty";
-        if (path.Length > PathType.MaxLength) return $"is {path.Length} characters long; a path has at most {PathType.MaxLength}";
+        if (path.Length > type.MaxTextLength) return $"is {path.Length} characters long; a {(type.AllowsHttpsUrl ? "path or URL" : "path")} has at most {type.MaxTextLength}";
         if (Matches(path, type.Pattern)) return null;
+        if (type.AllowsHttpsUrl && RemoteImages.IsUrl(path)) return TextRules.ExplainImageUrl(path) ?? $"'{NodeText.Quote(path)}' is not an https URL of a public host";
         return TextRules.ExplainPath(path, type.Extensions, type.Noun) ?? $"'{NodeText.Quote(path)}' is not a safe relative path to {type.Noun}";
     }
 }

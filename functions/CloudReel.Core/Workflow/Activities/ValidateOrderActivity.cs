@@ -14,10 +14,18 @@ public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog m
     {
         var text = await store.ReadTextAsync(request.OrderName, context.CancellationToken);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
-        var loader = new OrderLoader(new StoreOrderFiles(store, request.FilmId), models.CapabilitiesByName());
+        var files = new StoreOrderFiles(store, request.FilmId);
+        var loader = new OrderLoader(files, models.CapabilitiesByName());
         var result = await loader.LoadAsync(text, displayName, context.CancellationToken);
-        return result.IsValid
-            ? new ValidatedOrder(result.Order!.MapPaths(path => StoreLayout.OrderFile(request.FilmId, path)), [])
-            : new ValidatedOrder(null, result.Errors);
+        if (!result.IsValid) return new ValidatedOrder(null, result.Errors);
+
+        // Every file passed the checks above, so each path (or fetched URL) has its store name.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, path) in result.Order!.ReferencedFiles())
+        {
+            names[path] = await files.StoreNameAsync(path, context.CancellationToken) ?? throw new InvalidOperationException($"{path} has no store name.");
+        }
+
+        return new ValidatedOrder(result.Order.MapPaths(path => names[path]), []);
     }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using CloudReel.Core.Events;
+using CloudReel.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace CloudReel.Core.Workflow.Activities;
+
+/// <summary>
+/// Sends one film event to every configured destination (none configured: nothing is sent). A
+/// film.completed event gets signed, short-lived read links to its outputs first. A destination
+/// that fails is logged and recorded in the result; the activity itself does not fail the film.
+/// </summary>
+public sealed class PublishFilmEventActivity(
+    IEnumerable<IFilmEventPublisher> publishers, IClipStore store, EventLinkOptions links, TimeProvider time, ILogger<PublishFilmEventActivity> logger)
+    : Activity<FilmEvent, EventDelivery>
+{
+    public override async Task<EventDelivery> RunAsync(ActivityContext context, FilmEvent filmEvent)
+    {
+        var destinations = publishers.ToList();
+        if (destinations.Count == 0) return new EventDelivery(filmEvent.Id, filmEvent.Type, [], []);
+
+        var ready = filmEvent.Type == FilmEventTypes.FilmCompleted ? await WithLinksAsync(filmEvent, context.CancellationToken) : filmEvent;
+        var delivered = new List<string>();
+        var failures = new List<EventDeliveryFailure>();
+        foreach (var destination in destinations)
+        {
+            try
+            {
+                await destination.PublishAsync(ready, context.CancellationToken);
+                delivered.Add(destination.Name);
+                logger.LogDelivered(ready.Type, ready.Id, ready.FilmId, destination.Name);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            {
+                failures.Add(new EventDeliveryFailure(destination.Name, error.Message));
+                logger.LogDeliveryFailed(ready.Type, ready.Id, ready.FilmId, destination.Name, error.Message);
+            }
+        }
+
+        return new EventDelivery(filmEvent.Id, filmEvent.Type, delivered, failures);
+    }
+
+    private async Task<FilmEvent> WithLinksAsync(FilmEvent filmEvent, CancellationToken cancellationToken)
+    {
+        var data = filmEvent.Data.Deserialize<FilmCompletedData>(WorkflowJson.Options)!;
+        var expires = time.GetUtcNow().UtcDateTime + links.LinkLifetime;
+        var outputs = new List<OutputLink>();
+        foreach (var output in data.Outputs)
+        {
+            outputs.Add(output with { Url = await store.GetReadLinkAsync(output.Name, links.LinkLifetime, cancellationToken), ExpiresUtc = expires });
+        }
+
+        return filmEvent with { Data = JsonSerializer.SerializeToElement(data with { Outputs = outputs }, WorkflowJson.Options) };
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CloudReel.Core.Events;
+using CloudReel.Core.Ports;
+
+namespace CloudReel.Core.Workflow;
+
+/// <summary>
+/// The film orchestration's events on their way out. Each event is one PublishFilmEvent activity,
+/// started at once and not waited for (a slow webhook never holds up a shot); the film waits for
+/// them only when it ends. A publish that fails is recorded in the history and never fails the film.
+/// Event ids come from <see cref="WorkflowContext.NewGuid"/> and times from the replay-safe clock.
+/// </summary>
+internal sealed class EventOutbox(WorkflowContext context, string filmId)
+{
+    private readonly List<Task> _pending = [];
+
+    public void StoryboardReady(PlannedFilm plan, string storyboardName) => Publish(
+        FilmEventTypes.StoryboardReady,
+        StoreLayout.FilmFolder(filmId).TrimEnd('/'),
+        new StoryboardReadyData(filmId, plan.Order.Title, plan.Shots.Count, plan.EstimatedCost, Currency(plan), plan.Order.Approval.Required, storyboardName));
+
+    public void ShotFinished(ShotOutcome outcome)
+    {
+        var subject = $"{StoreLayout.FilmFolder(filmId)}shots/{outcome.ShotId}";
+        if (outcome.Clip is { } clip)
+        {
+            Publish(FilmEventTypes.ShotGenerated, subject, new ShotGeneratedData(
+                filmId, outcome.ShotId, outcome.Model ?? clip.Model, outcome.Source == ShotSource.Cache ? "cache" : "generated",
+                clip.ContentKey, outcome.Source == ShotSource.Cache ? 0 : clip.Cost, outcome.Attempts.Count));
+            return;
+        }
+
+        Publish(FilmEventTypes.ShotFailed, subject, new ShotFailedData(
+            filmId,
+            outcome.ShotId,
+            outcome.FailureSummary ?? "failed",
+            outcome.Attempts.Select(a => new AttemptSummary(a.Model, a.Result.ToString().ToLowerInvariant(), a.Reason?.ToString().ToLowerInvariant(), a.Message)).ToList()));
+    }
+
+    public void FilmCompleted(string title, AssemblyResult assembly, IEnumerable<string> outputs, decimal cost, string currency) => Publish(
+        FilmEventTypes.FilmCompleted,
+        StoreLayout.FilmFolder(filmId).TrimEnd('/'),
+        new FilmCompletedData(filmId, title, assembly.FilmSeconds, cost, currency,
+            outputs.Select(file => new OutputLink(StoreLayout.FilmOutput(filmId, file), ContentTypes.Of(file))).ToList()));
+
+    public void FilmFailed(string reason, IEnumerable<ShotOutcome> outcomes) => Publish(
+        FilmEventTypes.FilmFailed,
+        StoreLayout.FilmFolder(filmId).TrimEnd('/'),
+        new FilmFailedData(filmId, reason, outcomes.Where(o => !o.Succeeded).Select(o => new ShotFailure(o.ShotId, o.FailureSummary ?? "failed")).ToList()));
+
+    /// <summary>Waits for every event still on its way; none of them can fail the film.</summary>
+    public Task FlushAsync() => Task.WhenAll(_pending);
+
+    private void Publish(string type, string subject, object data)
+    {
+        var filmEvent = new FilmEvent(context.NewGuid().ToString(), type, filmId, subject, context.CurrentUtcDateTime, JsonSerializer.SerializeToElement(data, WorkflowJson.Options));
+        _pending.Add(SendAsync(filmEvent));
+    }
+
+    private async Task SendAsync(FilmEvent filmEvent)
+    {
+        try
+        {
+            // No retry policy: the activity retries each destination itself and reports, rather than throws, what failed.
+            await context.CallActivityAsync<EventDelivery>(ActivityNames.PublishFilmEvent, filmEvent);
+        }
+        catch (TaskFailedException failure)
+        {
+            context.CreateReplaySafeLogger<EventOutbox>().LogPublishFailed(filmEvent.Type, filmEvent.FilmId, failure.FailureDetails.ErrorMessage);
+        }
+    }
+
+    private static string Currency(PlannedFilm plan) => plan.Order.Budget?.Currency ?? "USD";
+}
