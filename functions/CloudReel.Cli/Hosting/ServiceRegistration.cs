@@ -1,5 +1,6 @@
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Scratch;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
         services.AddSingleton<IClipStore>(new FolderClipStore(home.StorePath, filmsRoot));
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
+        services.AddSingleton<IFilmBudget, StoreFilmBudget>();
         return services;
     }
 
@@ -44,9 +46,12 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>Every activity the film workflow calls, created per call.</summary>
+    /// <summary>Every activity the film workflow calls, created per call, and what they share in the process.</summary>
     public static IServiceCollection AddFilmWorkflow(this IServiceCollection services)
     {
+        services.AddSingleton<IModelSlots, ProcessModelSlots>();
+        services.AddSingleton<IShotPlanner, RuleBasedShotPlanner>();
+        services.AddSingleton<FilmPlanner>();
         foreach (var type in FilmWorkflow.Activities.Values)
         {
             services.AddTransient(type);

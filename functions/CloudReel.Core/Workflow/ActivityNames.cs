@@ -12,6 +12,10 @@ public static class ActivityNames
     public const string DownloadClip = nameof(DownloadClip);
     public const string AssembleFilm = nameof(AssembleFilm);
     public const string WriteFilmReport = nameof(WriteFilmReport);
+    public const string ReserveBudget = nameof(ReserveBudget);
+    public const string SettleBudget = nameof(SettleBudget);
+    public const string AcquireModelSlot = nameof(AcquireModelSlot);
+    public const string ReleaseModelSlot = nameof(ReleaseModelSlot);
 }
 
 /// <summary>The names of the orchestrations.</summary>

@@ -25,5 +25,9 @@ public static class FilmWorkflow
         [ActivityNames.DownloadClip] = typeof(DownloadClipActivity),
         [ActivityNames.AssembleFilm] = typeof(AssembleFilmActivity),
         [ActivityNames.WriteFilmReport] = typeof(WriteFilmReportActivity),
+        [ActivityNames.ReserveBudget] = typeof(ReserveBudgetActivity),
+        [ActivityNames.SettleBudget] = typeof(SettleBudgetActivity),
+        [ActivityNames.AcquireModelSlot] = typeof(AcquireModelSlotActivity),
+        [ActivityNames.ReleaseModelSlot] = typeof(ReleaseModelSlotActivity),
     };
 }
