@@ -11,7 +11,7 @@ namespace CloudReel.Models.Http;
 /// downloads that ask for a fresh link when the old one expired. Adapters say how to send, read and
 /// look up their service's jobs.
 /// </summary>
-public abstract class HttpVideoModel(ProviderHttp http) : IVideoModel
+public abstract class HttpVideoModel(ProviderHttp http) : IVideoModel, IDisposable
 {
     /// <summary>How far the service's clock may be behind ours when matching a job to when it was sent.</summary>
     protected static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
@@ -23,6 +23,12 @@ public abstract class HttpVideoModel(ProviderHttp http) : IVideoModel
     public virtual string? SetupHint => null;
 
     protected ProviderHttp Http => http;
+
+    public void Dispose()
+    {
+        http.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>
     /// Whether a job that an ambiguous send may have made, and that a lookup did not find, may be sent

@@ -12,13 +12,15 @@ namespace CloudReel.Models.Resilience;
 /// <see cref="IProviderErrors"/>) and, once the pipeline gives up, a <see cref="ProviderCallException"/>
 /// that says whether a job may exist. Logs name the operation and status, never headers or bodies.
 /// </summary>
-public sealed class ProviderHttp(HttpClient client, IProviderErrors errors, ResilienceOptions options, TimeProvider time, ILogger logger)
+public sealed class ProviderHttp(HttpClient client, IProviderErrors errors, ResilienceOptions options, TimeProvider time, ILogger logger) : IDisposable
 {
     private readonly ResiliencePipeline _pipeline = ProviderPipeline.Build(options, time);
 
     public ResilienceOptions Options => options;
 
     public TimeProvider Time => time;
+
+    public void Dispose() => client.Dispose();
 
     /// <summary>Sends a request built by <paramref name="request"/> and reads a successful answer with <paramref name="read"/>.</summary>
     public async Task<T> SendAsync<T>(

@@ -17,37 +17,44 @@ public static class ProviderPipeline
 {
     public static readonly ResiliencePropertyKey<CallKind> Kind = new("cloudreel.call-kind");
 
-    public static ResiliencePipeline Build(ResilienceOptions options, TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
+    public static ResiliencePipeline Build(ResilienceOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.MaxRetries > 0) builder.AddRetry(Retry(options));
+        return builder.AddCircuitBreaker(Breaker(options)).AddTimeout(Timeout(options)).Build();
+    }
+
+    private static RetryStrategyOptions Retry(ResilienceOptions options) => new()
+    {
+        MaxRetryAttempts = options.MaxRetries,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = TimeSpan.FromSeconds(options.BaseDelaySeconds),
+        MaxDelay = TimeSpan.FromSeconds(options.MaxDelaySeconds),
+        ShouldHandle = args => ValueTask.FromResult(
+            args.Outcome.Exception is { } e && ShouldRetry(e, args.Context.Properties.GetValue(Kind, CallKind.Query), options)),
+        DelayGenerator = args => ValueTask.FromResult(
+            args.Outcome.Exception is ProviderStatusException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
+    };
+
+    private static CircuitBreakerStrategyOptions Breaker(ResilienceOptions options) => new()
+    {
+        FailureRatio = options.BreakerFailureRatio,
+        MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
+        SamplingDuration = TimeSpan.FromSeconds(Math.Max(0.5, options.BreakerSamplingSeconds)),
+        BreakDuration = TimeSpan.FromSeconds(Math.Max(0.5, options.BreakerBreakSeconds)),
+        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsOutage(e)),
+    };
+
+    private static TimeoutStrategyOptions Timeout(ResilienceOptions options) => new()
+    {
+        TimeoutGenerator = args => ValueTask.FromResult(TimeSpan.FromSeconds(args.Context.Properties.GetValue(Kind, CallKind.Query) switch
         {
-            MaxRetryAttempts = Math.Max(0, options.MaxRetries),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(options.BaseDelaySeconds),
-            MaxDelay = TimeSpan.FromSeconds(options.MaxDelaySeconds),
-            ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is { } e && ShouldRetry(e, args.Context.Properties.GetValue(Kind, CallKind.Query), options)),
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Exception is ProviderStatusException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
-        })
-        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
-            SamplingDuration = TimeSpan.FromSeconds(Math.Max(0.5, options.BreakerSamplingSeconds)),
-            BreakDuration = TimeSpan.FromSeconds(Math.Max(0.5, options.BreakerBreakSeconds)),
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsOutage(e)),
-        })
-        .AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => ValueTask.FromResult(TimeSpan.FromSeconds(args.Context.Properties.GetValue(Kind, CallKind.Query) switch
-            {
-                CallKind.Submit => options.SubmitTimeoutSeconds,
-                CallKind.Download => options.DownloadTimeoutSeconds,
-                _ => options.QueryTimeoutSeconds,
-            })),
-        })
-        .Build();
+            CallKind.Submit => options.SubmitTimeoutSeconds,
+            CallKind.Download => options.DownloadTimeoutSeconds,
+            _ => options.QueryTimeoutSeconds,
+        })),
+    };
 
     /// <summary>Whether another try is safe and worth it.</summary>
     public static bool ShouldRetry(Exception error, CallKind kind, ResilienceOptions options) => error switch
@@ -81,6 +88,7 @@ public static class ProviderPipeline
         BrokenCircuitException => CallFailure.NotSent,
         HttpRequestException request when NeverSent(request) => CallFailure.NotSent,
         ProviderStatusException { Status: HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout } when kind == CallKind.Submit => CallFailure.Ambiguous,
+        ProviderStatusException { Status: >= HttpStatusCode.InternalServerError } when kind != CallKind.Submit => CallFailure.Unavailable,
         ProviderStatusException => CallFailure.Rejected,
         _ => kind == CallKind.Submit ? CallFailure.Ambiguous : CallFailure.Unavailable,
     };
