@@ -41,6 +41,9 @@ public abstract class FakeService : IAsyncDisposable
 
     public int Downloads => _downloads;
 
+    /// <summary>The most jobs that were running at the same time (what a service's concurrency cap limits).</summary>
+    public int MostRunningAtOnce { get; private set; }
+
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
     /// <summary>How the next jobs end.</summary>
@@ -114,7 +117,11 @@ public abstract class FakeService : IAsyncDisposable
             job.Outcome = Outcome;
             job.RunningPolls = RunningPolls;
             job.Held = HoldJobs;
-            Jobs[job.Id] = job;
+            lock (Jobs)
+            {
+                Jobs[job.Id] = job;
+                MostRunningAtOnce = Math.Max(MostRunningAtOnce, Jobs.Values.Count(j => !j.IsDone));
+            }
         }
 
         return await AfterAsync(fault, context, answer);

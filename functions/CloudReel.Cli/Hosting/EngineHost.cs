@@ -70,7 +70,8 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(progressSink);
         services.AddClipStorage(home, filmsRoot);
         services.AddMediaEngine(home);
-        services.AddVideoModels();
+        services.AddVideoModels(configuration);
+        services.AddPlanner(configuration);
         services.AddFilmWorkflow();
         return services.BuildServiceProvider();
     }

@@ -10,6 +10,8 @@ using CloudReel.Media.Assembly;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
+using CloudReel.Models.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Hosting;
@@ -39,10 +41,22 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>Every video model registered as <see cref="IVideoModel"/>, by name.</summary>
-    public static IServiceCollection AddVideoModels(this IServiceCollection services)
+    /// <summary>
+    /// Every video service (section Models), each registered as <see cref="IVideoModel"/>, configured
+    /// or not; with the animatic from <see cref="AddMediaEngine"/>, the catalog of them all by name.
+    /// </summary>
+    public static IServiceCollection AddVideoModels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddVideoServices(configuration);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
+        return services;
+    }
+
+    /// <summary>The shot planner (section Planner: an Azure OpenAI chat deployment, else the rules), checked by <see cref="FilmPlanner"/>.</summary>
+    public static IServiceCollection AddPlanner(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddShotPlanner(configuration);
+        services.AddSingleton<FilmPlanner>();
         return services;
     }
 
@@ -50,8 +64,6 @@ public static class ServiceRegistration
     public static IServiceCollection AddFilmWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<IModelSlots, ProcessModelSlots>();
-        services.AddSingleton<IShotPlanner, RuleBasedShotPlanner>();
-        services.AddSingleton<FilmPlanner>();
         foreach (var type in FilmWorkflow.Activities.Values)
         {
             services.AddTransient(type);

@@ -110,6 +110,12 @@ public sealed record DurationOptions(double Min, double Max, IReadOnlyList<doubl
         : Math.Clamp(Math.Round(seconds * 10, MidpointRounding.AwayFromZero) / 10, Min, Max);
 
     public override string ToString() => Allowed is { } list
-        ? string.Join(", ", list.Select(a => a.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))) + " s"
+        ? IsWholeSecondRun(list)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Min:0}–{Max:0} s in whole seconds")
+            : string.Join(", ", list.Select(a => a.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))) + " s"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Min:0.##}–{Max:0.##} s");
+
+    /// <summary>Three or more consecutive whole seconds (1, 2, 3 … 20) read better as a range.</summary>
+    private static bool IsWholeSecondRun(IReadOnlyList<double> list) =>
+        list.Count >= 3 && list.All(a => a == Math.Floor(a)) && list.Order().Zip(list.Order().Skip(1)).All(p => p.Second - p.First == 1);
 }

@@ -14,7 +14,7 @@ public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog m
     {
         var text = await store.ReadTextAsync(request.OrderName, context.CancellationToken);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
-        var loader = new OrderLoader(new StoreOrderFiles(store, request.FilmId), models.CapabilitiesByName());
+        var loader = new OrderLoader(new StoreOrderFiles(store, request.FilmId), models.CapabilitiesByName(), models.UnconfiguredModels());
         var result = await loader.LoadAsync(text, displayName, context.CancellationToken);
         return result.IsValid
             ? new ValidatedOrder(result.Order!.MapPaths(path => StoreLayout.OrderFile(request.FilmId, path)), [])
