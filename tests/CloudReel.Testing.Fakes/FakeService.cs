@@ -18,7 +18,7 @@ public sealed record ReceivedRequest(string Method, string Path, string? Authori
 /// a few polls and end as <see cref="JobOutcome"/> says, faults injected per operation, download
 /// links that can expire, and counters so tests can assert that no job was submitted twice.
 /// </summary>
-public abstract class FakeService : IAsyncDisposable
+public abstract partial class FakeService : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private WebApplication? _app;
@@ -159,88 +159,6 @@ public abstract class FakeService : IAsyncDisposable
         catch (System.Text.Json.JsonException)
         {
             return null;
-        }
-    }
-
-    /// <summary>
-    /// The clip of a job from the service's own content route (Sora, ComfyUI): download faults apply,
-    /// and an expired job's content is gone (404).
-    /// </summary>
-    protected async Task<IResult> ClipContentAsync(FakeJob job, HttpContext context)
-    {
-        Interlocked.Increment(ref _downloads);
-        if (!job.Succeeded) return Error(404, "NotFound", "no content for this job");
-        if (job.Outcome == JobOutcome.ExpiredLink) return Error(404, "NotFound", "the job's content has expired");
-        return await WriteClipAsync(job, Faults.Next(Operation.Download), context);
-    }
-
-    private async Task<IResult> ServeClipAsync(string id, string? sig, HttpContext context)
-    {
-        Interlocked.Increment(ref _downloads);
-        if (!Jobs.TryGetValue(id, out var job) || !job.Succeeded) return Results.NotFound();
-        var expired = job.Outcome == JobOutcome.ExpiredLink || (job.Outcome == JobOutcome.ExpiredLinkOnce && sig == "s1");
-        if (expired || sig != $"s{job.LinkGeneration}")
-        {
-            return Results.Content("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", "application/xml", Encoding.UTF8, 403);
-        }
-
-        return await WriteClipAsync(job, Faults.Next(Operation.Download), context);
-    }
-
-    private static async Task<IResult> WriteClipAsync(FakeJob job, Fault? fault, HttpContext context)
-    {
-        if (fault is { Kind: FaultKind.ServerError or FaultKind.TooManyRequests }) return Results.StatusCode(fault.Status);
-        var bytes = job.ClipBytes();
-        if (fault is { Kind: FaultKind.CutConnection })
-        {
-            context.Response.ContentType = "video/mp4";
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            context.Abort();
-            return Results.Empty;
-        }
-
-        return Results.Bytes(bytes, "video/mp4");
-    }
-
-    private static async Task<IResult> AfterAsync(Fault? fault, HttpContext context, IResult answer)
-    {
-        switch (fault?.Kind)
-        {
-            case FaultKind.Hang:
-                try
-                {
-                    await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(30), context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The client gave up waiting, as the test meant it to.
-                }
-
-                return answer;
-            case FaultKind.MalformedJson:
-                return Results.Content("{\"id\": \"job_1\", \"status\": ", "application/json");
-            case FaultKind.ServerError:
-                return Results.Content("{\"error\":{\"code\":\"InternalError\",\"message\":\"the service failed after accepting the request\"}}", "application/json", Encoding.UTF8, fault.Status);
-            case FaultKind.CutConnection:
-                context.Response.ContentLength = 4096;
-                await context.Response.Body.WriteAsync("{\"partial\":"u8.ToArray(), context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                context.Abort();
-                return Results.Empty;
-            default:
-                return answer;
-        }
-    }
-
-    /// <summary>An answer with one more header.</summary>
-    private sealed class WithHeader(IResult inner, string name, string value) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers[name] = value;
-            return inner.ExecuteAsync(httpContext);
         }
     }
 }

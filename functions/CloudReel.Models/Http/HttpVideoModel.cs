@@ -121,24 +121,8 @@ public abstract class HttpVideoModel(ProviderHttp http) : IVideoModel, IDisposab
     }
 
     /// <summary>Copies a clip answer into <paramref name="destination"/> from its start, failing on a short body.</summary>
-    protected static async Task<bool> CopyClipAsync(HttpResponseMessage response, Stream destination, CancellationToken cancellationToken)
-    {
-        if (destination.CanSeek)
-        {
-            destination.SetLength(0);
-            destination.Position = 0;
-        }
-
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var counted = new CountingCopy(destination);
-        await body.CopyToAsync(counted, cancellationToken);
-        if (response.Content.Headers.ContentLength is { } expected && counted.Bytes < expected)
-        {
-            throw new IOException($"the download ended after {counted.Bytes} of {expected} bytes");
-        }
-
-        return true;
-    }
+    protected static Task<bool> CopyClipAsync(HttpResponseMessage response, Stream destination, CancellationToken cancellationToken) =>
+        ClipCopy.CopyAsync(response, destination, cancellationToken);
 
     protected JobStatus Running(string jobId, TimeSpan? pollAfter = null, int? progress = null) =>
         new() { State = JobState.Running, JobId = jobId, PollAfter = pollAfter, Progress = progress };
@@ -187,40 +171,4 @@ public abstract class HttpVideoModel(ProviderHttp http) : IVideoModel, IDisposab
 
     private static bool IsGone(ProviderCallException call) =>
         call.Answer?.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone;
-
-    /// <summary>Counts what passes through to the destination.</summary>
-    private sealed class CountingCopy(Stream inner) : Stream
-    {
-        public long Bytes { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => Bytes;
-
-        public override long Position { get => Bytes; set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            inner.Write(buffer, offset, count);
-            Bytes += count;
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await inner.WriteAsync(buffer, cancellationToken);
-            Bytes += buffer.Length;
-        }
-    }
 }
