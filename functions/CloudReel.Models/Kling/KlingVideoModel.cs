@@ -17,7 +17,6 @@ namespace CloudReel.Models.Kling;
 /// </summary>
 public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, ReferenceImages images) : HttpVideoModel(http)
 {
-    private const int LookupPageSize = 100;
     private const int LookupPages = 5;
     private readonly Uri _base = options.ServiceUri(options.DocumentedUrl);
 
@@ -28,6 +27,9 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
     public override string? SetupHint => "set Models:Kling:AccessKey and Models:Kling:SecretKey (environment CLOUDREEL__MODELS__KLING__ACCESSKEY, CLOUDREEL__MODELS__KLING__SECRETKEY)";
 
     protected override bool ResendWhenNotFound => true;
+
+    /// <summary>Tasks per page of the task list when looking a job up.</summary>
+    internal int LookupPageSize { get; init; } = 100;
 
     public static ModelCapabilities CapabilitiesFor(KlingOptions options)
     {

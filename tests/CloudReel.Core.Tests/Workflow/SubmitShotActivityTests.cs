@@ -53,6 +53,31 @@ public class SubmitShotActivityTests
     }
 
     [Fact]
+    public async Task RunAsync_InterruptedSubmitToAFreeModelThatFindsIt_ReusesTheJobRatherThanRunningItTwice()
+    {
+        _model.Free = true;
+        await InterruptedSubmitAsync();
+        _model.Lookup = JobLookup.Found(new JobStatus { State = JobState.Queued, JobId = "queued-3" });
+
+        var status = await RunAsync();
+
+        status.JobId.Should().Be("queued-3");
+        _model.Submits.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_InterruptedSubmitToAFreeModelThatCannotSearch_SendsAgain()
+    {
+        _model.Free = true;
+        await InterruptedSubmitAsync();
+        _model.Lookup = JobLookup.Unsupported("no lookup");
+
+        var status = await RunAsync();
+
+        status.JobId.Should().Be("sent-1");
+    }
+
+    [Fact]
     public async Task RunAsync_ServiceDefersTheSubmit_ForgetsTheLedgerEntrySoTheNextTrySends()
     {
         _model.Answer = new JobStatus { State = JobState.Queued, PollAfter = TimeSpan.FromSeconds(30) };
@@ -82,7 +107,9 @@ public class SubmitShotActivityTests
 
         public int Submits { get; private set; }
 
-        public ModelCapabilities Capabilities { get; } = new() { Name = "paid", Version = "1", Durations = DurationOptions.Range(1, 10), PricePerSecond = 0.1m };
+        public bool Free { get; set; }
+
+        public ModelCapabilities Capabilities => new() { Name = "paid", Version = "1", Durations = DurationOptions.Range(1, 10), PricePerSecond = Free ? 0 : 0.1m };
 
         public bool IsConfigured => true;
 

@@ -104,6 +104,20 @@ public sealed class KlingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task FindJobAsync_TaskOnALaterPage_PagesBackWhileMillisecondTimestampsAreNewerThanTheSend()
+    {
+        var paged = Create(_fake.SecretKey, lookupPageSize: 2);
+        var sentAfter = DateTime.UtcNow.AddMinutes(-1);
+        for (var n = 1; n <= 3; n++) await paged.SubmitAsync(AdapterKit.Request(), AdapterKit.Key(10 + n));
+
+        var found = await paged.FindJobAsync(AdapterKit.Key(11), AdapterKit.Request(), sentAfter);
+
+        found.Result.Should().Be(JobLookupResult.Found, "the oldest task is on the second page, and page one's created_at (ms) is after the send");
+        found.Job!.JobId.Should().Be("text2video/" + _fake.Jobs.Values.Single(j => j.ExternalKey == AdapterKit.Key(11)).Id);
+        _fake.Requests.Should().Contain(r => r.Path.Contains("pageNum=2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SubmitAsync_WrongSecretKey_IsRefusedWithoutTheSecretInAnyMessageOrLog()
     {
         var model = Create("not-the-secret-4711");
@@ -129,11 +143,11 @@ public sealed class KlingTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _kit.Dispose();
 
-    private KlingVideoModel Create(string secret)
+    private KlingVideoModel Create(string secret, int lookupPageSize = 100)
     {
         _options = new KlingOptions { AccessKey = _fake.AccessKey, SecretKey = secret, BaseUrl = _fake.Root };
         var jwt = new KlingJwt(_options.AccessKey!, secret, TimeProvider.System);
         var http = _kit.Http("kling", _fake.Root, _ => ValueTask.FromResult(("Authorization", "Bearer " + jwt.Token)), new KlingErrors());
-        return new KlingVideoModel(_options, http, _kit.Images);
+        return new KlingVideoModel(_options, http, _kit.Images) { LookupPageSize = lookupPageSize };
     }
 }

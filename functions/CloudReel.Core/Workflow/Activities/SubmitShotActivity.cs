@@ -32,7 +32,8 @@ public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledg
                 return new JobStatus { State = JobState.Queued, JobId = entry.JobId, PollAfter = TimeSpan.Zero };
             case JobLedgerState.Submitting when IsSomeoneElsesLiveSubmit(entry, job):
                 return new JobStatus { State = JobState.Queued, PollAfter = WaitForOtherFilm };
-            case JobLedgerState.Submitting when !model.Capabilities.ResubmitIsFree:
+            case JobLedgerState.Submitting:
+                // Interrupted after it may have been sent: ask the service before anything else.
                 var lookup = await model.FindJobAsync(attempt.ContentKey, attempt.Request, entry.UpdatedUtc - ClockSkew, cancellation);
                 if (lookup.Result == JobLookupResult.Found && lookup.Job?.JobId is { } found)
                 {
@@ -40,14 +41,14 @@ public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledg
                     return lookup.Job;
                 }
 
-                if (lookup.Result == JobLookupResult.Unsupported)
+                if (lookup.Result == JobLookupResult.Unsupported && !model.Capabilities.ResubmitIsFree)
                 {
                     await ledger.WriteAsync(entry with { State = JobLedgerState.Failed, UpdatedUtc = Now(), Failure = "interrupted submit" }, cancellation);
                     return JobStatus.Failed(null, FailureReason.Transient, "ambiguous-submit",
                         $"an earlier submit to {attempt.Model} was interrupted after it may have been sent, and {lookup.Reason}; it was not sent again, so the job cannot be paid for twice");
                 }
 
-                // The service holds no such job: the interrupted send never arrived, so this is not a second one.
+                // The service holds no such job (or sending again costs nothing): this is not a second paid job.
                 submissions = entry.Submissions;
                 break;
         }
