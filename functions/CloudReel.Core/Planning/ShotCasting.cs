@@ -41,7 +41,7 @@ public static class ShotCasting
                 continue;
             }
 
-            if (CannotMake(shot, order, model) is { } why)
+            if (CannotMake(shot, order, model, master) is { } why)
             {
                 notes.Add($"shot {shot.Id}: '{name}' {why} and was left out of its chain");
                 continue;
@@ -53,8 +53,9 @@ public static class ShotCasting
         return chain;
     }
 
-    private static string? CannotMake(ShotSpec shot, FilmOrder order, ModelCapabilities model)
+    private static string? CannotMake(ShotSpec shot, FilmOrder order, ModelCapabilities model, FrameSize master)
     {
+        if (model.Sizes.Count > 0 && !model.Sizes.Any(s => Math.Abs(s.Ratio - master.Ratio) < 0.02)) return $"cannot make {order.Aspects[0]} pictures";
         if (shot.Image is not null && !model.ImageToVideo) return "cannot start from a reference image";
         if (shot.LastImage is not null && !model.LastFrame) return "cannot end on a given picture";
         if (shot.References.Count > model.MaxReferenceImages) return $"keeps at most {model.MaxReferenceImages} reference image(s)";

@@ -85,6 +85,30 @@ public sealed class EveryModelTests : IAsyncLifetime, IDisposable
         _fakes.Azure.MostRunningAtOnce.Should().Be(2, "Sora 1 and Sora 2 share the resource's two job slots, across both films");
     }
 
+    [Fact]
+    public async Task Render_BriefWithAChatDeployment_PlansThroughTheLanguageModelThenRenders()
+    {
+        _fakes.WriteAppSettings(_cli.Home, planner: true);
+        _fakes.Azure.ChatAnswer = _ => """
+            {"characters": [{"name": "Xiao Bai", "look": "a white cat with one black ear"}],
+             "shots": [{"id": "roof", "prompt": "Xiao Bai walks along a tiled roof", "seconds": 3, "camera": "tracking", "characters": ["Xiao Bai"], "captions": []},
+                       {"id": "moon", "prompt": "Xiao Bai watches the moon", "seconds": 2, "camera": "static", "characters": ["Xiao Bai"], "captions": []}]}
+            """;
+        var order = _workspace.Write("brief.yaml", """
+            title: Roof Cat
+            resolution: 180p
+            model: vidu
+            brief: A cat's night on the roofs of the old town.
+            """);
+
+        var run = await _cli.RenderAsync(order);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Report.ShotDetails.Select(s => s.Id).Should().Equal("roof", "moon");
+        run.Report.ShotDetails.Should().OnlyContain(s => s.Prompt!.Contains("Xiao Bai, a white cat with one black ear", StringComparison.Ordinal));
+        _fakes.Vidu.JobsCreated.Should().Be(2);
+    }
+
     public async Task DisposeAsync() => await _fakes.DisposeAsync();
 
     public void Dispose() => _workspace.Dispose();

@@ -66,6 +66,21 @@ public class ShotCastingReferenceTests
     }
 
     [Fact]
+    public void Cast_FallbackThatCannotMakeTheMastersShape_IsLeftOutWithANote()
+    {
+        var models = new Dictionary<string, ModelCapabilities>(Models)
+        {
+            ["wide"] = new() { Name = "wide", Version = "1", Durations = DurationOptions.Range(1, 10), Sizes = [new FrameSize(1280, 720)] },
+        };
+        var order = new FilmOrder { Title = "T", Model = "vidu", Fallback = ["wide"], Aspects = [AspectRatio.Square], Shots = [new ShotSpec { Id = "s", Prompt = "p" }] };
+
+        var plan = ShotCasting.Cast(order, models, Hashes);
+
+        plan.Shots[0].Chain.Select(a => a.Model).Should().Equal("vidu");
+        plan.Notes.Should().ContainSingle().Which.Should().Be("shot s: 'wide' cannot make 1:1 pictures and was left out of its chain");
+    }
+
+    [Fact]
     public void ResubmitIsFree_PaidServiceConfiguredAtZero_CanStillSayNo()
     {
         var free = new ModelCapabilities { Name = "x", Version = "1", Durations = DurationOptions.Range(1, 5) };
