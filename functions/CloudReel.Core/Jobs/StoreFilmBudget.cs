@@ -74,4 +74,5 @@ public sealed record BudgetAccount
     public decimal Committed => Entries.Values.Sum(e => e.Amount);
 }
 
+/// <summary>One clip's money: reserved (its estimate) until settled at what it really cost.</summary>
 public sealed record BudgetEntry(decimal Amount, bool Settled);

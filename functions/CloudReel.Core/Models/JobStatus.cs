@@ -63,6 +63,7 @@ public sealed record JobLookup(JobLookupResult Result, JobStatus? Job = null, st
     public static JobLookup Unsupported(string reason) => new(JobLookupResult.Unsupported, Reason: reason);
 }
 
+/// <summary>Whether a lookup found the job, knows it is not there, or cannot tell.</summary>
 public enum JobLookupResult
 {
     Found,

@@ -38,6 +38,7 @@ public sealed record ShotRequest
 /// <summary>A reference image in the clip store and what the model does with it.</summary>
 public sealed record ReferenceImage(string StoreName, string Sha256, ReferenceRole Role = ReferenceRole.FirstFrame);
 
+/// <summary>What a model does with a reference image.</summary>
 public enum ReferenceRole
 {
     /// <summary>The clip starts from this picture.</summary>

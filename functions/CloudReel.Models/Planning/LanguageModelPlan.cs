@@ -81,8 +81,10 @@ public sealed record LanguageModelPlan(IReadOnlyList<PlannedCharacter> Character
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
+/// <summary>A recurring character and the one look it keeps in every shot.</summary>
 public sealed record PlannedCharacter(string Name, string Look);
 
+/// <summary>One shot as the chat model wrote it, before it is fitted to the model and the order.</summary>
 public sealed record PlannedShotDraft(
     string Id,
     string Prompt,
@@ -91,4 +93,5 @@ public sealed record PlannedShotDraft(
     IReadOnlyList<string> Characters,
     IReadOnlyList<PlannedCaption> Captions);
 
+/// <summary>A caption line in one language.</summary>
 public sealed record PlannedCaption(string Language, string Text);

@@ -82,7 +82,7 @@ public sealed class EveryModelTests : IAsyncLifetime, IDisposable
 
         outcomes.Should().OnlyContain(o => o.Status == InstanceStatus.Completed, string.Join("; ", outcomes.Select(o => o.Failure?.ErrorMessage)));
         _fakes.Azure.JobsCreated.Should().Be(8, "the films' prompts differ, so no clip is shared");
-        _fakes.Azure.MostRunningAtOnce.Should().Be(2, "Sora 1 and Sora 2 share the resource's two job slots, across both films");
+        _fakes.Azure.MostRunningAtOnce.Should().BeInRange(1, 2, "Sora 1 and Sora 2 share the resource's two job slots, across both films (8 would run at once without them)");
     }
 
     [Fact]
