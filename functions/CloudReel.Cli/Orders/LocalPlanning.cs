@@ -48,6 +48,13 @@ public static class LocalPlanning
         foreach (var (_, path) in order.ReferencedFiles().Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field == "workflow"))
         {
             if (hashes.ContainsKey(path)) continue;
+            if (Uri.TryCreate(path, UriKind.Absolute, out var remote) && remote.Scheme == Uri.UriSchemeHttps)
+            {
+                // A picture fetched when the film starts: the dry run does not fetch it, so its key here stands in by URL.
+                hashes[path] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)));
+                continue;
+            }
+
             await using var file = File.OpenRead(Path.Combine(orderDirectory, path));
             hashes[path] = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
         }
