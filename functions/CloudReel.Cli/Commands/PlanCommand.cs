@@ -4,7 +4,6 @@ using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
-using CloudReel.Core.Planning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
@@ -53,25 +52,33 @@ public static class PlanCommand
             return ExitCodes.InvalidInput;
         }
 
-        var capabilities = catalog.CapabilitiesByName();
         var directory = input.DirectoryName!;
-        var script = order.Script is null ? null : await File.ReadAllTextAsync(Path.Combine(directory, order.Script), cancellationToken);
-        var planned = RuleBasedPlanner.Plan(order, script, capabilities[order.Model]);
-        var estimate = ShotCasting.Cast(planned.Planned, capabilities, planned.Planned.Shots.Where(s => s.Image is not null).ToDictionary(s => s.Image!, _ => "")).EstimatedCost;
+        LocalPlan local;
+        try
+        {
+            local = await LocalPlanning.PlanAsync(services, directory, order, cancellationToken);
+        }
+        catch (InvalidOrderException invalid)
+        {
+            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            return ExitCodes.InvalidInput;
+        }
 
+        var planned = local.Plan.Order;
+        var estimate = local.Plan.EstimatedCost;
         var target = output ?? new FileInfo(Path.Combine(directory, Path.GetFileNameWithoutExtension(input.Name) + ".planned.yaml"));
-        var rebased = Rebase(planned.Planned, directory, target.DirectoryName!);
+        var rebased = Rebase(planned, directory, target.DirectoryName!);
         var comments = new List<string>
         {
-            $"Planned from {input.Name}: {planned.Planned.Shots.Count} shots, {planned.Planned.Shots.Sum(s => s.Seconds).ToString("0.#", CultureInfo.InvariantCulture)} s of footage, estimated cost {estimate:0.00} {order.Budget?.Currency ?? "USD"}.",
+            $"Planned from {input.Name}: {planned.Shots.Count} shots, {planned.Shots.Sum(s => s.Seconds).ToString("0.#", CultureInfo.InvariantCulture)} s of footage, estimated cost {estimate.ToString("0.00", CultureInfo.InvariantCulture)} {order.Budget?.Currency ?? "USD"}.",
             "Edit freely, then: cloudreel render " + Path.GetRelativePath(Environment.CurrentDirectory, target.FullName),
         };
-        comments.AddRange(planned.Notes);
+        comments.AddRange(local.Plan.Notes);
         Directory.CreateDirectory(target.DirectoryName!);
         await File.WriteAllTextAsync(target.FullName, OrderYamlWriter.Write(rebased, SchemaPath(target.DirectoryName!), comments), cancellationToken);
 
-        foreach (var note in planned.Notes) await stdout.WriteLineAsync($"note: {note}");
-        await stdout.WriteLineAsync($"{planned.Planned.Shots.Count} shots planned, estimated cost {estimate:0.00}: {target.FullName}");
+        PlanPrinter.Print(local, stdout);
+        await stdout.WriteLineAsync($"{planned.Shots.Count} shots planned, estimated cost {estimate.ToString("0.00", CultureInfo.InvariantCulture)}: {target.FullName}");
         return ExitCodes.Success;
     }
 

@@ -19,13 +19,18 @@ public static class RenderCommand
             Description = "Folder for outputs; each film gets a sub-folder named by its id.",
             DefaultValueFactory = _ => new DirectoryInfo("out"),
         };
-        var command = new Command("render", "Render a film from an order.") { order, output };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Validate and plan, then print each shot's model, seconds, size, content key, cache hit and estimated cost, and the total against the budget; submit nothing.",
+        };
+        var command = new Command("render", "Render a film from an order.") { order, output, dryRun };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(global.Resolve(parse), parse.GetValue(order)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken));
+            RunAsync(global.Resolve(parse), parse.GetValue(order)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken, parse.GetValue(dryRun)));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, FileInfo orderFile, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CliContext context, FileInfo orderFile, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, bool dryRun = false)
     {
         if (!orderFile.Exists)
         {
@@ -55,6 +60,7 @@ public static class RenderCommand
         }
 
         var order = loaded.Order!;
+        if (dryRun) return await DryRunAsync(services, orderFile, order, stdout, stderr, cancellationToken);
         var filmId = $"{Slug.From(order.Title, maxLength: 32)}-{Guid.NewGuid().ToString("N")[..6]}";
         var store = services.GetRequiredService<IClipStore>();
         string orderName;
@@ -74,5 +80,24 @@ public static class RenderCommand
         await stdout.WriteLineAsync($"film: {filmId}");
         await stdout.WriteLineAsync($"outputs: {film.OutputFolder}");
         return await new FilmSession(context, film, stdout, stderr).RunAsync(new FilmRequest(filmId, orderName), cancellationToken);
+    }
+
+    /// <summary>Plans as the render would and prints what it would cost; 1 when the estimate is over the budget.</summary>
+    private static async Task<int> DryRunAsync(IServiceProvider services, FileInfo orderFile, Core.Orders.FilmOrder order, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        LocalPlan plan;
+        try
+        {
+            plan = await LocalPlanning.PlanAsync(services, orderFile.DirectoryName!, order, cancellationToken);
+        }
+        catch (Core.Orders.InvalidOrderException invalid)
+        {
+            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            return ExitCodes.InvalidInput;
+        }
+
+        await stdout.WriteLineAsync($"dry run of {orderFile.Name}: \"{order.Title}\", nothing is submitted");
+        PlanPrinter.Print(plan, stdout);
+        return plan.IsOverBudget ? ExitCodes.FilmFailed : ExitCodes.Success;
     }
 }

@@ -70,7 +70,8 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(progressSink);
         services.AddClipStorage(home, filmsRoot, store);
         services.AddMediaEngine(home);
-        services.AddVideoModels();
+        services.AddVideoModels(configuration);
+        services.AddPlanner(configuration);
         services.AddFilmWorkflow();
         services.AddFilmEvents(configuration);
         return services.BuildServiceProvider();

@@ -5,6 +5,7 @@ using CloudReel.Azure.Webhooks;
 using CloudReel.Core.Events;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Scratch;
@@ -14,6 +15,7 @@ using CloudReel.Media.Assembly;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
+using CloudReel.Models.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,7 @@ public static class ServiceRegistration
             : BlobStores.Create(store, home.BlobCachePath));
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
+        services.AddSingleton<IFilmBudget, StoreFilmBudget>();
         return services;
     }
 
@@ -45,16 +48,29 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>Every video model registered as <see cref="IVideoModel"/>, by name.</summary>
-    public static IServiceCollection AddVideoModels(this IServiceCollection services)
+    /// <summary>
+    /// Every video service (section Models), each registered as <see cref="IVideoModel"/>, configured
+    /// or not; with the animatic from <see cref="AddMediaEngine"/>, the catalog of them all by name.
+    /// </summary>
+    public static IServiceCollection AddVideoModels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddVideoServices(configuration);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         return services;
     }
 
-    /// <summary>Every activity the film workflow calls, created per call.</summary>
+    /// <summary>The shot planner (section Planner: an Azure OpenAI chat deployment, else the rules), checked by <see cref="FilmPlanner"/>.</summary>
+    public static IServiceCollection AddPlanner(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddShotPlanner(configuration);
+        services.AddSingleton<FilmPlanner>();
+        return services;
+    }
+
+    /// <summary>Every activity the film workflow calls, created per call, and what they share in the process.</summary>
     public static IServiceCollection AddFilmWorkflow(this IServiceCollection services)
     {
+        services.AddSingleton<IModelSlots, ProcessModelSlots>();
         foreach (var type in FilmWorkflow.Activities.Values)
         {
             services.AddTransient(type);

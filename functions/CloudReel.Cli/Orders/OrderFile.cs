@@ -10,7 +10,7 @@ public static class OrderFile
     {
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var loader = new OrderLoader(new LocalOrderFiles(directory), models.CapabilitiesByName());
+        var loader = new OrderLoader(new LocalOrderFiles(directory), models.CapabilitiesByName(), models.UnconfiguredModels());
         return await loader.LoadAsync(text, DisplayName(path), cancellationToken);
     }
 

@@ -23,6 +23,10 @@ public sealed class JobLedger(IClipStore store)
 
     public Task WriteAsync(JobLedgerEntry entry, CancellationToken cancellationToken = default) =>
         store.PutTextAsync(StoreLayout.JobRecord(entry.ContentKey), WorkflowJson.Serialize(entry), "application/json", overwrite: true, cancellationToken);
+
+    /// <summary>Forgets a clip's entry: only for a submit the service deferred before any job existed.</summary>
+    public Task DeleteAsync(string contentKey, CancellationToken cancellationToken = default) =>
+        store.DeleteAsync(StoreLayout.JobRecord(contentKey), cancellationToken);
 }
 
 /// <summary>One clip's job, as the ledger records it.</summary>

@@ -25,8 +25,13 @@ public static class ContentKey
             .Append("seed=").Append(request.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var reference in request.References)
         {
-            text.Append("reference=").Append(reference.Sha256).Append('\n');
+            // First frames keep the v1 line, so clips made before roles existed keep their keys.
+            text.Append("reference=").Append(reference.Sha256);
+            if (reference.Role != ReferenceRole.FirstFrame) text.Append(';').Append(reference.Role.ToString().ToLowerInvariant());
+            text.Append('\n');
         }
+
+        if (request.Workflow is { } workflow) text.Append("workflow=").Append(workflow.Sha256).Append('\n');
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }

@@ -19,12 +19,31 @@ public sealed record ModelCapabilities
     /// <summary>Sizes the model renders; empty means any even size.</summary>
     public IReadOnlyList<FrameSize> Sizes { get; init; } = [];
 
+    /// <summary>Who runs the model, for people: "Kling (Kuaishou)", "self-hosted ComfyUI".</summary>
+    public string Provider { get; init; } = "";
+
+    /// <summary>Starts from a reference image (a shot's <c>image</c>).</summary>
     public bool ImageToVideo { get; init; }
 
     public bool TextToVideo { get; init; } = true;
 
+    /// <summary>Ends on a given picture (a shot's <c>lastImage</c>); needs a first frame too.</summary>
+    public bool LastFrame { get; init; }
+
+    /// <summary>How many subject reference images (a shot's <c>references</c>) the model keeps; 0 for none.</summary>
+    public int MaxReferenceImages { get; init; }
+
+    /// <summary>Runs a workflow graph the order names (<c>workflow</c>), e.g. ComfyUI.</summary>
+    public bool NeedsWorkflow { get; init; }
+
     /// <summary>Jobs the service runs at once for one account; more are queued here, not sent.</summary>
     public int MaxConcurrentJobs { get; init; } = 2;
+
+    /// <summary>
+    /// Models that share the service's job slots (e.g. Sora 1 and Sora 2 on one Azure resource) name
+    /// the same group; by default a model is its own group.
+    /// </summary>
+    public string? ConcurrencyGroup { get; init; }
 
     public decimal PricePerSecond { get; init; }
 
@@ -41,9 +60,16 @@ public sealed record ModelCapabilities
 
     /// <summary>
     /// Whether sending the same job twice costs nothing (a local or self-hosted model). Only then
-    /// is an interrupted submit simply sent again.
+    /// is an interrupted submit simply sent again. Defaults to "the model is free"; a paid service
+    /// whose price is configured as 0 must still say false.
     /// </summary>
-    public bool ResubmitIsFree => PricePerSecond == 0m;
+    public bool ResubmitIsFree
+    {
+        get => _resubmitIsFree ?? PricePerSecond == 0m;
+        init => _resubmitIsFree = value;
+    }
+
+    private readonly bool? _resubmitIsFree;
 
     public decimal EstimateCost(double seconds) => decimal.Round(PricePerSecond * (decimal)seconds, 4);
 
@@ -84,6 +110,12 @@ public sealed record DurationOptions(double Min, double Max, IReadOnlyList<doubl
         : Math.Clamp(Math.Round(seconds * 10, MidpointRounding.AwayFromZero) / 10, Min, Max);
 
     public override string ToString() => Allowed is { } list
-        ? string.Join(", ", list.Select(a => a.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))) + " s"
+        ? IsWholeSecondRun(list)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Min:0}–{Max:0} s in whole seconds")
+            : string.Join(", ", list.Select(a => a.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))) + " s"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Min:0.##}–{Max:0.##} s");
+
+    /// <summary>Three or more consecutive whole seconds (1, 2, 3 … 20) read better as a range.</summary>
+    private static bool IsWholeSecondRun(IReadOnlyList<double> list) =>
+        list.Count >= 3 && list.All(a => a == Math.Floor(a)) && list.Order().Zip(list.Order().Skip(1)).All(p => p.Second - p.First == 1);
 }

@@ -2,7 +2,15 @@ namespace CloudReel.Core.Models;
 
 public static class VideoModelCatalogExtensions
 {
-    /// <summary>Every known model's capabilities by name: what validation and planning consult.</summary>
+    /// <summary>
+    /// The capabilities of every model that is configured here, by name: what validation and
+    /// planning consult. A model without its keys cannot be ordered.
+    /// </summary>
     public static IReadOnlyDictionary<string, ModelCapabilities> CapabilitiesByName(this IVideoModelCatalog catalog) =>
-        catalog.All.ToDictionary(m => m.Capabilities.Name, m => m.Capabilities, StringComparer.Ordinal);
+        catalog.All.Where(m => m.IsConfigured).ToDictionary(m => m.Capabilities.Name, m => m.Capabilities, StringComparer.Ordinal);
+
+    /// <summary>Models known here but not configured, with what to set to use them.</summary>
+    public static IReadOnlyDictionary<string, string> UnconfiguredModels(this IVideoModelCatalog catalog) =>
+        catalog.All.Where(m => !m.IsConfigured).ToDictionary(
+            m => m.Capabilities.Name, m => m.SetupHint ?? "it is not configured", StringComparer.Ordinal);
 }

@@ -28,6 +28,9 @@ public sealed record FilmOrder
     /// <summary>Models tried in order when a shot's own model refuses or fails.</summary>
     public IReadOnlyList<string> Fallback { get; init; } = [];
 
+    /// <summary>A workflow graph for models that run one (ComfyUI).</summary>
+    public string? Workflow { get; init; }
+
     public Budget? Budget { get; init; }
 
     public string? Music { get; init; }
@@ -61,9 +64,12 @@ public sealed record FilmOrder
         if (Music is not null) yield return ("music", Music);
         if (Logo is not null) yield return ("logo", Logo);
         if (Script is not null) yield return ("script", Script);
+        if (Workflow is not null) yield return ("workflow", Workflow);
         for (var i = 0; i < Shots.Count; i++)
         {
             if (Shots[i].Image is { } image) yield return ($"shots[{i}].image", image);
+            if (Shots[i].LastImage is { } last) yield return ($"shots[{i}].lastImage", last);
+            for (var r = 0; r < Shots[i].References.Count; r++) yield return ($"shots[{i}].references[{r}]", Shots[i].References[r]);
         }
     }
 
@@ -73,7 +79,13 @@ public sealed record FilmOrder
         Music = Music is null ? null : map(Music),
         Logo = Logo is null ? null : map(Logo),
         Script = Script is null ? null : map(Script),
-        Shots = Shots.Select(s => s.Image is null ? s : s with { Image = map(s.Image) }).ToList(),
+        Workflow = Workflow is null ? null : map(Workflow),
+        Shots = Shots.Select(s => s with
+        {
+            Image = s.Image is null ? null : map(s.Image),
+            LastImage = s.LastImage is null ? null : map(s.LastImage),
+            References = s.References.Select(map).ToList(),
+        }).ToList(),
     };
 }
 
@@ -88,6 +100,12 @@ public sealed record ShotSpec
 
     /// <summary>Reference image for image-to-video (path relative to the order, or store name once staged).</summary>
     public string? Image { get; init; }
+
+    /// <summary>Picture the shot ends on (path relative to the order, or store name once staged).</summary>
+    public string? LastImage { get; init; }
+
+    /// <summary>Images of characters, objects or a look the shot keeps (reference-to-video).</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
 
     public CameraMove Camera { get; init; } = CameraMove.Static;
 

@@ -12,7 +12,7 @@ public static class ShotCasting
 {
     /// <param name="order">An order with shots (planned if it came as a brief or script).</param>
     /// <param name="models">Capabilities of every model the host knows.</param>
-    /// <param name="imageHashes">SHA-256 of each reference image, by the path the order uses.</param>
+    /// <param name="imageHashes">SHA-256 of each reference image (and of the workflow graph), by the path the order uses.</param>
     public static PlannedFilm Cast(FilmOrder order, IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string> imageHashes)
     {
         var notes = new List<string>();
@@ -41,9 +41,9 @@ public static class ShotCasting
                 continue;
             }
 
-            if (shot.Image is not null && !model.ImageToVideo)
+            if (CannotMake(shot, order, model, master) is { } why)
             {
-                notes.Add($"shot {shot.Id}: '{name}' cannot start from a reference image and was left out of its chain");
+                notes.Add($"shot {shot.Id}: '{name}' {why} and was left out of its chain");
                 continue;
             }
 
@@ -51,6 +51,17 @@ public static class ShotCasting
         }
 
         return chain;
+    }
+
+    private static string? CannotMake(ShotSpec shot, FilmOrder order, ModelCapabilities model, FrameSize master)
+    {
+        if (model.Sizes.Count > 0 && !model.Sizes.Any(s => Math.Abs(s.Ratio - master.Ratio) < 0.02)) return $"cannot make {order.Aspects[0]} pictures";
+        if (shot.Image is not null && !model.ImageToVideo) return "cannot start from a reference image";
+        if (shot.LastImage is not null && !model.LastFrame) return "cannot end on a given picture";
+        if (shot.References.Count > model.MaxReferenceImages) return $"keeps at most {model.MaxReferenceImages} reference image(s)";
+        if (shot.Image is null && shot.References.Count == 0 && !model.TextToVideo) return "only makes video from an image";
+        if (model.NeedsWorkflow && order.Workflow is null) return "needs the order's workflow graph";
+        return null;
     }
 
     private static ModelAttempt AttemptFor(
@@ -67,7 +78,8 @@ public static class ShotCasting
             Size = model.ChooseSize(master),
             Seed = shot.Seed ?? PromptComposer.SeedFor(prompt),
             Camera = shot.Camera,
-            References = shot.Image is null ? [] : [new ReferenceImage(shot.Image, imageHashes[shot.Image])],
+            References = ReferencesOf(shot, imageHashes),
+            Workflow = model.NeedsWorkflow && order.Workflow is { } workflow ? new StoredFile(workflow, imageHashes[workflow]) : null,
         };
         return new ModelAttempt(
             model.Name,
@@ -76,6 +88,17 @@ public static class ShotCasting
             ContentKey.For(model.Name, model.Version, request),
             model.EstimateCost(seconds),
             model.PollInterval,
-            model.JobTimeout);
+            model.JobTimeout,
+            model.ConcurrencyGroup ?? model.Name,
+            model.MaxConcurrentJobs);
+    }
+
+    private static List<ReferenceImage> ReferencesOf(ShotSpec shot, IReadOnlyDictionary<string, string> hashes)
+    {
+        var references = new List<ReferenceImage>();
+        if (shot.Image is { } first) references.Add(new ReferenceImage(first, hashes[first]));
+        if (shot.LastImage is { } last) references.Add(new ReferenceImage(last, hashes[last], ReferenceRole.LastFrame));
+        references.AddRange(shot.References.Select(r => new ReferenceImage(r, hashes[r], ReferenceRole.Subject)));
+        return references;
     }
 }

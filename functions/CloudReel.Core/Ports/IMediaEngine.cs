@@ -29,3 +29,6 @@ public sealed record AssemblyProgress(string Step, double Fraction);
 
 /// <summary>A clip that is not what a model promised: not decodable, no video, far too short.</summary>
 public sealed class BadClipException(string message) : Exception(message);
+
+/// <summary>A finished job whose clip can no longer be fetched (e.g. the provider's link expired and no fresh one is given).</summary>
+public sealed class ClipUnavailableException(string message) : Exception(message);

@@ -8,7 +8,8 @@ namespace CloudReel.Core.Ports;
 /// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
 /// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
 /// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs;</item>
-/// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip.</item>
+/// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip;</item>
+/// <item><c>budgets/&lt;film-id&gt;.json</c>: what a film with a budget has reserved and spent.</item>
 /// </list>
 /// Names are only ever built from validated ids, never from raw user text.
 /// </summary>
@@ -18,6 +19,7 @@ public static partial class StoreLayout
     public const string OrdersPrefix = "orders/";
     public const string FilmsPrefix = "films/";
     public const string JobsPrefix = "jobs/";
+    public const string BudgetsPrefix = "budgets/";
 
     public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
 
@@ -25,6 +27,9 @@ public static partial class StoreLayout
 
     /// <summary>The job ledger's entry for a clip: which provider job makes it.</summary>
     public static string JobRecord(string contentKey) => JobsPrefix + RequireKey(contentKey) + ".json";
+
+    /// <summary>A film's budget account: reservations and spending per clip.</summary>
+    public static string BudgetRecord(string filmId) => BudgetsPrefix + RequireId(filmId) + ".json";
 
     public static string OrderFolder(string filmId) => OrdersPrefix + RequireId(filmId) + "/";
 

@@ -67,6 +67,7 @@ public sealed record ShotReport
 
     public double Seconds { get; init; }
 
+    /// <summary>What the shot's attempts cost in this run (a clip from the cache costs nothing).</summary>
     public decimal Cost { get; init; }
 
     /// <summary>Provider jobs submitted for this shot's clips, over every run (from the job ledger).</summary>

@@ -66,7 +66,8 @@ public static class FilmReportBuilder
             Seed = clip?.Seed,
             Sha256 = clip?.Sha256,
             Seconds = planned.Shot.Seconds,
-            Cost = outcome?.Source == ShotSource.Generated ? clip?.Cost ?? 0 : 0,
+            // Every attempt that may have been charged: the clip's job, and paid jobs whose clips were unusable.
+            Cost = outcome?.Attempts.Sum(a => a.Cost) ?? 0,
             Attempts = outcome?.Attempts ?? [],
             FallbackReason = madeBy is not null && madeBy != firstModel && leftFirst is not null ? leftFirst.Describe() : null,
             Error = outcome?.FailureSummary ?? (outcome is null ? "not made: the film stopped before this shot finished" : null),

@@ -13,6 +13,10 @@ public static class ActivityNames
     public const string AssembleFilm = nameof(AssembleFilm);
     public const string WriteFilmReport = nameof(WriteFilmReport);
     public const string PublishFilmEvent = nameof(PublishFilmEvent);
+    public const string ReserveBudget = nameof(ReserveBudget);
+    public const string SettleBudget = nameof(SettleBudget);
+    public const string AcquireModelSlot = nameof(AcquireModelSlot);
+    public const string ReleaseModelSlot = nameof(ReleaseModelSlot);
 }
 
 /// <summary>The names of the orchestrations.</summary>

@@ -29,7 +29,10 @@ public sealed record PlannedFilm
 /// <summary>A shot with its fallback chain: each model's request and content key.</summary>
 public sealed record PlannedShot(ShotSpec Shot, IReadOnlyList<ModelAttempt> Chain);
 
-/// <summary>One model's way of making a shot.</summary>
+/// <summary>
+/// One model's way of making a shot. <paramref name="SlotGroup"/> and <paramref name="SlotCapacity"/>
+/// name the service's job slots the attempt holds while its job runs (0: no process-wide limit).
+/// </summary>
 public sealed record ModelAttempt(
     string Model,
     string ModelVersion,
@@ -37,7 +40,9 @@ public sealed record ModelAttempt(
     string ContentKey,
     decimal EstimatedCost,
     TimeSpan PollInterval,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    string? SlotGroup = null,
+    int SlotCapacity = 0);
 
 /// <summary>The result of validating a staged order: the order, or every error found.</summary>
 public sealed record ValidatedOrder(FilmOrder? Order, IReadOnlyList<OrderError> Errors);

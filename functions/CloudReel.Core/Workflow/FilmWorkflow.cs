@@ -26,5 +26,9 @@ public static class FilmWorkflow
         [ActivityNames.AssembleFilm] = typeof(AssembleFilmActivity),
         [ActivityNames.WriteFilmReport] = typeof(WriteFilmReportActivity),
         [ActivityNames.PublishFilmEvent] = typeof(PublishFilmEventActivity),
+        [ActivityNames.ReserveBudget] = typeof(ReserveBudgetActivity),
+        [ActivityNames.SettleBudget] = typeof(SettleBudgetActivity),
+        [ActivityNames.AcquireModelSlot] = typeof(AcquireModelSlotActivity),
+        [ActivityNames.ReleaseModelSlot] = typeof(ReleaseModelSlotActivity),
     };
 }

@@ -2,14 +2,14 @@ using CloudReel.Core.Models;
 
 namespace CloudReel.Core.Workflow;
 
-/// <summary>Input of one shot's orchestration.</summary>
-public sealed record ShotInput(string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain);
+/// <summary>Input of one shot's orchestration; with a budget, every paid attempt is reserved against it first.</summary>
+public sealed record ShotInput(string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain, Orders.Budget? Budget = null);
 
 /// <summary>Input of the submit and download activities: one model attempt at one shot.</summary>
 public sealed record ShotJob(string FilmId, string ShotId, ModelAttempt Attempt);
 
-/// <summary>Input of the poll activity.</summary>
-public sealed record JobQuery(string Model, string JobId, string ContentKey);
+/// <summary>Input of the poll activity; a poll re-holds the job's model slot (see <see cref="Ports.IModelSlots.HoldAsync"/>).</summary>
+public sealed record JobQuery(string Model, string JobId, string ContentKey, string? SlotGroup = null);
 
 /// <summary>Input of the download activity: the job that succeeded.</summary>
 public sealed record ClipDownload(ShotJob Job, JobStatus Status);
@@ -56,11 +56,15 @@ public sealed record AttemptRecord(
     AttemptResult Result,
     FailureReason? Reason = null,
     string? ProviderCode = null,
-    string? Message = null)
+    string? Message = null,
+    decimal Cost = 0)
 {
-    public string Describe() => Result == AttemptResult.Succeeded
-        ? $"{Model}: succeeded"
-        : $"{Model}: {Reason?.ToString().ToLowerInvariant() ?? "failed"}{(ProviderCode is null ? "" : $" ({ProviderCode})")}: {Message}";
+    public string Describe() => Result switch
+    {
+        AttemptResult.Succeeded => $"{Model}: succeeded",
+        AttemptResult.OverBudget => $"{Model}: over budget: {Message}",
+        _ => $"{Model}: {Reason?.ToString().ToLowerInvariant() ?? "failed"}{(ProviderCode is null ? "" : $" ({ProviderCode})")}: {Message}",
+    };
 }
 
 public enum AttemptResult
@@ -71,4 +75,7 @@ public enum AttemptResult
     Failed,
     TimedOut,
     BadClip,
+
+    /// <summary>Not submitted: the job would have taken the film over its budget.</summary>
+    OverBudget,
 }

@@ -37,7 +37,7 @@ internal static class ShotFanOut
                 waiting.Remove(shot);
                 var task = context.CallSubOrchestratorAsync<ShotOutcome>(
                     OrchestrationNames.Shot,
-                    new ShotInput(filmId, shot.Shot.Id, shot.Chain),
+                    new ShotInput(filmId, shot.Shot.Id, shot.Chain, plan.Order.Budget),
                     new SubOrchestrationOptions(OrchestrationNames.ShotInstanceId(filmId, shot.Shot.Id)));
                 running[task] = (model, shot.Shot.Id);
             }

@@ -1,11 +1,14 @@
+using System.Globalization;
 using CloudReel.Core.Models;
+using CloudReel.Core.Ports;
 
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
-/// Makes one shot: for each model in the shot's chain, serve it from the clip cache, or submit a
-/// job (whose id is recorded before anything else happens), poll it on durable timers, download and
-/// probe the clip. A refusal, a failure, a timeout or a bad clip moves the shot to the next model.
+/// Makes one shot: for each model in the shot's chain, serve it from the clip cache, or reserve its
+/// cost against the film's budget and make it (see <see cref="ModelAttemptRun"/>). A refusal, a
+/// failure, a timeout or a bad clip moves the shot to the next model; a shot that would cross the
+/// budget is not submitted, and stops there.
 /// </summary>
 public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
 {
@@ -22,11 +25,9 @@ public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
         firstRetryInterval: TimeSpan.FromSeconds(3),
         backoffCoefficient: 2.0)
     {
-        HandleFailure = failure => failure.ErrorType != typeof(Ports.BadClipException).FullName,
+        HandleFailure = failure => failure.ErrorType != typeof(BadClipException).FullName
+            && failure.ErrorType != typeof(ClipUnavailableException).FullName,
     };
-
-    /// <summary>How often a submit is retried while another film is submitting the same clip.</summary>
-    private const int MaxSubmitWaits = 60;
 
     public override async Task<ShotOutcome> RunAsync(WorkflowContext context, ShotInput input)
     {
@@ -41,8 +42,16 @@ public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
                 return Finish(context, input, ShotSource.Cache, cached, attempt.Model, attempts);
             }
 
-            var (record, clip) = await TryModelAsync(context, new ShotJob(input.FilmId, input.ShotId, attempt));
+            if (await ReserveAsync(context, input, attempt) is { } overBudget)
+            {
+                // The film has no money left for this shot: trying the next model would only hide that.
+                attempts.Add(overBudget);
+                break;
+            }
+
+            var (record, clip) = await ModelAttemptRun.RunAsync(context, new ShotJob(input.FilmId, input.ShotId, attempt));
             attempts.Add(record);
+            await SettleAsync(context, input, attempt, record.Cost);
             if (clip is not null) return Finish(context, input, ShotSource.Generated, clip, attempt.Model, attempts);
         }
 
@@ -56,78 +65,24 @@ public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
         return new ShotOutcome { ShotId = input.ShotId, Source = source, Clip = clip, Model = model, Attempts = attempts };
     }
 
-    private static async Task<(AttemptRecord Record, ClipRecord? Clip)> TryModelAsync(WorkflowContext context, ShotJob job)
+    /// <summary>Null when the attempt may go ahead; the refusal when it would cross the film's budget.</summary>
+    private static async Task<AttemptRecord?> ReserveAsync(WorkflowContext context, ShotInput input, ModelAttempt attempt)
     {
-        var attempt = job.Attempt;
-        var status = await SubmitAsync(context, job);
-        if (status.State == JobState.Failed) return (Failed(attempt, status, AttemptResult.Refused), null);
-
-        var deadline = context.CurrentUtcDateTime.Add(attempt.Timeout);
-        while (!status.IsTerminal)
-        {
-            if (context.CurrentUtcDateTime >= deadline)
-            {
-                var message = $"no result within {attempt.Timeout.TotalMinutes:0} minutes";
-                return (new AttemptRecord(attempt.Model, attempt.ContentKey, status.JobId, AttemptResult.TimedOut, FailureReason.Transient, "timeout", message), null);
-            }
-
-            context.SetCustomStatus(new ShotProgress(job.ShotId, "generating", attempt.Model, status.Progress));
-            await context.CreateTimer(status.PollAfter ?? attempt.PollInterval, CancellationToken.None);
-            status = await context.CallActivityAsync<JobStatus>(
-                ActivityNames.PollShot, new JobQuery(attempt.Model, status.JobId!, attempt.ContentKey), new TaskOptions(PollRetry));
-        }
-
-        if (status.State == JobState.Failed) return (Failed(attempt, status, AttemptResult.Failed), null);
-
-        context.SetCustomStatus(new ShotProgress(job.ShotId, "downloading", attempt.Model, 100));
-        try
-        {
-            var clip = await context.CallActivityAsync<ClipRecord>(
-                ActivityNames.DownloadClip, new ClipDownload(job, status), new TaskOptions(DownloadRetry));
-            return (new AttemptRecord(attempt.Model, attempt.ContentKey, status.JobId, AttemptResult.Succeeded), clip);
-        }
-        catch (TaskFailedException failure)
-        {
-            var result = failure.FailureDetails.IsCausedBy<Ports.BadClipException>() ? AttemptResult.BadClip : AttemptResult.Failed;
-            return (new AttemptRecord(attempt.Model, attempt.ContentKey, status.JobId, result, FailureReason.Unknown, "download", failure.FailureDetails.ErrorMessage), null);
-        }
+        if (input.Budget is not { } budget || attempt.EstimatedCost <= 0) return null;
+        var decision = await context.CallActivityAsync<BudgetDecision>(
+            ActivityNames.ReserveBudget,
+            new BudgetReservation(input.FilmId, attempt.ContentKey, attempt.EstimatedCost, budget.Limit),
+            new TaskOptions(FilmOrchestration.StoreRetry));
+        if (decision.Granted) return null;
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"{attempt.EstimatedCost:0.00} {budget.Currency} more would take the film to {decision.Committed + attempt.EstimatedCost:0.00} {budget.Currency}, over its budget of {budget.Limit:0.00} {budget.Currency}; not submitted");
+        return new AttemptRecord(attempt.Model, attempt.ContentKey, null, AttemptResult.OverBudget, ProviderCode: "budget", Message: message);
     }
 
-    /// <summary>
-    /// Submits through the ledger. While another film is submitting the very same clip, the
-    /// activity answers "queued, no job id yet": wait and ask again rather than pay twice.
-    /// </summary>
-    private static async Task<JobStatus> SubmitAsync(WorkflowContext context, ShotJob job)
+    private static async Task SettleAsync(WorkflowContext context, ShotInput input, ModelAttempt attempt, decimal actual)
     {
-        context.SetCustomStatus(new ShotProgress(job.ShotId, "submitting", job.Attempt.Model));
-        for (var wait = 0; ; wait++)
-        {
-            JobStatus status;
-            try
-            {
-                status = await context.CallActivityAsync<JobStatus>(ActivityNames.SubmitShot, job);
-            }
-            catch (TaskFailedException failure)
-            {
-                return JobStatus.Failed(null, FailureReason.Unknown, "submit", failure.FailureDetails.ErrorMessage);
-            }
-
-            if (status.State == JobState.Failed || status.JobId is not null) return status;
-            if (wait >= MaxSubmitWaits)
-            {
-                return JobStatus.Failed(null, FailureReason.Transient, "submit-busy", "another film kept submitting the same clip");
-            }
-
-            await context.CreateTimer(status.PollAfter ?? job.Attempt.PollInterval, CancellationToken.None);
-        }
+        if (input.Budget is null || attempt.EstimatedCost <= 0) return;
+        await context.CallActivityAsync<bool>(
+            ActivityNames.SettleBudget, new BudgetSettlement(input.FilmId, attempt.ContentKey, actual), new TaskOptions(FilmOrchestration.StoreRetry));
     }
-
-    private static AttemptRecord Failed(ModelAttempt attempt, JobStatus status, AttemptResult result) => new(
-        attempt.Model,
-        attempt.ContentKey,
-        status.JobId,
-        result,
-        status.Failure?.Reason ?? FailureReason.Unknown,
-        status.Failure?.ProviderCode,
-        status.Failure?.Message ?? "the job failed");
 }

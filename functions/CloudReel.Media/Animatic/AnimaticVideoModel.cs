@@ -38,8 +38,12 @@ public sealed partial class AnimaticVideoModel : IVideoModel
         Version = "2",
         Durations = DurationOptions.Range(1, 20),
         Sizes = [],
+        Provider = "CloudReel (FFmpeg, offline)",
         ImageToVideo = true,
         TextToVideo = true,
+        // A preview: a Ken Burns move over the first picture; an end frame or subject references are not drawn.
+        LastFrame = true,
+        MaxReferenceImages = 7,
         MaxConcurrentJobs = 2,
         PricePerSecond = 0,
     };

@@ -10,6 +10,9 @@ internal sealed class CliRunner(string home, string workingDirectory)
 
     public string Home { get; } = home;
 
+    /// <summary>Extra environment variables for the child process (e.g. CLOUDREEL__MODELS__… pointing at fakes).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(TimeSpan.FromMinutes(4), args);
 
     public async Task<CliResult> RunAsync(TimeSpan timeout, params string[] args)
@@ -46,6 +49,7 @@ internal sealed class CliRunner(string home, string workingDirectory)
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.ArgumentList.Add("--plain");
         start.Environment["CLOUDREEL_HOME"] = Home;
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start cloudreel");
     }
 }

@@ -185,9 +185,9 @@ public class OrderYamlWriterTests
         var order = new FilmOrder
         {
             Title = "T", Style = "s", Languages = ["en"], Aspects = [AspectRatio.Square], Resolution = 720, Fps = 60, Model = "m",
-            Fallback = ["f"], Budget = new Budget(1), Music = "m.mp3", Logo = "l.png", Label = "AI", Transition = TransitionSpec.Cut,
+            Fallback = ["f"], Workflow = "w.json", Budget = new Budget(1), Music = "m.mp3", Logo = "l.png", Label = "AI", Transition = TransitionSpec.Cut,
             Approval = new ApprovalSpec(true), TargetSeconds = 30, Brief = "b", Script = "s.txt",
-            Shots = [new ShotSpec { Id = "a", Prompt = "p", Seconds = 4, Image = "i.png", Camera = CameraMove.Aerial, Captions = new Dictionary<string, string> { ["en"] = "c" }, Model = "m", Seed = 1, Transition = TransitionSpec.Cut }],
+            Shots = [new ShotSpec { Id = "a", Prompt = "p", Seconds = 4, Image = "i.png", LastImage = "j.png", References = ["r.png"], Camera = CameraMove.Aerial, Captions = new Dictionary<string, string> { ["en"] = "c" }, Model = "m", Seed = 1, Transition = TransitionSpec.Cut }],
         };
         var problems = new OrderProblems();
 

@@ -27,6 +27,7 @@ internal static class FileChecks
         "music" => OrderFormat.Music,
         "logo" => OrderFormat.Logo,
         "script" => OrderFormat.Script,
+        "workflow" => OrderFormat.Workflow,
         _ => OrderFormat.Image,
     };
 

@@ -2,29 +2,32 @@ using CloudReel.Core.Models;
 
 namespace CloudReel.Core.Orders;
 
-/// <summary>Checks model names, and that each shot's model can make the shot as ordered.</summary>
+/// <summary>Checks model names, and that each shot's model can make the shot as ordered, before anything is spent.</summary>
 internal static class ModelChecks
 {
-    public static void Run(CheckContext context, IReadOnlyDictionary<string, ModelCapabilities> models)
+    public static void Run(CheckContext context, IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string> unconfigured)
     {
         var order = context.Order;
+        var names = new ModelNames(models, unconfigured);
         if (!models.ContainsKey(order.Model))
         {
             context.Report("model", context.Index.Has("model")
-                ? Unknown(order.Model, models)
-                : $"the default model '{order.Model}' is not configured here; set 'model' to one of: {Names(models)}");
+                ? names.Unknown(order.Model)
+                : $"the default model '{order.Model}' is not configured here; set 'model' to one of: {names.Configured}");
         }
         for (var i = 0; i < order.Fallback.Count; i++)
         {
             var name = order.Fallback[i];
             var path = FieldPath.Item("fallback", i);
-            if (!models.ContainsKey(name)) context.Report(path, Unknown(name, models));
+            if (!models.ContainsKey(name)) context.Report(path, names.Unknown(name));
             else if (name == order.Model && !context.Index.IsRejected("model")) context.Report(path, $"'{name}' is already the order's model; fallbacks are other models to try");
         }
-        for (var i = 0; i < order.Shots.Count; i++) CheckShot(context, models, i);
+        var shape = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < order.Shots.Count; i++) CheckShot(context, models, names, i, shape);
+        ShotModelChecks.CheckBudgetCurrency(context, models);
     }
 
-    private static void CheckShot(CheckContext context, IReadOnlyDictionary<string, ModelCapabilities> models, int index)
+    private static void CheckShot(CheckContext context, IReadOnlyDictionary<string, ModelCapabilities> models, ModelNames names, int index, HashSet<string> shapeReported)
     {
         var shot = context.Order.Shots[index];
         var modelPath = CheckContext.ShotPath(index, "model");
@@ -33,7 +36,7 @@ internal static class ModelChecks
         var name = shot.Model ?? context.Order.Model;
         if (!models.TryGetValue(name, out var model))
         {
-            if (shot.Model is not null) context.Report(modelPath, Unknown(name, models));
+            if (shot.Model is not null) context.Report(modelPath, names.Unknown(name));
             return;
         }
         var secondsPath = CheckContext.ShotPath(index, "seconds");
@@ -44,25 +47,22 @@ internal static class ModelChecks
                 ? $"{seconds} seconds is not offered by model '{name}' (it accepts {model.Durations})"
                 : $"the default {seconds} seconds is not offered by model '{name}' (it accepts {model.Durations}); set 'seconds'");
         }
-        if (shot.Image is not null && !model.ImageToVideo)
-        {
-            var able = models.Values.Where(m => m.ImageToVideo).Select(m => m.Name).ToList();
-            context.Report(CheckContext.ShotPath(index, "image"), $"model '{name}' can't start from an image (no image-to-video)"
-                + (able.Count > 0 ? $"; models that can: {string.Join(", ", able)}" : "; remove 'image'"));
-        }
-        if (shot.Image is null && !model.TextToVideo)
-        {
-            context.Report(CheckContext.ShotPath(index, "image"), $"model '{name}' only makes video from an image; add 'image'");
-        }
+        ShotModelChecks.CheckImages(context, models, model, index);
         var promptLength = TextRules.Length(shot.Prompt);
         if (promptLength > model.MaxPromptLength)
         {
             context.Report(CheckContext.ShotPath(index, "prompt"), $"is {promptLength} characters long; model '{name}' takes at most {model.MaxPromptLength}");
         }
+        if (shapeReported.Add(name)) ShotModelChecks.CheckShapeAndWorkflow(context, model, shot.Model is null ? "model" : modelPath);
     }
 
-    private static string Unknown(string name, IReadOnlyDictionary<string, ModelCapabilities> models) =>
-        $"unknown model '{name}'{Suggestions.Hint(name, models.Keys)} (configured: {Names(models)})";
+    /// <summary>How errors name models: unknown ones with a did-you-mean, unconfigured ones with what to set.</summary>
+    private sealed class ModelNames(IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string> unconfigured)
+    {
+        public string Configured => string.Join(", ", models.Keys.Order(StringComparer.Ordinal));
 
-    private static string Names(IReadOnlyDictionary<string, ModelCapabilities> models) => string.Join(", ", models.Keys.Order(StringComparer.Ordinal));
+        public string Unknown(string name) => unconfigured.TryGetValue(name, out var hint)
+            ? $"model '{name}' is not configured here: {hint}"
+            : $"unknown model '{name}'{Suggestions.Hint(name, models.Keys.Concat(unconfigured.Keys))} (configured: {Configured})";
+    }
 }

@@ -12,6 +12,10 @@ internal static class OrderFormat
     public static readonly PathType Logo = Image with { MaxBytes = 5 * MB };
     public static readonly PathType Music = new([".mp3", ".m4a", ".aac", ".wav", ".flac", ".ogg"], 50 * MB, "audio file");
     public static readonly PathType Script = new([".fountain", ".txt"], 1 * MB, "screenplay");
+    public static readonly PathType Workflow = new([".json"], 1 * MB, "workflow graph");
+
+    /// <summary>The most subject references a shot may carry (Vidu's reference-to-video takes up to 7).</summary>
+    public const int MaxReferences = 7;
 
     private static readonly TextType ModelName = new()
     {
@@ -98,6 +102,9 @@ internal static class OrderFormat
             "Length of the shot in seconds, 1–60; the shot's model must offer it.") { Default = 5 },
         new("image", Image with { AllowsHttpsUrl = true },
             "Reference image to start from (image-to-video): a path relative to the order file, or an https URL of a public host (fetched once when the film starts); .png .jpg .jpeg or .webp, at most 20 MB."),
+        new("lastImage", Image, "Picture the shot ends on (first-and-last-frame video); needs 'image' and a model that can do it."),
+        new("references", new ListType(Image, "image paths") { MinItems = 1, MaxItems = MaxReferences, Unique = true },
+            "Images of characters, objects or a look the shot keeps (reference-to-video), 1–7; not together with 'image'."),
         new("camera", new ChoiceType(CameraMoves.All, "camera move"), "Camera move.") { Default = "static" },
         new("caption", Caption, "Caption shown during the shot: text in the first language, or a mapping of language to text."),
         new("model", ModelName, "Video model for this shot; the order's model when absent."),
@@ -128,6 +135,7 @@ internal static class OrderFormat
         new("model", ModelName, "Default video model for shots that name none.") { Default = "animatic" },
         new("fallback", new ListType(ModelName, "model names") { MaxItems = 5, Unique = true },
             "Models tried in turn when a shot's model refuses or fails, at most 5."),
+        new("workflow", Workflow, "A ComfyUI workflow graph in API format for the 'comfyui' model, with {{prompt}}, {{seed}}, {{width}}, {{height}}, {{seconds}}, {{frames}} and {{image}} placeholders: a path relative to the order file, .json, at most 1 MB."),
         new("budget", Budget, "The most the film may cost: a number of USD, or a mapping with 'limit' and 'currency'."),
         new("music", Music, "Music for the film: a path relative to the order file, .mp3 .m4a .aac .wav .flac or .ogg, at most 50 MB."),
         new("logo", Logo, "Logo shown on the film: a path relative to the order file, .png .jpg .jpeg or .webp, at most 5 MB."),

@@ -29,6 +29,7 @@ internal sealed class OrderBinder(NodeIndex index)
             Model = Text(order, "model") ?? Defaults.Model,
             // Rejected fallbacks stay as "" so that fallback[i] still names the i-th one written.
             Fallback = Texts(order, "fallback")?.Select(name => name ?? "").ToList() ?? Defaults.Fallback,
+            Workflow = Text(order, "workflow"),
             Budget = BindBudget(Usable(order.Find("budget"))),
             Music = Text(order, "music"),
             Logo = Text(order, "logo"),
@@ -51,6 +52,8 @@ internal sealed class OrderBinder(NodeIndex index)
             Prompt = Text(shot, "prompt") ?? ShotDefaults.Prompt,
             Seconds = Number(shot, "seconds") ?? ShotDefaults.Seconds,
             Image = Text(shot, "image"),
+            LastImage = Text(shot, "lastImage"),
+            References = Texts(shot, "references")?.OfType<string>().ToList() ?? ShotDefaults.References,
             Camera = Text(shot, "camera") is { } camera && CameraMoves.TryParse(camera, out var move) ? move : ShotDefaults.Camera,
             Captions = BindCaptions(Usable(shot.Find("caption")), languages),
             Model = Text(shot, "model"),

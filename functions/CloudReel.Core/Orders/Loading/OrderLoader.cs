@@ -7,7 +7,10 @@ namespace CloudReel.Core.Orders;
 /// fields, the models it names and the files it refers to. Every problem is reported at once, each
 /// with its line, column and field; only a syntax error stops the checks early.
 /// </summary>
-public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, ModelCapabilities> models)
+/// <param name="files">The files the order refers to.</param>
+/// <param name="models">Every model that can be ordered here.</param>
+/// <param name="unconfigured">Models known here but not configured, with what to set to use them.</param>
+public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string>? unconfigured = null)
 {
     /// <param name="text">The order file's text.</param>
     /// <param name="fileName">The name every error shows, e.g. "samples/shanghai/order.yaml"; ".json" means JSON, anything else YAML.</param>
@@ -22,7 +25,7 @@ public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, M
         var order = new OrderBinder(index).Bind(root);
         var context = new CheckContext(order, index, problems);
         OrderChecks.Run(context);
-        ModelChecks.Run(context, models);
+        ModelChecks.Run(context, models, unconfigured ?? new Dictionary<string, string>());
         await FileChecks.RunAsync(context, files, cancellationToken);
 
         var errors = problems.ToErrors(fileName);

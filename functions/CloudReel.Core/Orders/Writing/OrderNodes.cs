@@ -23,6 +23,7 @@ internal static class OrderNodes
         if (order.Fps != Defaults.Fps) Put(root, "fps", Number(order.Fps));
         if (order.Model != Defaults.Model) Put(root, "model", Text(order.Model));
         if (order.Fallback.Count > 0) Put(root, "fallback", List(order.Fallback.Select(Text)));
+        if (order.Workflow is { } workflow) Put(root, "workflow", Text(workflow));
         if (order.Budget is { } budget) Put(root, "budget", Budget(budget));
         if (order.Music is { } music) Put(root, "music", Text(music));
         if (order.Logo is { } logo) Put(root, "logo", Text(logo));
@@ -43,6 +44,8 @@ internal static class OrderNodes
         Put(node, "prompt", Text(shot.Prompt));
         if (shot.Seconds != ShotDefaults.Seconds) Put(node, "seconds", Number(shot.Seconds));
         if (shot.Image is { } image) Put(node, "image", Text(image));
+        if (shot.LastImage is { } last) Put(node, "lastImage", Text(last));
+        if (shot.References.Count > 0) Put(node, "references", List(shot.References.Select(Text)));
         if (shot.Camera != ShotDefaults.Camera) Put(node, "camera", Text(CameraMoves.NameOf(shot.Camera)));
         if (shot.Captions.Count > 0)
         {

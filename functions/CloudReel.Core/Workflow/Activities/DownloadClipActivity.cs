@@ -7,7 +7,8 @@ namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
 /// Fetches a finished clip at once (provider links expire), probes it, and only then files it in
-/// the store under its content key, with its record. A bad clip never enters the cache.
+/// the store under its content key, with its record. A bad clip never enters the cache. The cost
+/// recorded is what the service says it charged, else the estimate.
 /// </summary>
 public sealed class DownloadClipActivity(
     IVideoModelCatalog models, IClipStore store, IMediaEngine media, IScratchSpace scratch, JobLedger ledger, TimeProvider time)
@@ -20,9 +21,16 @@ public sealed class DownloadClipActivity(
         var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
 
         using var directory = scratch.CreateDirectory("download");
-        await using (var file = directory.CreateFile("clip.mp4"))
+        try
         {
+            await using var file = directory.CreateFile("clip.mp4");
             await model.DownloadAsync(download.Status, file, cancellation);
+        }
+        catch (ClipUnavailableException)
+        {
+            // The job's clip is gone for good: a later run must make it again, not wait for this job.
+            await MarkLedgerAsync(attempt.ContentKey, JobLedgerState.Failed, "clip unavailable", cancellation);
+            throw;
         }
 
         ClipProbe probe;
@@ -53,7 +61,7 @@ public sealed class DownloadClipActivity(
             Bytes = bytes,
             Probe = probe,
             JobId = download.Status.JobId,
-            Cost = attempt.EstimatedCost,
+            Cost = download.Status.Cost ?? attempt.EstimatedCost,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         };
 

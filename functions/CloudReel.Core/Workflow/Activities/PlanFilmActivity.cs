@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 
 namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
-/// Plans a validated order: shots from a brief or script when it has none, then each shot cast to
-/// its models with content keys and costs. Shots whose clip is already in the store cost nothing.
+/// Plans a validated order: shots from a brief or script when it has none (checked like any order),
+/// then each shot cast to its models with content keys and costs. Shots whose clip is already in the
+/// store cost nothing.
 /// </summary>
-public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models) : Activity<PlanRequest, PlannedFilm>
+public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models, FilmPlanner planner) : Activity<PlanRequest, PlannedFilm>
 {
     public override async Task<PlannedFilm> RunAsync(ActivityContext context, PlanRequest request)
     {
@@ -20,19 +22,14 @@ public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models
         if (order.NeedsPlanning)
         {
             var script = order.Script is null ? null : await store.ReadTextAsync(order.Script, cancellation);
-            var planned = RuleBasedPlanner.Plan(order, script, capabilities[order.Model]);
-            order = planned.Planned;
+            var folder = StoreLayout.OrderFolder(request.FilmId);
+            var relative = order.MapPaths(path => path.StartsWith(folder, StringComparison.Ordinal) ? path[folder.Length..] : path);
+            var planned = await planner.PlanAsync(relative, script, capabilities, new StoreOrderFiles(store, request.FilmId), cancellation);
+            order = planned.Planned.MapPaths(path => StoreLayout.OrderFile(request.FilmId, path));
             notes.AddRange(planned.Notes);
         }
 
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var image in order.Shots.Select(s => s.Image).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            await using var content = await store.OpenReadAsync(image, cancellation);
-            hashes[image] = Convert.ToHexString(await SHA256.HashDataAsync(content, cancellation)).ToLowerInvariant();
-        }
-
-        var plan = ShotCasting.Cast(order, capabilities, hashes);
+        var plan = ShotCasting.Cast(order, capabilities, await HashFilesAsync(order, cancellation));
         var shots = new List<PlannedShot>();
         foreach (var shot in plan.Shots)
         {
@@ -42,5 +39,19 @@ public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models
         }
 
         return plan with { Shots = shots, Notes = [.. notes, .. plan.Notes] };
+    }
+
+    /// <summary>SHA-256 of every picture and workflow graph the shots use: they are part of the content keys.</summary>
+    private async Task<Dictionary<string, string>> HashFilesAsync(FilmOrder order, CancellationToken cancellation)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = order.ReferencedFiles().Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field == "workflow").Select(f => f.Path);
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        {
+            await using var content = await store.OpenReadAsync(file, cancellation);
+            hashes[file] = Convert.ToHexString(await SHA256.HashDataAsync(content, cancellation)).ToLowerInvariant();
+        }
+
+        return hashes;
     }
 }

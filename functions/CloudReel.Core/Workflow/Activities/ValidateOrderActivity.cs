@@ -15,7 +15,7 @@ public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog m
         var text = await store.ReadTextAsync(request.OrderName, context.CancellationToken);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
         var files = new StoreOrderFiles(store, request.FilmId);
-        var loader = new OrderLoader(files, models.CapabilitiesByName());
+        var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels());
         var result = await loader.LoadAsync(text, displayName, context.CancellationToken);
         if (!result.IsValid) return new ValidatedOrder(null, result.Errors);
 
