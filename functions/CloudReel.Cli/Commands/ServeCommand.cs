@@ -46,9 +46,9 @@ public static class ServeCommand
         {
             host = await ServeHost.StartAsync(context, ip, port, output.FullName, loggerFactory, cancellationToken);
         }
-        catch (FormatException badStore)
+        catch (FormatException badSetting)
         {
-            await stderr.WriteLineAsync($"--store: {badStore.Message}");
+            await stderr.WriteLineAsync(badSetting.Message);
             return ExitCodes.InvalidInput;
         }
         catch (IOException cannotListen)

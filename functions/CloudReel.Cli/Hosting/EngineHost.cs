@@ -72,6 +72,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(progressSink);
         services.AddClipStorage(home, filmsRoot, store);
+        services.AddAssemblyQueue(configuration);
         services.AddMediaEngine(home);
         services.AddVideoModels(configuration);
         services.AddPlanner(configuration);

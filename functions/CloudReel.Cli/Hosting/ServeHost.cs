@@ -55,6 +55,12 @@ public sealed class ServeHost : IAsyncDisposable
             var (key, keySource) = ServeApiKey.Resolve(configuration, home);
             var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
             options.Key = key;
+            if (engine.Services.GetService<Azure.Queue.AssemblyJobQueue>() is { } queue) await queue.EnsureQueuesAsync(cancellationToken);
+            else if (options.QueuedAssemblyTimeoutMinutes is not null)
+            {
+                throw new FormatException("Api:QueuedAssemblyTimeoutMinutes hands films to the assembler container: set Assembly:Queue too, with a Blob --store.");
+            }
+
             var runtime = new LocalFilmRuntime(engine.Engine);
             var services = new FilmApiServices(
                 engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, loggerFactory);
