@@ -1,7 +1,6 @@
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
-using Microsoft.Data.Sqlite;
 
 namespace CloudReel.Local.Runtime;
 
@@ -11,8 +10,6 @@ namespace CloudReel.Local.Runtime;
 /// </summary>
 public sealed class LocalFilmRuntime(LocalWorkflowEngine engine) : IFilmRuntime
 {
-    private const int SqliteConstraint = 19;
-
     public async Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default)
     {
         if (await engine.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
@@ -21,10 +18,12 @@ public sealed class LocalFilmRuntime(LocalWorkflowEngine engine) : IFilmRuntime
             await engine.StartAsync(OrchestrationNames.Film, request.FilmId, request, cancellationToken);
             return true;
         }
-        catch (SqliteException duplicate) when (duplicate.SqliteErrorCode == SqliteConstraint)
+        catch (InvalidOperationException)
         {
-            // Another start of the same film (in this process or another sharing the journal) recorded it first.
-            return false;
+            // The journal refuses a second instance of an id in the transaction that would insert it: another
+            // start (in this process or another sharing the journal) recorded the film first.
+            if (await engine.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
+            throw;
         }
     }
 
