@@ -27,7 +27,7 @@ var roles = {
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   // Queues: send assembly jobs, the job takes and deletes them, the poison-queue trigger reads them.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // The Functions host keeps timers and leases in tables of its storage account.
+  // The Functions host writes its diagnostic events to a table of its storage account.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Orchestrations, activities and the client API on the scheduler's task hub.
   durableTaskDataContributor: '0ad04412-c4d5-4796-b79c-f76d14c8d402'

@@ -46,7 +46,7 @@ public sealed class DeploymentTests
     [Theory]
     [InlineData("storageBlobDataOwner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "the clip store, SAS delegation keys and the host's storage")]
     [InlineData("storageQueueDataContributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "the assembly queue and its poison queue")]
-    [InlineData("storageTableDataContributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "the host's timers")]
+    [InlineData("storageTableDataContributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "the host's diagnostic events")]
     [InlineData("durableTaskDataContributor", "0ad04412-c4d5-4796-b79c-f76d14c8d402", "the orchestrations")]
     [InlineData("eventGridDataSender", "d5a91429-5739-47e2-a06b-3470a27159e7", "film events")]
     [InlineData("cognitiveServicesOpenAIUser", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", "Sora and the planner")]
