@@ -16,8 +16,10 @@ internal static class FileChecks
                 sizes[path] = size;
             }
             var type = TypeOf(field);
-            if (size is null) context.Report(field, $"file not found: {path} (relative to the order file)");
-            else if (size > type.MaxBytes) context.Report(field, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
+            // Written as {file: ...}: point at the file, not the mapping.
+            var at = context.Index.Has(FieldPath.Child(field, "file")) ? FieldPath.Child(field, "file") : field;
+            if (size is null) context.Report(at, $"file not found: {path} (relative to the order file)");
+            else if (size > type.MaxBytes) context.Report(at, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
         }
     }
 
@@ -26,6 +28,7 @@ internal static class FileChecks
         "music" => OrderFormat.Music,
         "logo" => OrderFormat.Logo,
         "script" => OrderFormat.Script,
+        _ when field.EndsWith(".voiceover", StringComparison.Ordinal) => OrderFormat.VoiceOver,
         _ => OrderFormat.Image,
     };
 

@@ -22,6 +22,7 @@ public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, M
         var order = new OrderBinder(index).Bind(root);
         var context = new CheckContext(order, index, problems);
         OrderChecks.Run(context);
+        PresentationChecks.Run(context);
         ModelChecks.Run(context, models);
         await FileChecks.RunAsync(context, files, cancellationToken);
 
