@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Timeline;
+using CloudReel.Media.Ffmpeg;
+using static CloudReel.Media.Ffmpeg.FilterText;
+
+namespace CloudReel.Media.Assembly.Audio;
+
+/// <summary>
+/// Makes a film's sound, one AAC track per loudness target, in light audio-only FFmpeg runs:
+/// (1) when there is music and a foreground, their loudness, so the music is set 8 LU under the
+/// foreground before ducking; (2) the mix to a lossless file, measured by loudnorm's first pass;
+/// (3) per target, loudnorm's second pass (linear gain when it can, EBU R128 two-pass) to the target
+/// with true peaks at most -1.5 dBTP, encoded to AAC.
+/// </summary>
+internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options)
+{
+    public const double TruePeakCeiling = -1.5;
+    private const double MusicUnderForegroundLu = 8;
+    private const double LoudnessRange = 18;
+
+    /// <summary>Renders the sound for every target in <paramref name="targets"/>; returns the file of each.</summary>
+    public async Task<IReadOnlyDictionary<double, string>> RenderAsync(
+        FilmTimeline timeline, AssemblyInputs inputs, IReadOnlyCollection<double> targets, string folder, IProgress<AssemblyProgress>? progress, CancellationToken cancellationToken)
+    {
+        var gain = await MusicGainAsync(timeline, inputs, cancellationToken);
+        var mix = Path.Combine(folder, "mix.wav");
+        var graph = SoundGraph.Mix(timeline, inputs, gain);
+        var stderr = new ConcurrentQueue<string>();
+        var measureGraph = graph.Graph + $";[mix]asplit[keep][measure];[measure]loudnorm@mix=I=-23:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}:print_format=json[measured]";
+        await runner.RunAsync(
+            ["-y", "-v", "info", .. graph.InputArguments, "-filter_complex", measureGraph,
+             "-map", "[keep]", "-c:a", "pcm_f32le", "-f", "wav", mix, "-map", "[measured]", "-f", "null", "-"],
+            Fraction(progress, 0, 0.5, timeline.TotalSeconds), stderr.Enqueue, cancellationToken);
+        var measured = LoudnessReadings.Loudnorm([.. stderr], "mix");
+
+        var files = new Dictionary<double, string>();
+        var done = 0;
+        foreach (var target in targets.Distinct())
+        {
+            var output = Path.Combine(folder, $"sound-{files.Count}.m4a");
+            var samples = new FrameClock(timeline.Fps).Sample(timeline.TotalFrames);
+            var filters = measured.IsSilent ? "" : Normalise(target, measured) + $",aresample={Number(FrameClock.SampleRate)},";
+            filters += $"apad=whole_len={Number(samples)},atrim=end_sample={Number(samples)}";
+            var share = 0.5 / targets.Count;
+            await runner.RunAsync(["-y", "-i", mix, "-af", filters, .. EncodeArguments.Sound(options), output],
+                Fraction(progress, 0.5 + (share * done++), share, timeline.TotalSeconds), cancellationToken);
+            files[target] = output;
+        }
+
+        progress?.Report(new AssemblyProgress("audio", 1));
+        return files;
+    }
+
+    /// <summary>Music set 8 LU under the foreground; with nothing to sit under, left as it is (loudnorm sets the level).</summary>
+    private async Task<double> MusicGainAsync(FilmTimeline timeline, AssemblyInputs inputs, CancellationToken cancellationToken)
+    {
+        if (inputs.Music is null || !SoundGraph.HasForeground(timeline, inputs)) return 0;
+        var graph = SoundGraph.Stems(timeline, inputs);
+        var stderr = new ConcurrentQueue<string>();
+        var measure = graph.Graph + ";[foreground]ebur128@foreground[f];[music]ebur128@music[m]";
+        await runner.RunAsync(["-y", "-v", "info", .. graph.InputArguments, "-filter_complex", measure, "-map", "[f]", "-f", "null", "-", "-map", "[m]", "-f", "null", "-"],
+            null, stderr.Enqueue, cancellationToken);
+        var (foreground, music) = (LoudnessReadings.Integrated([.. stderr], "foreground"), LoudnessReadings.Integrated([.. stderr], "music"));
+        if (foreground < -60 || music < -60) return 0;
+        return Math.Clamp(foreground - MusicUnderForegroundLu - music, -40, 20);
+    }
+
+    /// <summary>loudnorm's second pass from the first pass's measurements: one linear gain when peaks and range allow.</summary>
+    private static string Normalise(double target, LoudnessMeasure measured) =>
+        $"loudnorm=I={Number(target)}:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}" +
+        $":measured_I={Number(measured.IntegratedLufs)}:measured_TP={Number(measured.TruePeakDbtp)}" +
+        $":measured_LRA={Number(measured.RangeLu)}:measured_thresh={Number(measured.ThresholdLufs)}:linear=true";
+
+    private static SyncProgress<FfmpegProgress>? Fraction(IProgress<AssemblyProgress>? progress, double from, double share, double seconds) =>
+        progress is null
+            ? null
+            : new SyncProgress<FfmpegProgress>(p => progress.Report(new AssemblyProgress("audio", Math.Clamp(from + (share * p.OutTime.TotalSeconds / Math.Max(seconds, 1e-3)), 0, 1))));
+}
