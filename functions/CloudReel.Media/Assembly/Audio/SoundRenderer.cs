@@ -18,14 +18,15 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
     public const double TruePeakCeiling = -1.5;
     private const double MusicUnderForegroundLu = 8;
     private const double LoudnessRange = 18;
+    private const double DuckingKeyLufs = -18;
 
     /// <summary>Renders the sound for every target in <paramref name="targets"/>; returns the file of each.</summary>
     public async Task<IReadOnlyDictionary<double, string>> RenderAsync(
         FilmTimeline timeline, AssemblyInputs inputs, IReadOnlyCollection<double> targets, string folder, IProgress<AssemblyProgress>? progress, CancellationToken cancellationToken)
     {
-        var gain = await MusicGainAsync(timeline, inputs, cancellationToken);
+        var (gain, keyGain) = await MusicLevelsAsync(timeline, inputs, cancellationToken);
         var mix = Path.Combine(folder, "mix.wav");
-        var graph = SoundGraph.Mix(timeline, inputs, gain);
+        var graph = SoundGraph.Mix(timeline, inputs, gain, keyGain);
         var stderr = new ConcurrentQueue<string>();
         var measureGraph = graph.Graph + $";[mix]asplit[keep][measure];[measure]loudnorm@mix=I=-23:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}:print_format=json[measured]";
         await runner.RunAsync(
@@ -52,18 +53,22 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
         return files;
     }
 
-    /// <summary>Music set 8 LU under the foreground; with nothing to sit under, left as it is (loudnorm sets the level).</summary>
-    private async Task<double> MusicGainAsync(FilmTimeline timeline, AssemblyInputs inputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// The music's gain, setting it 8 LU under the foreground (with nothing to sit under, none: loudnorm
+    /// sets the level), and the gain that brings the foreground to the ducking's reference of -18 LUFS.
+    /// </summary>
+    private async Task<(double MusicGainDb, double KeyGain)> MusicLevelsAsync(FilmTimeline timeline, AssemblyInputs inputs, CancellationToken cancellationToken)
     {
-        if (inputs.Music is null || !SoundGraph.HasForeground(timeline, inputs)) return 0;
+        if (inputs.Music is null || !SoundGraph.HasForeground(timeline, inputs)) return (0, 1);
         var graph = SoundGraph.Stems(timeline, inputs);
         var stderr = new ConcurrentQueue<string>();
         var measure = graph.Graph + ";[foreground]ebur128@foreground[f];[music]ebur128@music[m]";
         await runner.RunAsync(["-y", "-v", "info", .. graph.InputArguments, "-filter_complex", measure, "-map", "[f]", "-f", "null", "-", "-map", "[m]", "-f", "null", "-"],
             null, stderr.Enqueue, cancellationToken);
         var (foreground, music) = (LoudnessReadings.Integrated([.. stderr], "foreground"), LoudnessReadings.Integrated([.. stderr], "music"));
-        if (foreground < -60 || music < -60) return 0;
-        return Math.Clamp(foreground - MusicUnderForegroundLu - music, -40, 20);
+        if (foreground < -60) return (0, 1);
+        var keyGain = Math.Pow(10, (DuckingKeyLufs - foreground) / 20);
+        return (music < -60 ? 0 : Math.Clamp(foreground - MusicUnderForegroundLu - music, -40, 20), keyGain);
     }
 
     /// <summary>loudnorm's second pass from the first pass's measurements: one linear gain when peaks and range allow.</summary>
