@@ -40,6 +40,7 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
         Clips["redLeftBlueRight"] = await Media.ClipAsync(
             "red-left-blue-right.mp4", seconds: 2, audio: false,
             source: "color=red:s=160x180:r=30:d=2[a];color=blue:s=160x180:r=30:d=2[b];[a][b]hstack");
+        Clips["blurry"] = await Media.ClipAsync("blurry.mp4", seconds: 1, audio: false, source: "testsrc2=s=320x180:r=30:d=1,gblur=sigma=6");
         Clips["music"] = await Media.ToneAsync("music.m4a", 220, seconds: 1.5, volume: 0.3);
         Clips["voice"] = await Media.ToneAsync("voice.wav", 1000, seconds: 1.2, volume: 0.5);
         Clips["logo"] = await Media.LogoAsync("logo.png");

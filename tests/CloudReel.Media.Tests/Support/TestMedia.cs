@@ -132,6 +132,15 @@ public sealed class TestMedia : IDisposable
         return double.Parse(line[(line.IndexOf("mean_volume:", StringComparison.Ordinal) + 12)..].Replace("dB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>PSNR (average and minimum over frames, dB) of one film's picture against another's.</summary>
+    public async Task<(double Average, double Minimum)> PsnrAsync(string film, string reference)
+    {
+        var tail = (await Runner.RunAsync(["-v", "info", "-i", film, "-i", reference, "-lavfi", "[0:v][1:v]psnr", "-f", "null", "-"])).StderrTail;
+        var line = tail.Last(l => l.Contains("PSNR", StringComparison.Ordinal));
+        double Value(string key) => double.Parse(line[(line.IndexOf(key, StringComparison.Ordinal) + key.Length)..].Split(' ')[0], CultureInfo.InvariantCulture);
+        return (Value("average:"), Value("min:"));
+    }
+
     /// <summary>The file's format tags, as ffprobe reads them.</summary>
     public async Task<IReadOnlyDictionary<string, string>> TagsAsync(string path)
     {
