@@ -17,6 +17,7 @@ internal static class Program
         root.Subcommands.Add(ResumeCommand.Create(global));
         root.Subcommands.Add(StatusCommand.Create(global));
         root.Subcommands.Add(ApproveCommand.Create(global));
+        root.Subcommands.Add(AssembleCommand.Create(global));
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -64,6 +64,13 @@ public sealed record FilmTimeline
         ? Renditions
         : [new TimelineRendition(Aspect, Size, Orders.ReframeMode.Crop, Orders.LoudnessTarget.Streaming.Lufs, SafeArea.For(Aspect))];
 
+    /// <summary>Store names of every file assembly reads: clips, voice-overs, music, logo; each once.</summary>
+    public IReadOnlyList<string> StoreNames() => Clips.Select(c => c.ClipName)
+        .Concat(Clips.Select(c => c.VoiceOver).OfType<string>())
+        .Concat(new[] { Music?.Name, Logo?.Name }.OfType<string>())
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>The frame at which each clip starts on the film.</summary>
     public IReadOnlyList<int> ClipStartFrames()
     {

@@ -44,6 +44,19 @@ public sealed class AssWriterTests
     }
 
     [Fact]
+    public void Captions_WrappedChinese_LinesBalancedWithoutAnOrphan()
+    {
+        var portrait = CaptionLayout.For(new FrameSize(1080, 1920), SafeArea.For(AspectRatio.Portrait));
+        var track = new CaptionTrack("zh", [new CaptionCue(0, 30, "黄昏的外滩，万国建筑群次第亮灯")]);
+
+        var text = Dialogues(new AssWriter(portrait, "F", 30).Captions([track], 30).Build()).Single().Split(",,")[^1];
+
+        var lines = text.Split("\\N");
+        lines.Should().HaveCount(2);
+        Math.Abs(Core.Text.DisplayWidth.Of(lines[0]) - Core.Text.DisplayWidth.Of(lines[1])).Should().BeLessThanOrEqualTo(4, string.Join(" | ", lines));
+    }
+
+    [Fact]
     public void Captions_TooLongForThreeLines_SetSmallerUntilTheyFit()
     {
         var track = new CaptionTrack("en", [new CaptionCue(0, 30, string.Join(' ', Enumerable.Repeat("word", 40)))]);

@@ -101,7 +101,25 @@ internal sealed class AssWriter(CaptionLayout layout, string fontFamily, int fps
     }
 
     private List<string> Wrap(IReadOnlyList<string> lines, int fontSize) =>
-        lines.SelectMany(line => LineWrapper.Wrap(line, layout.WrapUnits(fontSize))).Where(l => l.Length > 0).ToList();
+        lines.SelectMany(line => Balanced(line, layout.WrapUnits(fontSize))).Where(l => l.Length > 0).ToList();
+
+    /// <summary>
+    /// Wraps to as few lines as the width allows, then as evenly as those lines allow: the narrowest
+    /// width that still gives that many lines, so no line is left with a lone word or character.
+    /// </summary>
+    private static IReadOnlyList<string> Balanced(string line, int maxUnits)
+    {
+        var wrapped = LineWrapper.Wrap(line, maxUnits);
+        if (wrapped.Count < 2) return wrapped;
+        var total = Core.Text.DisplayWidth.Of(line);
+        for (var units = Math.Max(2, total / wrapped.Count); units < maxUnits; units++)
+        {
+            var even = LineWrapper.Wrap(line, units);
+            if (even.Count == wrapped.Count) return even;
+        }
+
+        return wrapped;
+    }
 
     private void Event(int startFrame, int endFrame, string style, string text)
     {
