@@ -62,7 +62,9 @@ internal sealed class AssemblyRun(
             _written.Add(name);
         }
 
-        if (timeline.CleanMaster) await CleanMasterAsync(renditions[0], sounds[renditions[0].LoudnessLufs], cancellationToken);
+        // The clean master is the master's picture; its sound is that of the master's rendition, when there is one.
+        var masterSound = sounds[(renditions.FirstOrDefault(r => r.Aspect == timeline.Aspect) ?? renditions[0]).LoudnessLufs];
+        if (timeline.CleanMaster) await CleanMasterAsync(masterSound, cancellationToken);
         foreach (var track in timeline.Captions)
         {
             await WriteAsync($"{timeline.OutputName}.{track.Language}.srt", CaptionFileWriter.ToSrt(track, timeline.Fps, timeline.TotalFrames), cancellationToken);
@@ -87,12 +89,12 @@ internal sealed class AssemblyRun(
         }
     }
 
-    private async Task CleanMasterAsync(TimelineRendition master, string sound, CancellationToken cancellationToken)
+    private async Task CleanMasterAsync(string sound, CancellationToken cancellationToken)
     {
         var profile = NormalisedProfile.For(timeline.Size, timeline.Fps, options);
         var copies = await new NormalisedCopies(runner, options, cache).EnsureAsync(timeline, inputs, profile, scratch, Step("clean-master", 0), cancellationToken);
         var pieces = CleanMasterPlan.Plan(timeline, copies, profile.Gop);
-        var name = $"{timeline.OutputName}.{master.Aspect.FileTag}.clean.mp4";
+        var name = $"{timeline.OutputName}.{timeline.Aspect.FileTag}.clean.mp4";
         progress?.Report(new AssemblyProgress("clean-master", 0.5));
         await new CleanMasterRenderer(runner, options).RenderAsync(timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken);
         _written.Add(name);
