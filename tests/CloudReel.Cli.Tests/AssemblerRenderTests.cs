@@ -56,5 +56,31 @@ public sealed class AssemblerRenderTests : IDisposable
         assembled.Files.Should().Contain(["tiny-promo.16x9.mp4", "tiny-promo.9x16.mp4", "timeline.json"]);
     }
 
+    [Fact]
+    public async Task Render_TourismSampleAt180p_BothAspectsWithItsMusicLogoLabelAndBilingualCaptions()
+    {
+        foreach (var file in new[] { "refs/bund.jpg", "refs/lujiazui.jpg", "assets/theme.m4a", "assets/logo.png" })
+        {
+            _workspace.CopyFromRepository($"samples/shanghai-clay/{file}", file);
+        }
+
+        var sample = File.ReadAllText(Path.Combine(Workspace.RepositoryRoot, "samples", "shanghai-clay", "order.yaml"));
+        var order = _workspace.Write("order.yaml", sample.Replace("resolution: 1080p", "resolution: 180p", StringComparison.Ordinal));
+
+        var result = await _workspace.Cli.RunAsync("render", order, "-o", _workspace.Out);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var folder = _workspace.FilmFolder(result.FilmId);
+        var timeline = JsonSerializer.Deserialize<Core.Timeline.FilmTimeline>(File.ReadAllText(Path.Combine(folder, "timeline.json")), WorkflowJson.Options)!;
+        timeline.Renditions.Select(r => r.Aspect.ToString()).Should().Equal("16:9", "9:16");
+        timeline.BurnedLanguages.Should().Equal("zh-CN", "en");
+        (timeline.Music, timeline.Logo, timeline.Label).Should().NotBeNull();
+        foreach (var film in new[] { "shanghai-in-clay.16x9.mp4", "shanghai-in-clay.9x16.mp4" })
+        {
+            (await Probe.StreamsAsync(Path.Combine(folder, film))).VideoFrames.Should().Be(timeline.TotalFrames, film);
+            (await MediaFiles.LoudnessAsync(Path.Combine(folder, film))).Should().BeInRange(-15, -13, film);
+        }
+    }
+
     public void Dispose() => _workspace.Dispose();
 }

@@ -50,9 +50,10 @@ internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions o
     }
 
     /// <summary>
-    /// Renders every re-encoded piece, a batch of them per process (so a process never opens more
-    /// copies than a chunk would), back to back into one file per batch with a keyframe at the start
-    /// of each piece. Returns, for each piece, its file and the frame it starts at there.
+    /// Renders every re-encoded piece, a batch of them per process, back to back into one file per
+    /// batch with a keyframe at the start of each piece. A piece decodes only from the keyframe before
+    /// it, so a batch may open twice as many copies as a chunk opens clips. Returns, for each piece,
+    /// its file and the frame it starts at there.
     /// </summary>
     private async Task<IReadOnlyList<(string File, int Start)>> RenderWindowsAsync(
         FilmTimeline timeline, IReadOnlyList<NormalisedCopy> copies, NormalisedProfile profile, IReadOnlyList<RenderPiece> renders, string folder, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions o
         foreach (var render in renders)
         {
             var window = ChunkPlanner.Window(timeline, render.FilmStart, render.FilmStart + render.Frames);
-            if (batch.Count > 0 && batch.Sum(b => b.Clips.Count) + window.Clips.Count > options.MaxClipsPerChunk)
+            if (batch.Count > 0 && batch.Sum(b => b.Clips.Count) + window.Clips.Count > 2 * options.MaxClipsPerChunk)
             {
                 located.AddRange(await RenderBatchAsync(timeline, copies, profile, batch, folder, cancellationToken));
                 batch.Clear();

@@ -48,9 +48,10 @@ internal sealed class NormalisedCopies(FfmpegRunner runner, AssemblyOptions opti
         return timeline.Clips.Select(c => byName[c.ClipName]).ToList();
     }
 
-    /// <summary>Frames of a copy, counted from its packets (no decoding).</summary>
+    /// <summary>Frames of a copy: from its MP4 index, else counted from its packets by ffprobe (no decoding either way).</summary>
     private async Task<int> CountFramesAsync(string path, CancellationToken cancellationToken)
     {
+        if (Probing.Mp4SampleCount.VideoFrames(path) is { } frames) return frames;
         var output = await runner.ProbeAsync(["-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", path], cancellationToken);
         return int.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
