@@ -16,5 +16,5 @@ if [[ $# -gt 0 ]]; then
   bench "$@"
 else
   bench 12
-  bench 66 --no-baseline
+  bench 66 --no-baseline --no-clean-master
 fi

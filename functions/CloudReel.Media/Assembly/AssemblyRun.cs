@@ -10,6 +10,7 @@ using CloudReel.Media.Assembly.Plan;
 using CloudReel.Media.Assembly.Video;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
+using Microsoft.Extensions.Logging;
 
 namespace CloudReel.Media.Assembly;
 
@@ -26,7 +27,8 @@ internal sealed class AssemblyRun(
     AssemblyInputs inputs,
     string scratch,
     string output,
-    IProgress<AssemblyProgress>? progress)
+    IProgress<AssemblyProgress>? progress,
+    ILogger logger)
 {
     private readonly List<string> _written = [];
 
@@ -48,9 +50,18 @@ internal sealed class AssemblyRun(
         var targets = renditions.Select(r => r.LoudnessLufs).Distinct().ToList();
 
         IReadOnlyDictionary<double, string> sounds = new Dictionary<double, string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await Concurrently.RunAsync(
-            token => RenderPictureAsync(chunks, arts, extras, token),
-            async token => sounds = await new SoundRenderer(runner, options).RenderAsync(timeline, inputs, targets, scratch, progress, token),
+            async token =>
+            {
+                await RenderPictureAsync(chunks, arts, extras, token);
+                logger.LogInformation("Picture of {Film}: {Chunks} process(es), {Seconds:0.0} s", timeline.FilmId, chunks.Count, clock.Elapsed.TotalSeconds);
+            },
+            async token =>
+            {
+                sounds = await new SoundRenderer(runner, options).RenderAsync(timeline, inputs, targets, scratch, progress, token);
+                logger.LogInformation("Sound of {Film}: {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
+            },
             cancellationToken);
 
         var muxer = new FilmMuxer(runner);
@@ -64,7 +75,9 @@ internal sealed class AssemblyRun(
 
         // The clean master is the master's picture; its sound is that of the master's rendition, when there is one.
         var masterSound = sounds[(renditions.FirstOrDefault(r => r.Aspect == timeline.Aspect) ?? renditions[0]).LoudnessLufs];
+        logger.LogInformation("Renditions of {Film} muxed at {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
         if (timeline.CleanMaster) await CleanMasterAsync(masterSound, cancellationToken);
+        logger.LogInformation("Clean master of {Film} done at {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
         foreach (var track in timeline.Captions)
         {
             await WriteAsync($"{timeline.OutputName}.{track.Language}.srt", CaptionFileWriter.ToSrt(track, timeline.Fps, timeline.TotalFrames), cancellationToken);
@@ -96,7 +109,7 @@ internal sealed class AssemblyRun(
         var pieces = CleanMasterPlan.Plan(timeline, copies, profile.Gop);
         var name = $"{timeline.OutputName}.{timeline.Aspect.FileTag}.clean.mp4";
         progress?.Report(new AssemblyProgress("clean-master", 0.5));
-        await new CleanMasterRenderer(runner, options).RenderAsync(timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken);
+        await new CleanMasterRenderer(runner, options, logger).RenderAsync(timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken);
         _written.Add(name);
     }
 

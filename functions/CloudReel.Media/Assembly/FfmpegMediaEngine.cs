@@ -41,7 +41,7 @@ public sealed class FfmpegMediaEngine(
         logger.LogInformation(
             "Assembling {Film}: {Clips} clips, {Frames} frames at {Fps} fps, {Renditions} rendition(s)",
             timeline.FilmId, timeline.Clips.Count, timeline.TotalFrames, timeline.Fps, timeline.EffectiveRenditions().Count);
-        var run = new AssemblyRun(runner, fonts, _options, cache, timeline, inputs, scratch.Path, outputDirectory, progress);
+        var run = new AssemblyRun(runner, fonts, _options, cache, timeline, inputs, scratch.Path, outputDirectory, progress, logger);
         var written = await run.RunAsync(cancellationToken);
         progress?.Report(new AssemblyProgress("done", 1));
         return new AssemblyResult(written, timeline.TotalSeconds, timeline.TotalFrames) { ImplicitLabel = run.ImplicitLabel };

@@ -4,6 +4,7 @@ using CloudReel.Media.Assembly.Join;
 using CloudReel.Media.Assembly.Plan;
 using CloudReel.Media.Assembly.Video;
 using CloudReel.Media.Ffmpeg;
+using Microsoft.Extensions.Logging;
 using static CloudReel.Media.Ffmpeg.FilterText;
 
 namespace CloudReel.Media.Assembly.Clean;
@@ -14,7 +15,7 @@ namespace CloudReel.Media.Assembly.Clean;
 /// each); then every piece is cut from its file by stream copy, and the pieces and the sound are
 /// joined by stream copy. Copies and re-encoded pieces share one encoder profile, so they join.
 /// </summary>
-internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions options)
+internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions options, ILogger? logger = null)
 {
     public async Task RenderAsync(
         FilmTimeline timeline,
@@ -27,8 +28,10 @@ internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions o
         string output,
         CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var renders = pieces.OfType<RenderPiece>().ToList();
         var windows = await RenderWindowsAsync(timeline, copies, profile, renders, folder, cancellationToken);
+        logger?.LogInformation("Clean master: {Frames} of {Total} frames re-encoded in {Seconds:0.0} s", renders.Sum(r => r.Frames), timeline.TotalFrames, clock.Elapsed.TotalSeconds);
         var files = new List<string>();
         List<string> inputs = [];
         List<string> outputs = [];
@@ -46,7 +49,9 @@ internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions o
         }
 
         await runner.RunAsync(["-y", .. inputs, .. outputs], null, cancellationToken);
-        await new FilmMuxer(runner).MuxAsync(files, sound, timeline.Title, implicitLabel, output, null, cancellationToken);
+        logger?.LogInformation("Clean master: {Pieces} pieces cut at {Seconds:0.0} s", pieces.Count, clock.Elapsed.TotalSeconds);
+        await new FilmMuxer(runner).MuxAsync(files, sound, timeline.Title, implicitLabel, output, null, cancellationToken, fastStart: false);
+        logger?.LogInformation("Clean master: joined at {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -92,7 +97,8 @@ internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions o
                 var source = TimelineFacts.SourceStart(timeline.Clips[stretch.ClipIndex], timeline.Fps) + stretch.Skip;
                 var keyframe = source / profile.Gop * profile.Gop;
                 // Fast seek to the keyframe (no frames dropped: the frame count below is exact).
-                var input = graph.AddInput(copies[stretch.ClipIndex].Path, "-noaccurate_seek", "-ss", KeyframeTime(keyframe, timeline.Fps));
+                var input = graph.AddInput(copies[stretch.ClipIndex].Path,
+                    "-noaccurate_seek", "-ss", KeyframeTime(keyframe, timeline.Fps), "-t", ClipConform.Seconds(source - keyframe + stretch.Frames + 2, timeline.Fps));
                 var label = graph.Chain(GraphText.Stream(input, 'v'),
                     ClipConform.Conform(profile.Size, profile.Fps) + "," + ClipConform.Stretch(source - keyframe, stretch.Frames, timeline.Fps));
                 parts.Add(new JoinPart(label, stretch.Frames, stretch.TransitionOut));

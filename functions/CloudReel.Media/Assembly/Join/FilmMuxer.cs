@@ -10,8 +10,10 @@ namespace CloudReel.Media.Assembly.Join;
 /// </summary>
 internal sealed class FilmMuxer(FfmpegRunner runner)
 {
+    /// <summary>Joins <paramref name="pieces"/> and <paramref name="sound"/> into <paramref name="output"/>; with <paramref name="fastStart"/> the index goes first, for web playback (an editor's master skips that extra pass over the file).</summary>
     public async Task MuxAsync(
-        IReadOnlyList<string> pieces, string sound, string title, string? implicitLabel, string output, IProgress<FfmpegProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<string> pieces, string sound, string title, string? implicitLabel, string output, IProgress<FfmpegProgress>? progress,
+        CancellationToken cancellationToken, bool fastStart = true)
     {
         var list = output + ".pieces.txt";
         await File.WriteAllTextAsync(list, ConcatList(pieces), new UTF8Encoding(false), cancellationToken);
@@ -22,7 +24,7 @@ internal sealed class FilmMuxer(FfmpegRunner runner)
         ];
         if (implicitLabel is not null) arguments.AddRange(["-metadata", $"{Core.Timeline.AigcLabel.FieldName}={implicitLabel}"]);
         // use_metadata_tags writes keys the iTunes set lacks, such as AIGC, into the file.
-        arguments.AddRange(["-movflags", "+faststart+use_metadata_tags", "-f", "mp4", output + ".partial"]);
+        arguments.AddRange(["-movflags", fastStart ? "+faststart+use_metadata_tags" : "+use_metadata_tags", "-f", "mp4", output + ".partial"]);
         await runner.RunAsync(arguments, progress, cancellationToken);
         File.Move(output + ".partial", output, overwrite: true);
         File.Delete(list);

@@ -31,8 +31,9 @@ internal static class ChunkGraph
         foreach (var stretch in chunk.Clips)
         {
             var clip = timeline.Clips[stretch.ClipIndex];
-            var input = graph.AddInput(inputs.Clips[stretch.ClipIndex]);
             var skip = TimelineFacts.SourceStart(clip, timeline.Fps) + stretch.Skip;
+            // Read no further than the stretch needs: FFmpeg would otherwise decode the rest of the clip.
+            var input = graph.AddInput(inputs.Clips[stretch.ClipIndex], "-t", ClipConform.Seconds(skip + stretch.Frames + 2, timeline.Fps));
             var label = graph.Chain(GraphText.Stream(input, 'v'),
                 ClipConform.Conform(timeline.Size, timeline.Fps) + "," + ClipConform.Stretch(skip, stretch.Frames, timeline.Fps));
             parts.Add(new JoinPart(label, stretch.Frames, stretch.TransitionOut));

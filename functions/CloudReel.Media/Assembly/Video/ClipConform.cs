@@ -27,6 +27,9 @@ internal static class ClipConform
     public static string Stretch(int skip, int frames, int fps) =>
         $"tpad=stop_mode=clone:stop={Number(skip + frames)},trim=start_frame={Number(skip)}:end_frame={Number(skip + frames)},{Renumber(fps)}";
 
+    /// <summary>A number of frames as seconds, for -t and -ss.</summary>
+    public static string Seconds(int frames, int fps) => Number((double)frames / fps);
+
     /// <summary>Exact timestamps (frame n at n/fps) keep xfade offsets and concat joins exact.</summary>
     public static string Renumber(int fps) => $"setpts=N/({Number(fps)}*TB)";
 
