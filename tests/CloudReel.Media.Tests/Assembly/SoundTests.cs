@@ -51,6 +51,24 @@ public sealed class SoundTests(EngineFixture fixture) : IClassFixture<EngineFixt
         (await fixture.Media.MeanVolumeAsync(film, 3.6, 3.95, MusicHz)).Should().BeGreaterThan(musicUnderVoice + 3, "and comes back after it");
     }
 
+    [Fact]
+    public async Task AssembleAsync_LoudMusicUnderQuieterClipSound_SetUnderTheClipsSound()
+    {
+        // The red clip's tone (440 Hz) is some 10 dB quieter than the music's (220 Hz).
+        var timeline = Timeline(Clip("red", 60, audio: true)) with
+        {
+            Music = new TimelineMusic("music", MusicMix.Default with { FadeInSeconds = 0, FadeOutSeconds = 0 }),
+        };
+        var output = fixture.OutputFolder();
+
+        await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
+
+        var film = Path.Combine(output, "film.16x9.mp4");
+        var music = await fixture.Media.MeanVolumeAsync(film, 0.5, 1.5, MusicHz);
+        var clipSound = await fixture.Media.MeanVolumeAsync(film, 0.5, 1.5, 440);
+        music.Should().BeLessThan(clipSound - 8, "music sits 8 LU under the clips' own sound, and ducks under it");
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -9,9 +9,10 @@ namespace CloudReel.Media.Assembly.Audio;
 /// <summary>
 /// Makes a film's sound, one AAC track per loudness target, in light audio-only FFmpeg runs:
 /// (1) when there is music and a foreground, their loudness, so the music is set 8 LU under the
-/// foreground before ducking; (2) the mix to a lossless file, measured by loudnorm's first pass;
-/// (3) per target, loudnorm's second pass (linear gain when it can, EBU R128 two-pass) to the target
-/// with true peaks at most -1.5 dBTP, encoded to AAC.
+/// foreground before ducking; (2) the mix to a lossless file, measured (EBU R128 integrated
+/// loudness, range, gate and true peak, by ebur128); (3) per target, the second pass: one linear gain
+/// to the target when the true peak stays at or under -1.5 dBTP, else loudnorm with the first pass's
+/// measurements, which limits the peaks; encoded to AAC.
 /// </summary>
 internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options)
 {
@@ -28,12 +29,12 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
         var mix = Path.Combine(folder, "mix.wav");
         var graph = SoundGraph.Mix(timeline, inputs, gain, keyGain);
         var stderr = new ConcurrentQueue<string>();
-        var measureGraph = graph.Graph + $";[mix]asplit[keep][measure];[measure]loudnorm@mix=I=-23:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}:print_format=json[measured]";
+        var measureGraph = graph.Graph + ";[mix]asplit[keep][measure];[measure]ebur128@mix=peak=true[measured]";
         await runner.RunAsync(
             ["-y", "-v", "info", .. graph.InputArguments, "-filter_complex", measureGraph,
              "-map", "[keep]", "-c:a", "pcm_f32le", "-f", "wav", mix, "-map", "[measured]", "-f", "null", "-"],
             Fraction(progress, 0, 0.5, timeline.TotalSeconds), stderr.Enqueue, cancellationToken);
-        var measured = LoudnessReadings.Loudnorm([.. stderr], "mix");
+        var measured = LoudnessReadings.EbuR128([.. stderr], "mix");
 
         var files = new Dictionary<double, string>();
         var done = 0;
@@ -71,11 +72,18 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
         return (music < -60 ? 0 : Math.Clamp(foreground - MusicUnderForegroundLu - music, -40, 20), keyGain);
     }
 
-    /// <summary>loudnorm's second pass from the first pass's measurements: one linear gain when peaks and range allow.</summary>
-    private static string Normalise(double target, LoudnessMeasure measured) =>
-        $"loudnorm=I={Number(target)}:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}" +
-        $":measured_I={Number(measured.IntegratedLufs)}:measured_TP={Number(measured.TruePeakDbtp)}" +
-        $":measured_LRA={Number(measured.RangeLu)}:measured_thresh={Number(measured.ThresholdLufs)}:linear=true";
+    /// <summary>
+    /// The second pass: a plain gain when the peaks allow it (what loudnorm's linear mode does, without
+    /// its 192 kHz processing), else loudnorm from the first pass's measurements.
+    /// </summary>
+    private static string Normalise(double target, LoudnessMeasure measured)
+    {
+        var gain = target - measured.IntegratedLufs;
+        if (measured.TruePeakDbtp + gain <= TruePeakCeiling) return $"volume={Number(gain)}dB";
+        return $"loudnorm=I={Number(target)}:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}" +
+            $":measured_I={Number(Math.Clamp(measured.IntegratedLufs, -99, 0))}:measured_TP={Number(Math.Clamp(measured.TruePeakDbtp, -99, 99))}" +
+            $":measured_LRA={Number(Math.Clamp(measured.RangeLu, 0, 99))}:measured_thresh={Number(Math.Clamp(measured.ThresholdLufs, -99, 0))}:linear=true";
+    }
 
     private static SyncProgress<FfmpegProgress>? Fraction(IProgress<AssemblyProgress>? progress, double from, double share, double seconds) =>
         progress is null
