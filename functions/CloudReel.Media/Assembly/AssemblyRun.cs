@@ -51,18 +51,29 @@ internal sealed class AssemblyRun(
 
         IReadOnlyDictionary<double, string> sounds = new Dictionary<double, string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await Concurrently.RunAsync(
-            async token =>
-            {
-                await RenderPictureAsync(chunks, arts, extras, token);
-                logger.LogInformation("Picture of {Film}: {Chunks} process(es), {Seconds:0.0} s", timeline.FilmId, chunks.Count, clock.Elapsed.TotalSeconds);
-            },
-            async token =>
-            {
-                sounds = await new SoundRenderer(runner, options).RenderAsync(timeline, inputs, targets, scratch, progress, token);
-                logger.LogInformation("Sound of {Film}: {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
-            },
-            cancellationToken);
+        async Task PictureAsync(CancellationToken token)
+        {
+            await RenderPictureAsync(chunks, arts, extras, token);
+            logger.LogInformation("Picture of {Film}: {Chunks} process(es), {Seconds:0.0} s", timeline.FilmId, chunks.Count, clock.Elapsed.TotalSeconds);
+        }
+
+        async Task SoundAsync(CancellationToken token)
+        {
+            sounds = await new SoundRenderer(runner, options).RenderAsync(timeline, inputs, targets, scratch, progress, token);
+            logger.LogInformation("Sound of {Film}: {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
+        }
+
+        // The sound runs beside the picture, except for long films: its process opens every clip at once
+        // (a few MB each), so from a few dozen clips on it runs first, and never adds to a picture process's memory.
+        if (timeline.Clips.Count <= 4 * options.MaxClipsPerChunk)
+        {
+            await Concurrently.RunAsync(PictureAsync, SoundAsync, cancellationToken);
+        }
+        else
+        {
+            await SoundAsync(cancellationToken);
+            await PictureAsync(cancellationToken);
+        }
 
         var muxer = new FilmMuxer(runner);
         for (var r = 0; r < renditions.Count; r++)
