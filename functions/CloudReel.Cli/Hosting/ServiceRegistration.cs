@@ -12,6 +12,7 @@ using CloudReel.Local.Scratch;
 using CloudReel.Local.Store;
 using CloudReel.Media.Animatic;
 using CloudReel.Media.Assembly;
+using CloudReel.Media.Assembly.Clean;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
@@ -52,14 +53,17 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>FFmpeg behind the media-engine port.</summary>
+    /// <summary>FFmpeg behind the media-engine port, its options (section "Assembly"), the normalised-clip cache and the assembly job runner.</summary>
     public static IServiceCollection AddMediaEngine(this IServiceCollection services, CloudReelHome home)
     {
         services.AddSingleton(_ => FfmpegTools.Locate());
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<FontLocator>();
         services.AddSingleton<FfprobeClipProber>();
+        services.AddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(AssemblyOptions.Section).Get<AssemblyOptions>() ?? new AssemblyOptions());
+        services.AddSingleton<INormalisedClipCache>(sp => new StoreNormalisedClipCache(sp.GetRequiredService<IClipStore>()));
         services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
+        services.AddTransient<AssemblyJobRunner>();
         services.AddSingleton<IVideoModel>(sp => ActivatorUtilities.CreateInstance<AnimaticVideoModel>(sp, home.AnimaticWorkPath));
         return services;
     }

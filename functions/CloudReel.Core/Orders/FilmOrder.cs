@@ -33,12 +33,38 @@ public sealed record FilmOrder
 
     public Budget? Budget { get; init; }
 
+    /// <summary>How renditions of other aspect ratios are made from the master's picture.</summary>
+    public ReframeMode Reframe { get; init; } = ReframeMode.Crop;
+
+    /// <summary>Loudness every rendition is normalised to unless its aspect says otherwise.</summary>
+    public LoudnessTarget Loudness { get; init; } = LoudnessTarget.Streaming;
+
+    /// <summary>Per-aspect settings, for the aspects written with more than their ratio.</summary>
+    public IReadOnlyList<AspectSettings> AspectSettings { get; init; } = [];
+
+    /// <summary>The music bed's file.</summary>
     public string? Music { get; init; }
 
+    public MusicMix MusicMix { get; init; } = MusicMix.Default;
+
+    /// <summary>The logo's file.</summary>
     public string? Logo { get; init; }
+
+    public LogoPlacement LogoPlacement { get; init; } = LogoPlacement.Default;
 
     /// <summary>Visible AI-content label, e.g. "AI生成".</summary>
     public string? Label { get; init; }
+
+    public LabelDisplay LabelDisplay { get; init; } = LabelDisplay.Default;
+
+    /// <summary>Which captions are burned into the picture.</summary>
+    public CaptionStyle CaptionStyle { get; init; } = CaptionStyle.Single;
+
+    /// <summary>The poster frame; null picks the sharpest frame.</summary>
+    public PosterChoice? Poster { get; init; }
+
+    /// <summary>Whether to write a clean master (nothing burned in) for editors.</summary>
+    public bool CleanMaster { get; init; } = true;
 
     public TransitionSpec Transition { get; init; } = TransitionSpec.Default;
 
@@ -58,6 +84,12 @@ public sealed record FilmOrder
 
     public bool NeedsPlanning => Shots.Count == 0;
 
+    public LoudnessTarget LoudnessFor(AspectRatio aspect) => SettingsFor(aspect)?.Loudness ?? Loudness;
+
+    public ReframeMode ReframeFor(AspectRatio aspect) => SettingsFor(aspect)?.Reframe ?? Reframe;
+
+    private AspectSettings? SettingsFor(AspectRatio aspect) => AspectSettings.FirstOrDefault(s => s.Ratio == aspect);
+
     /// <summary>Every file the order refers to, with the field that names it.</summary>
     public IEnumerable<(string Field, string Path)> ReferencedFiles()
     {
@@ -70,6 +102,7 @@ public sealed record FilmOrder
             if (Shots[i].Image is { } image) yield return ($"shots[{i}].image", image);
             if (Shots[i].LastImage is { } last) yield return ($"shots[{i}].lastImage", last);
             for (var r = 0; r < Shots[i].References.Count; r++) yield return ($"shots[{i}].references[{r}]", Shots[i].References[r]);
+            if (Shots[i].VoiceOver is { } voiceOver) yield return ($"shots[{i}].voiceover", voiceOver);
         }
     }
 
@@ -85,6 +118,7 @@ public sealed record FilmOrder
             Image = s.Image is null ? null : map(s.Image),
             LastImage = s.LastImage is null ? null : map(s.LastImage),
             References = s.References.Select(map).ToList(),
+            VoiceOver = s.VoiceOver is null ? null : map(s.VoiceOver),
         }).ToList(),
     };
 }
@@ -119,6 +153,15 @@ public sealed record ShotSpec
 
     /// <summary>How this shot hands over to the next one; the order's default when null.</summary>
     public TransitionSpec? Transition { get; init; }
+
+    /// <summary>The point a crop to another aspect ratio keeps in view; the centre when null.</summary>
+    public FocusPoint? Focus { get; init; }
+
+    /// <summary>Voice-over audio file played from the start of the shot.</summary>
+    public string? VoiceOver { get; init; }
+
+    /// <summary>A title shown in the middle of the picture during the shot.</summary>
+    public string? Title { get; init; }
 }
 
 public sealed record Budget(decimal Limit, string Currency = "USD");

@@ -10,19 +10,24 @@ public interface IMediaEngine
     Task<ClipProbe> ProbeAsync(string path, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Assembles a film from its timeline. <paramref name="clipPaths"/> maps every clip's store name
-    /// to a local file. Outputs are written into <paramref name="outputDirectory"/>.
+    /// Assembles a film from its timeline. <paramref name="files"/> maps the store name of every file
+    /// the timeline names (clips, music, logo, voice-overs) to a local file. Outputs are written into
+    /// <paramref name="outputDirectory"/>.
     /// </summary>
     Task<AssemblyResult> AssembleAsync(
         FilmTimeline timeline,
-        IReadOnlyDictionary<string, string> clipPaths,
+        IReadOnlyDictionary<string, string> files,
         string outputDirectory,
         IProgress<AssemblyProgress>? progress = null,
         CancellationToken cancellationToken = default);
 }
 
 /// <summary>The files an assembly wrote, by file name, relative to its output directory.</summary>
-public sealed record AssemblyResult(IReadOnlyList<string> Files, double FilmSeconds, int FilmFrames);
+public sealed record AssemblyResult(IReadOnlyList<string> Files, double FilmSeconds, int FilmFrames)
+{
+    /// <summary>The implicit AI-content label written into every film's metadata (GB 45438-2025 Appendix E).</summary>
+    public string? ImplicitLabel { get; init; }
+}
 
 /// <summary>How far an assembly is, as FFmpeg reports it.</summary>
 public sealed record AssemblyProgress(string Step, double Fraction);

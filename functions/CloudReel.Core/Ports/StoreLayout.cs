@@ -6,6 +6,7 @@ namespace CloudReel.Core.Ports;
 /// Where things live in the clip store (folder or Blob Storage alike):
 /// <list type="bullet">
 /// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
+/// <item><c>clips/normalised/&lt;profile&gt;/&lt;key&gt;.mp4</c>: clips conformed to an output profile, for the clean master's stream copy;</item>
 /// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
 /// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs;</item>
 /// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip;</item>
@@ -24,6 +25,18 @@ public static partial class StoreLayout
     public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
 
     public static string ClipRecord(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".json";
+
+    /// <summary>A clip conformed to an output profile (a tag such as "1920x1080p30-3f9a1c20").</summary>
+    public static string NormalisedClip(string contentKey, string profile) =>
+        ClipsPrefix + "normalised/" + RequireProfile(profile) + "/" + RequireKey(contentKey) + ".mp4";
+
+    /// <summary>The content key of a clip's store name (<c>clips/&lt;key&gt;.mp4</c>), or null for any other name.</summary>
+    public static string? ContentKeyOf(string clipName)
+    {
+        if (!clipName.StartsWith(ClipsPrefix, StringComparison.Ordinal) || !clipName.EndsWith(".mp4", StringComparison.Ordinal)) return null;
+        var key = clipName[ClipsPrefix.Length..^4];
+        return KeyPattern().IsMatch(key) ? key : null;
+    }
 
     /// <summary>The job ledger's entry for a clip: which provider job makes it.</summary>
     public static string JobRecord(string contentKey) => JobsPrefix + RequireKey(contentKey) + ".json";
@@ -64,6 +77,12 @@ public static partial class StoreLayout
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")]
     private static partial Regex IdPattern();
+
+    private static string RequireProfile(string profile) =>
+        ProfilePattern().IsMatch(profile) ? profile : throw new ArgumentException($"'{profile}' is not a profile tag.", nameof(profile));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex ProfilePattern();
 
     [GeneratedRegex("^[a-f0-9]{64}$")]
     private static partial Regex KeyPattern();

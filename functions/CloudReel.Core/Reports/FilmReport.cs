@@ -37,6 +37,9 @@ public sealed record FilmReport
 
     /// <summary>The order's visible AI-content label, repeated in provenance.</summary>
     public string? Label { get; init; }
+
+    /// <summary>The implicit AI-content label written into the films' metadata (GB 45438-2025 Appendix E).</summary>
+    public string? ImplicitLabel { get; init; }
 }
 
 /// <summary>Shots by how they were made. A shot is counted once however many runs it took.</summary>

@@ -46,6 +46,7 @@ public static class FilmReportBuilder
             OrderErrors = orderErrors,
             ShotDetails = shots,
             Label = order?.Label,
+            ImplicitLabel = assembly?.ImplicitLabel,
         };
     }
 

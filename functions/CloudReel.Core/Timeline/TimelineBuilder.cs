@@ -25,7 +25,9 @@ public static class TimelineBuilder
             SourceInSeconds: 0,
             frames[i],
             i < shots.Count - 1 && overlaps[i] > 0 ? new TimelineTransition(TransitionOf(shot, order).Kind, overlaps[i]) : null,
-            clipsById[shot.Id].Probe.HasAudio)).ToList();
+            clipsById[shot.Id].Probe.HasAudio,
+            shot.Focus,
+            shot.VoiceOver)).ToList();
 
         var timeline = new FilmTimeline
         {
@@ -36,9 +38,22 @@ public static class TimelineBuilder
             Aspect = order.Aspects[0],
             Size = order.Aspects[0].FrameFor(order.Resolution),
             Clips = clips,
-            BurnedCaptionLanguage = order.Languages.Count > 0 ? order.Languages[0] : null,
+            Renditions = TimelinePresentation.Renditions(order),
+            Music = order.Music is null ? null : new TimelineMusic(order.Music, order.MusicMix),
+            Logo = order.Logo is null ? null : new TimelineLogo(order.Logo, order.LogoPlacement),
+            ImplicitLabel = AigcLabel.FirstWrite(AigcLabel.DefaultProducer, filmId),
+            CleanMaster = order.CleanMaster,
         };
-        return timeline with { Captions = CaptionTracks(timeline, shots, order.Languages) };
+        var captions = CaptionTracks(timeline, shots, order.Languages);
+        return timeline with
+        {
+            Captions = captions,
+            BurnedLanguages = TimelinePresentation.BurnedLanguages(order, captions),
+            Titles = ShotSpans(timeline).Select((span, i) => (span, shots[i].Title))
+                .Where(t => !string.IsNullOrWhiteSpace(t.Title)).Select(t => new CaptionCue(t.span.Start, t.span.End, t.Title!.Trim())).ToList(),
+            Label = order.Label is null ? null : TimelinePresentation.Label(order.Label, order.LabelDisplay, timeline.TotalFrames, order.Fps),
+            PosterFrame = TimelinePresentation.PosterFrame(order.Poster, shots, timeline),
+        };
     }
 
     public static int FramesOf(double seconds, int fps) => Math.Max(1, (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero));
@@ -63,10 +78,10 @@ public static class TimelineBuilder
         return overlaps;
     }
 
-    /// <summary>Each shot's caption runs from the middle of its incoming transition to the middle of its outgoing one.</summary>
+    /// <summary>Each shot's caption (and title) runs from the middle of its incoming transition to the middle of its outgoing one.</summary>
     private static List<CaptionTrack> CaptionTracks(FilmTimeline timeline, IReadOnlyList<ShotSpec> shots, IReadOnlyList<string> languages)
     {
-        var starts = timeline.ClipStartFrames();
+        var spans = ShotSpans(timeline);
         var tracks = new List<CaptionTrack>();
         foreach (var language in languages)
         {
@@ -74,16 +89,23 @@ public static class TimelineBuilder
             for (var i = 0; i < shots.Count; i++)
             {
                 if (!shots[i].Captions.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text)) continue;
-                var incoming = i > 0 ? timeline.Clips[i - 1].TransitionOut?.Frames ?? 0 : 0;
-                var outgoing = timeline.Clips[i].TransitionOut?.Frames ?? 0;
-                var start = starts[i] + (incoming / 2);
-                var end = starts[i] + timeline.Clips[i].Frames - (outgoing - (outgoing / 2));
-                cues.Add(new CaptionCue(start, end, text.Trim()));
+                cues.Add(new CaptionCue(spans[i].Start, spans[i].End, text.Trim()));
             }
 
             if (cues.Count > 0) tracks.Add(new CaptionTrack(language, cues));
         }
 
         return tracks;
+    }
+
+    private static List<FrameSpan> ShotSpans(FilmTimeline timeline)
+    {
+        var starts = timeline.ClipStartFrames();
+        return timeline.Clips.Select((clip, i) =>
+        {
+            var incoming = i > 0 ? timeline.Clips[i - 1].TransitionOut?.Frames ?? 0 : 0;
+            var outgoing = clip.TransitionOut?.Frames ?? 0;
+            return new FrameSpan(starts[i] + (incoming / 2), starts[i] + clip.Frames - (outgoing - (outgoing / 2)));
+        }).ToList();
     }
 }

@@ -1,32 +1,34 @@
-using CloudReel.Core.Timeline;
+using CloudReel.Media.Assembly.Clean;
 using static CloudReel.Media.Ffmpeg.FilterText;
 
 namespace CloudReel.Media.Assembly;
 
-/// <summary>The three FFmpeg command lines of an assembly: picture, sound, and the mux that joins them.</summary>
+/// <summary>Encoder settings of every FFmpeg output assembly writes, said once so that segments made by different processes join.</summary>
 internal static class EncodeArguments
 {
-    public static IReadOnlyList<string> Video(FilterGraph graph, FilmTimeline timeline, AssemblyEncoding encoding, string outputPath) =>
+    /// <summary>A rendition's picture (or one stretch of it): H.264 with a keyframe every few seconds for web seeking.</summary>
+    public static IReadOnlyList<string> Rendition(int fps, AssemblyOptions options) =>
     [
-        "-y", .. graph.InputArguments,
-        "-filter_complex", graph.Graph, "-map", $"[{graph.OutputLabel}]",
-        "-c:v", "libx264", "-preset", encoding.Preset, "-crf", Number(encoding.Crf), "-pix_fmt", "yuv420p",
-        "-r", Number(timeline.Fps), "-an", "-sn", "-dn", "-map_metadata", "-1", "-f", "mp4", outputPath,
+        "-c:v", "libx264", "-preset", options.Preset, "-crf", Number(options.Crf), "-pix_fmt", "yuv420p",
+        "-g", Number(Math.Max(1, (int)Math.Round(options.KeyframeSeconds * fps))), "-r", Number(fps),
+        "-an", "-sn", "-dn", "-map_metadata", "-1", "-f", "mp4",
     ];
 
-    public static IReadOnlyList<string> Audio(FilterGraph graph, AssemblyEncoding encoding, string outputPath) =>
+    /// <summary>
+    /// Normalised copies and the clean master's re-encoded windows: no B-frames (so a stretch may be
+    /// cut after any frame), a closed GOP of <see cref="NormalisedProfile.Gop"/> frames without scene-cut
+    /// keyframes (so keyframes sit where the planner expects them), and the same profile and level
+    /// everywhere (so their streams join with a stream copy).
+    /// </summary>
+    public static IReadOnlyList<string> Normalised(NormalisedProfile profile, AssemblyOptions options) =>
     [
-        "-y", .. graph.InputArguments,
-        "-filter_complex", graph.Graph, "-map", $"[{graph.OutputLabel}]",
-        "-c:a", "aac", "-b:a", $"{Number(encoding.AudioBitrateKbps)}k", "-ar", Number(FrameClock.SampleRate), "-ac", "2",
-        "-vn", "-sn", "-dn", "-map_metadata", "-1", "-f", "mp4", outputPath,
+        "-c:v", "libx264", "-preset", options.Preset, "-crf", Number(options.Crf), "-pix_fmt", "yuv420p",
+        "-profile:v", "high",
+        "-x264-params", $"keyint={Number(profile.Gop)}:min-keyint={Number(profile.Gop)}:scenecut=0:bframes=0:open-gop=0",
+        "-r", Number(profile.Fps), "-an", "-sn", "-dn", "-map_metadata", "-1", "-f", "mp4",
     ];
 
-    /// <summary>Stream copy of both tracks; faststart puts the index first so playback starts while downloading.</summary>
-    public static IReadOnlyList<string> Mux(string videoPath, string audioPath, string title, string outputPath) =>
-    [
-        "-y", "-i", videoPath, "-i", audioPath,
-        "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-map_metadata", "-1",
-        "-metadata", $"title={title}", "-movflags", "+faststart", "-f", "mp4", outputPath,
-    ];
+    /// <summary>The sound of one rendition, exactly as long as the film.</summary>
+    public static IReadOnlyList<string> Sound(AssemblyOptions options) =>
+        ["-c:a", "aac", "-b:a", $"{Number(options.AudioBitrateKbps)}k", "-ar", Number(FrameClock.SampleRate), "-ac", "2", "-vn", "-sn", "-dn", "-map_metadata", "-1", "-f", "mp4"];
 }

@@ -25,9 +25,17 @@ public sealed class FfmpegRunner(FfmpegTools tools, ILogger<FfmpegRunner> logger
     /// Runs ffmpeg. The runner adds <c>-hide_banner -nostdin -nostats -loglevel warning -progress pipe:1</c>
     /// in front of <paramref name="arguments"/>; a later <c>-loglevel</c>/<c>-v</c> overrides the level.
     /// </summary>
-    public async Task<FfmpegRunResult> RunAsync(
+    public Task<FfmpegRunResult> RunAsync(
         IReadOnlyList<string> arguments,
         IProgress<FfmpegProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(arguments, progress, onStderrLine: null, cancellationToken);
+
+    /// <summary>Runs ffmpeg and hands every line it writes on stderr to <paramref name="onStderrLine"/> (for filters that report there, e.g. loudnorm).</summary>
+    public async Task<FfmpegRunResult> RunAsync(
+        IReadOnlyList<string> arguments,
+        IProgress<FfmpegProgress>? progress,
+        Action<string>? onStderrLine,
         CancellationToken cancellationToken = default)
     {
         string[] all = [.. CommonFfmpegArguments, .. arguments];
@@ -35,7 +43,7 @@ public sealed class FfmpegRunner(FfmpegTools tools, ILogger<FfmpegRunner> logger
         var exit = await RunToolAsync("ffmpeg", tools.FfmpegPath, all, line =>
         {
             if (parser.Feed(line) is { } report) progress?.Report(report);
-        }, cancellationToken);
+        }, onStderrLine, cancellationToken);
         return new FfmpegRunResult(parser.Last, exit.StderrTail);
     }
 
@@ -43,18 +51,19 @@ public sealed class FfmpegRunner(FfmpegTools tools, ILogger<FfmpegRunner> logger
     public async Task<string> ProbeAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
         var stdout = new System.Text.StringBuilder();
-        await RunToolAsync("ffprobe", tools.FfprobePath, ["-hide_banner", .. arguments], line => stdout.AppendLine(line), cancellationToken);
+        await RunToolAsync("ffprobe", tools.FfprobePath, ["-hide_banner", .. arguments], line => stdout.AppendLine(line), null, cancellationToken);
         return stdout.ToString();
     }
 
-    private async Task<ToolExit> RunToolAsync(string tool, string executable, IReadOnlyList<string> arguments, Action<string> onStdoutLine, CancellationToken cancellationToken)
+    private async Task<ToolExit> RunToolAsync(
+        string tool, string executable, IReadOnlyList<string> arguments, Action<string> onStdoutLine, Action<string>? onStderrLine, CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug("Running {Tool} {Arguments}", tool, string.Join(' ', arguments.Select(QuoteForLog)));
         }
 
-        var exit = await ToolProcess.RunAsync(executable, arguments, onStdoutLine, ProcessStarted, cancellationToken);
+        var exit = await ToolProcess.RunAsync(executable, arguments, onStdoutLine, ProcessStarted, cancellationToken, onStderrLine);
         if (exit.ExitCode != 0)
         {
             logger.LogWarning("{Tool} exited with code {ExitCode}", tool, exit.ExitCode);

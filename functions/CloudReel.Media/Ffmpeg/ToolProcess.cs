@@ -19,7 +19,8 @@ internal static class ToolProcess
         IEnumerable<string> arguments,
         Action<string> onStdoutLine,
         Action<Process>? onStarted,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<string>? onStderrLine = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var startInfo = new ProcessStartInfo(executable)
@@ -40,7 +41,11 @@ internal static class ToolProcess
         using (cancellationToken.Register(() => Kill(process)))
         {
             var stdout = PumpAsync(process.StandardOutput, onStdoutLine);
-            var stderr = PumpAsync(process.StandardError, tail.Add);
+            var stderr = PumpAsync(process.StandardError, line =>
+            {
+                tail.Add(line);
+                onStderrLine?.Invoke(line);
+            });
             await Task.WhenAll(stdout, stderr);
             // Never return while the child still runs: a cancelled run must not leave FFmpeg behind.
             await process.WaitForExitAsync(CancellationToken.None);

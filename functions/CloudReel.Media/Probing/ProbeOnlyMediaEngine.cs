@@ -13,7 +13,7 @@ public sealed class ProbeOnlyMediaEngine(FfprobeClipProber prober) : IMediaEngin
 
     public Task<AssemblyResult> AssembleAsync(
         FilmTimeline timeline,
-        IReadOnlyDictionary<string, string> clipPaths,
+        IReadOnlyDictionary<string, string> files,
         string outputDirectory,
         IProgress<AssemblyProgress>? progress = null,
         CancellationToken cancellationToken = default) =>

@@ -77,13 +77,34 @@ public class OrderYamlWriterTests
                 new ShotSpec { Id = "c", Prompt = "r", Transition = TransitionSpec.Cut },
             ],
         },
+        new FilmOrder
+        {
+            Title = "Assembler",
+            Languages = ["zh-CN", "en"],
+            Aspects = [AspectRatio.Landscape, AspectRatio.Portrait, AspectRatio.Square],
+            AspectSettings = [new AspectSettings(AspectRatio.Landscape, LoudnessTarget.Broadcast), new AspectSettings(AspectRatio.Square, new LoudnessTarget(-16.5), ReframeMode.Blur)],
+            Loudness = new LoudnessTarget(-18),
+            Music = "music/bed.m4a",
+            MusicMix = new MusicMix(0.6, 0, 4.5, Loop: false, Duck: false),
+            Logo = "logo.png",
+            LogoPlacement = new LogoPlacement(Corner.BottomLeft, 0.2, 1),
+            Label = "AI生成",
+            LabelDisplay = new LabelDisplay(Corner.TopRight, LabelShow.Always, 2),
+            CaptionStyle = CaptionStyle.Bilingual,
+            Poster = new PosterChoice("b", 1.5),
+            Shots =
+            [
+                new ShotSpec { Id = "a", Prompt = "p", Focus = new FocusPoint(0, 1), VoiceOver = "vo/a.mp3", Title = "第一章: \"Dawn\" {x}" },
+                new ShotSpec { Id = "b", Prompt = "q", Captions = new Dictionary<string, string> { ["zh-CN"] = "外滩", ["en"] = "The Bund" } },
+            ],
+        },
     };
 
     [Theory]
     [MemberData(nameof(VariedOrders))]
     public async Task Write_VariedOrders_RoundTrip(FilmOrder order)
     {
-        var files = new FakeOrderFiles().With("story.fountain", 100);
+        var files = new FakeOrderFiles().With("story.fountain", 100).With("music/bed.m4a", 100).With("logo.png", 100).With("vo/a.mp3", 100);
 
         var loaded = await LoadValidAsync(OrderYamlWriter.Write(order), files: files);
 
@@ -185,9 +206,15 @@ public class OrderYamlWriterTests
         var order = new FilmOrder
         {
             Title = "T", Style = "s", Languages = ["en"], Aspects = [AspectRatio.Square], Resolution = 720, Fps = 60, Model = "m",
-            Fallback = ["f"], Workflow = "w.json", Budget = new Budget(1), Music = "m.mp3", Logo = "l.png", Label = "AI", Transition = TransitionSpec.Cut,
-            Approval = new ApprovalSpec(true), TargetSeconds = 30, Brief = "b", Script = "s.txt",
-            Shots = [new ShotSpec { Id = "a", Prompt = "p", Seconds = 4, Image = "i.png", LastImage = "j.png", References = ["r.png"], Camera = CameraMove.Aerial, Captions = new Dictionary<string, string> { ["en"] = "c" }, Model = "m", Seed = 1, Transition = TransitionSpec.Cut }],
+            Fallback = ["f"], Workflow = "w.json", Budget = new Budget(1), Reframe = ReframeMode.Blur, Loudness = LoudnessTarget.Broadcast,
+            Music = "m.mp3", Logo = "l.png", Label = "AI", CaptionStyle = CaptionStyle.None, Poster = new PosterChoice("a"), CleanMaster = false,
+            Transition = TransitionSpec.Cut, Approval = new ApprovalSpec(true), TargetSeconds = 30, Brief = "b", Script = "s.txt",
+            Shots = [new ShotSpec
+            {
+                Id = "a", Prompt = "p", Seconds = 4, Image = "i.png", LastImage = "j.png", References = ["r.png"], Camera = CameraMove.Aerial,
+                Captions = new Dictionary<string, string> { ["en"] = "c" }, Model = "m", Seed = 1, Transition = TransitionSpec.Cut,
+                Focus = new FocusPoint(0.2, 0.7), VoiceOver = "vo.wav", Title = "Chapter one",
+            }],
         };
         var problems = new OrderProblems();
 

@@ -28,7 +28,7 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
 
         var result = await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
-        result.Files.Should().Equal("film.16x9.mp4", "film.en.srt", "film.en.vtt", "film.zh-Hans.srt", "film.zh-Hans.vtt");
+        result.Files.Should().Equal("film.16x9.mp4", "film.en.srt", "film.en.vtt", "film.zh-Hans.srt", "film.zh-Hans.vtt", "poster.jpg", "contact-sheet.jpg", "timeline.otio");
         (await File.ReadAllTextAsync(Path.Combine(output, "film.en.srt"))).Should().Be(
             "1\n00:00:00,000 --> 00:00:01,500\nMorning on the Bund\n\n" +
             "2\n00:00:00,333 --> 00:00:01,967\nTwo lines\nof text & <more>\n\n");
@@ -46,7 +46,7 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
         var timeline = Timeline(Clip("grey", 60)) with
         {
             Captions = [new CaptionTrack("zh", [new CaptionCue(20, 40, "字幕 Caption")])],
-            BurnedCaptionLanguage = "zh",
+            BurnedLanguages = ["zh"],
         };
         var output = fixture.OutputFolder();
 
@@ -71,7 +71,7 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
         var timeline = Timeline(Clip("grey", 45)) with
         {
             Captions = [new CaptionTrack("en", [new CaptionCue(0, 45, Hostile)])],
-            BurnedCaptionLanguage = "en",
+            BurnedLanguages = ["en"],
         };
         var output = fixture.OutputFolder();
 

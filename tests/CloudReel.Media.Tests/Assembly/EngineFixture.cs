@@ -1,4 +1,5 @@
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 using CloudReel.Core.Timeline;
 using CloudReel.Media.Assembly;
 using CloudReel.Media.Fonts;
@@ -17,6 +18,11 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
 
     public FfmpegMediaEngine Engine { get; private set; } = null!;
 
+    /// <summary>An engine with a normalised-copy cache and the given chunk size.</summary>
+    public FfmpegMediaEngine EngineWith(INormalisedClipCache? cache = null, int maxClipsPerChunk = 6) =>
+        new(Media.Runner, new FfprobeClipProber(Media.Runner), new FontLocator(), NullLogger<FfmpegMediaEngine>.Instance,
+            new AssemblyOptions { MaxClipsPerChunk = maxClipsPerChunk }, cache);
+
     public async Task InitializeAsync()
     {
         Engine = new FfmpegMediaEngine(Media.Runner, new FfprobeClipProber(Media.Runner), new FontLocator(), NullLogger<FfmpegMediaEngine>.Instance);
@@ -31,6 +37,13 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
         Clips["redThenBlue"] = await Media.ClipAsync(
             "red-then-blue.mp4", seconds: 2, audio: false,
             source: "color=red:s=320x180:r=30:d=1[a];color=blue:s=320x180:r=30:d=1[b];[a][b]concat=n=2:v=1:a=0");
+        Clips["redLeftBlueRight"] = await Media.ClipAsync(
+            "red-left-blue-right.mp4", seconds: 2, audio: false,
+            source: "color=red:s=160x180:r=30:d=2[a];color=blue:s=160x180:r=30:d=2[b];[a][b]hstack");
+        Clips["blurry"] = await Media.ClipAsync("blurry.mp4", seconds: 1, audio: false, source: "testsrc2=s=320x180:r=30:d=1,gblur=sigma=6");
+        Clips["music"] = await Media.ToneAsync("music.m4a", 220, seconds: 1.5, volume: 0.3);
+        Clips["voice"] = await Media.ToneAsync("voice.wav", 1000, seconds: 1.2, volume: 0.5);
+        Clips["logo"] = await Media.LogoAsync("logo.png");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -52,6 +65,10 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
         new($"shot-{name}", name, sourceIn, frames, next, audio);
 
     public static TimelineTransition Transition(TransitionKind kind, int frames) => new(kind, frames);
+
+    /// <summary>16:9 at 320x180 (crop), 9:16 at 180x320 and 1:1 at 180x180, each reframed and loud as given.</summary>
+    public static TimelineRendition Rendition(AspectRatio aspect, ReframeMode reframe = ReframeMode.Crop, double lufs = -14) =>
+        new(aspect, aspect.FrameFor(180), reframe, lufs, SafeArea.For(aspect));
 
     /// <summary>A fresh output folder for one assembly.</summary>
     public string OutputFolder()

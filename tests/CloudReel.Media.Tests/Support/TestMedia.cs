@@ -40,6 +40,23 @@ public sealed class TestMedia : IDisposable
     public Task<string> ColourClipAsync(string name, string colour, double seconds = 1, int width = 320, int height = 180, int fps = 30, bool audio = false, int frequency = 440) =>
         ClipAsync(name, width, height, fps, seconds, audio, frequency: frequency, source: $"color=c={colour}:s={width}x{height}:r={fps}:d={Inv(seconds)}");
 
+    /// <summary>A sine tone (mono source, stereo AAC or WAV by extension), optionally in bursts: on for <paramref name="burst"/> seconds, then off as long.</summary>
+    public async Task<string> ToneAsync(string name, int frequency, double seconds, double volume = 0.5, double? burst = null)
+    {
+        var path = PathOf(name);
+        var gate = burst is { } b ? $",volume='if(lt(mod(t,{Inv(2 * b)}),{Inv(b)}),1,0)':eval=frame" : "";
+        await Runner.RunAsync(["-y", "-f", "lavfi", "-i", $"sine=f={frequency}:d={Inv(seconds)}:sample_rate=48000", "-af", $"volume={Inv(volume)}{gate}", "-ac", "2", path]);
+        return path;
+    }
+
+    /// <summary>A PNG logo: an opaque magenta square on a transparent field.</summary>
+    public async Task<string> LogoAsync(string name, int width = 100, int height = 50)
+    {
+        var path = PathOf(name);
+        await Runner.RunAsync(["-y", "-f", "lavfi", "-i", $"color=c=magenta:s={width}x{height}", "-vf", "format=rgba", "-frames:v", "1", path]);
+        return path;
+    }
+
     public async Task<string> ImageAsync(string name, int width = 480, int height = 360)
     {
         var path = PathOf(name);
@@ -94,6 +111,51 @@ public sealed class TestMedia : IDisposable
         var output = PathOf($"hashes-{Guid.NewGuid():N}.txt");
         await Runner.RunAsync(["-y", "-i", path, "-map", "0:v:0", "-f", "framemd5", output]);
         return (await File.ReadAllLinesAsync(output)).Where(l => !l.StartsWith('#')).Select(l => l.Split(',')[^1].Trim()).ToList();
+    }
+
+    /// <summary>Integrated loudness (LUFS) and true peak (dBTP) of a file's sound, by FFmpeg's ebur128.</summary>
+    public async Task<(double Lufs, double TruePeak)> LoudnessAsync(string path)
+    {
+        var lines = new List<string>();
+        await Runner.RunAsync(["-v", "info", "-i", path, "-vn", "-af", "ebur128=peak=true", "-f", "null", "-"], null, line => { lock (lines) lines.Add(line); });
+        var summary = lines.FindLastIndex(l => l.Contains("Summary:", StringComparison.Ordinal));
+        double Value(string key) => double.Parse(lines.Skip(summary).First(l => l.TrimStart().StartsWith(key, StringComparison.Ordinal)).Trim()[key.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+        return (Value("I:"), Value("Peak:"));
+    }
+
+    /// <summary>Mean level (dBFS) of the sound between two times, in a band around <paramref name="frequency"/> when given.</summary>
+    public async Task<double> MeanVolumeAsync(string path, double from, double to, int? frequency = null)
+    {
+        var band = frequency is { } f ? $",bandpass=f={f}:width_type=q:w=8,bandpass=f={f}:width_type=q:w=8" : "";
+        var tail = (await Runner.RunAsync(["-v", "info", "-i", path, "-vn", "-af", $"atrim={Inv(from)}:{Inv(to)}{band},volumedetect", "-f", "null", "-"])).StderrTail;
+        var line = tail.Last(l => l.Contains("mean_volume:", StringComparison.Ordinal));
+        return double.Parse(line[(line.IndexOf("mean_volume:", StringComparison.Ordinal) + 12)..].Replace("dB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>PSNR (average and minimum over frames, dB) of one film's picture against another's.</summary>
+    public async Task<(double Average, double Minimum)> PsnrAsync(string film, string reference)
+    {
+        var tail = (await Runner.RunAsync(["-v", "info", "-i", film, "-i", reference, "-lavfi", "[0:v][1:v]psnr", "-f", "null", "-"])).StderrTail;
+        var line = tail.Last(l => l.Contains("PSNR", StringComparison.Ordinal));
+        double Value(string key) => double.Parse(line[(line.IndexOf(key, StringComparison.Ordinal) + key.Length)..].Split(' ')[0], CultureInfo.InvariantCulture);
+        return (Value("average:"), Value("min:"));
+    }
+
+    /// <summary>The file's format tags, as ffprobe reads them.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> TagsAsync(string path)
+    {
+        using var doc = JsonDocument.Parse(await Runner.ProbeAsync(["-v", "error", "-show_entries", "format_tags", "-of", "json", path]));
+        return doc.RootElement.GetProperty("format").TryGetProperty("tags", out var tags)
+            ? tags.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
+            : new Dictionary<string, string>();
+    }
+
+    /// <summary>Decoded gray bytes (luma) of one frame.</summary>
+    public async Task<byte[]> FrameGrayAsync(string path, int frame)
+    {
+        var output = PathOf($"frame-{Guid.NewGuid():N}.gray");
+        await Runner.RunAsync(["-y", "-i", path, "-vf", $"select=eq(n\\,{frame})", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", output]);
+        return await File.ReadAllBytesAsync(output);
     }
 
     /// <summary>Peak level (dBFS) of the sound between two times.</summary>

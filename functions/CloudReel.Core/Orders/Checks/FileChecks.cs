@@ -16,9 +16,11 @@ internal static class FileChecks
                 sizes[path] = size;
             }
             var type = TypeOf(field);
-            if (size is null && RemoteImages.IsUrl(path)) context.Report(field, $"the image at {path} was not fetched with the order");
-            else if (size is null) context.Report(field, $"file not found: {path} (relative to the order file)");
-            else if (size > type.MaxBytes) context.Report(field, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
+            // Written as {file: ...}: point at the file, not the mapping.
+            var at = context.Index.Has(FieldPath.Child(field, "file")) ? FieldPath.Child(field, "file") : field;
+            if (size is null && RemoteImages.IsUrl(path)) context.Report(at, $"the image at {path} was not fetched with the order");
+            else if (size is null) context.Report(at, $"file not found: {path} (relative to the order file)");
+            else if (size > type.MaxBytes) context.Report(at, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
         }
     }
 
@@ -28,6 +30,7 @@ internal static class FileChecks
         "logo" => OrderFormat.Logo,
         "script" => OrderFormat.Script,
         "workflow" => OrderFormat.Workflow,
+        _ when field.EndsWith(".voiceover", StringComparison.Ordinal) => OrderFormat.VoiceOver,
         _ => OrderFormat.Image,
     };
 

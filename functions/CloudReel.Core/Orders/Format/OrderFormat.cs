@@ -17,6 +17,106 @@ internal static class OrderFormat
     /// <summary>The most subject references a shot may carry (Vidu's reference-to-video takes up to 7).</summary>
     public const int MaxReferences = 7;
 
+    public static readonly PathType VoiceOver = Music with { MaxBytes = 20 * MB };
+
+    private static readonly TextType ShotId = new()
+    {
+        Pattern = "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$",
+        PatternHint = "1–40 lower-case letters, digits and dashes, not starting or ending with a dash",
+        Example = "bund-at-dusk",
+    };
+
+    private static readonly ChoiceType CornerName = new(KebabNames.All<Corner>(), "corner");
+
+    private static readonly ChoiceType AspectName = new(AspectRatio.Supported.Select(a => a.ToString()).ToList(), "aspect ratio");
+
+    private static readonly ChoiceType ReframeName = new(KebabNames.All<ReframeMode>(), "reframe mode")
+    {
+        Description = "crop: a window of the new shape around each shot's focus point; blur: the whole picture over a blurred copy of itself.",
+    };
+
+    private static readonly FieldType Loudness = new OneOfType(
+    [
+        new ChoiceType(LoudnessTarget.PresetNames, "loudness preset")
+        {
+            Description = "streaming: -14 LUFS (social and streaming platforms); broadcast: -23 LUFS (EBU R128).",
+        },
+        new NumberType { Minimum = LoudnessTarget.MinLufs, Maximum = LoudnessTarget.MaxLufs, Unit = "LUFS", Description = "Integrated loudness in LUFS, -36 to -5." },
+    ]) { DefName = "loudness" };
+
+    private static readonly FieldType Aspect = new OneOfType(
+    [
+        AspectName with { Description = "An output aspect ratio." },
+        new ObjectType("aspect",
+        [
+            new("ratio", AspectName, "The output aspect ratio.") { Required = true },
+            new("loudness", Loudness, "Loudness of this rendition; the order's 'loudness' when absent."),
+            new("reframe", ReframeName, "How this rendition is reframed; the order's 'reframe' when absent."),
+        ]) { Description = "An output aspect ratio with its own loudness or reframing." },
+    ]);
+
+    private static readonly NumberType FadeSeconds = new() { Minimum = 0, Maximum = 10, Unit = "seconds" };
+
+    private static readonly FieldType MusicField = new OneOfType(
+    [
+        Music with { Description = "The music file: a path relative to the order file." },
+        new ObjectType("music",
+        [
+            new("file", Music, "The music file: a path relative to the order file, .mp3 .m4a .aac .wav .flac or .ogg, at most 50 MB.") { Required = true },
+            new("volume", new NumberType { Minimum = 0, Maximum = 1, Unit = "" },
+                "Gain on top of the automatic level that sets music under the clips' own sound, 0–1.") { Default = MusicMix.Default.Volume },
+            new("fadeIn", FadeSeconds, "Fade-in at the start of the film, 0–10 s.") { Default = MusicMix.Default.FadeInSeconds },
+            new("fadeOut", FadeSeconds, "Fade-out at the end of the film, 0–10 s.") { Default = MusicMix.Default.FadeOutSeconds },
+            new("loop", new BooleanType(), "Repeat music shorter than the film.") { Default = true },
+            new("duck", new BooleanType(), "Dip the music under voice-overs and under clips with their own sound.") { Default = true },
+        ]) { Description = "The music file and how it sits in the mix." },
+    ]);
+
+    private static readonly FieldType LogoField = new OneOfType(
+    [
+        Logo with { Description = "The logo file: a path relative to the order file." },
+        new ObjectType("logo",
+        [
+            new("file", Logo, "The logo file: a path relative to the order file, .png .jpg .jpeg or .webp, at most 5 MB.") { Required = true },
+            new("position", CornerName, "The corner it sits in, inside the safe area.") { Default = "top-right" },
+            new("width", new NumberType { Minimum = 0.03, Maximum = 0.5, Unit = "" },
+                "Width as a share of the picture's width, 0.03–0.5.") { Default = LogoPlacement.Default.Width },
+            new("opacity", new NumberType { Minimum = 0.1, Maximum = 1, Unit = "" }, "0.1 (faint) to 1 (solid).") { Default = LogoPlacement.Default.Opacity },
+        ]) { Description = "The logo file and where it sits." },
+    ]);
+
+    private static readonly TextType LabelText = new() { MinLength = 1, MaxLength = 40 };
+
+    private static readonly FieldType LabelField = new OneOfType(
+    [
+        LabelText with { Description = "The label's text, e.g. 'AI生成'." },
+        new ObjectType("label",
+        [
+            new("text", LabelText, "The label's text, 1–40 characters, e.g. 'AI生成'.") { Required = true },
+            new("position", CornerName, "The corner it sits in, inside the safe area.") { Default = "top-left" },
+            new("show", new ChoiceType(KebabNames.All<LabelShow>(), "label timing"),
+                "start: the first seconds (as the labelling rules require); start-end: also the last seconds; always: the whole film.") { Default = "start-end" },
+            new("seconds", new NumberType { Minimum = LabelDisplay.MinSeconds, Maximum = 30, Unit = "seconds" },
+                "How long each appearance lasts, 2–30 s (the rules ask for at least 2 s).") { Default = LabelDisplay.Default.Seconds },
+        ]) { Description = "The label's text, where it sits and when it shows." },
+    ]);
+
+    private static readonly FieldType Poster = new OneOfType(
+    [
+        ShotId with { Description = "The shot whose middle frame is the poster." },
+        new ObjectType("poster",
+        [
+            new("shot", ShotId, "The shot the poster frame is taken from.") { Required = true },
+            new("at", new NumberType { Minimum = 0, Maximum = 60, Unit = "seconds" }, "Seconds into the shot, 0–60; its middle when absent."),
+        ]) { Description = "The shot and the moment in it." },
+    ]);
+
+    private static readonly ObjectType Focus = new("focus point",
+    [
+        new("x", new NumberType { Minimum = 0, Maximum = 1, Unit = "" }, "0 is the left edge, 1 the right edge.") { Default = 0.5 },
+        new("y", new NumberType { Minimum = 0, Maximum = 1, Unit = "" }, "0 is the top edge, 1 the bottom edge.") { Default = 0.5 },
+    ]) { Description = "The point a crop to another aspect ratio keeps in view." };
+
     private static readonly TextType ModelName = new()
     {
         MinLength = 1,
@@ -90,12 +190,7 @@ internal static class OrderFormat
 
     public static readonly ObjectType Shot = new("shot",
     [
-        new("id", new TextType
-        {
-            Pattern = "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$",
-            PatternHint = "1–40 lower-case letters, digits and dashes, not starting or ending with a dash",
-            Example = "bund-at-dusk",
-        }, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
+        new("id", ShotId, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
         new("prompt", new TextType { MinLength = 1, MaxLength = 2000 },
             "What the shot shows, 1–2000 characters (some models take fewer).") { Required = true },
         new("seconds", new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds" },
@@ -110,6 +205,15 @@ internal static class OrderFormat
         new("model", ModelName, "Video model for this shot; the order's model when absent."),
         new("seed", new NumberType { Integer = true, Minimum = 0, Maximum = 4_294_967_295 }, "Random seed for models that take one, 0–4294967295."),
         new("transition", Transition, "How this shot hands over to the next one; the order's transition when absent."),
+        new("focus", Focus, "The point a crop to another aspect ratio keeps in view: {x, y}, each 0–1; the centre when absent."),
+        new("voiceover", VoiceOver, "Voice-over played from the start of the shot: a path relative to the order file, .mp3 .m4a .aac .wav .flac or .ogg, at most 20 MB."),
+        new("title", new TextType
+        {
+            MinLength = 1,
+            MaxLength = 60,
+            Pattern = @"^[^\u0000-\u001F\u007F-\u009F]*$",
+            PatternHint = "one line without control characters",
+        }, "A title shown in the middle of the picture during the shot, one line of up to 60 characters."),
     ]) { DefName = "shot", Description = "One shot of the film." };
 
     public static readonly ObjectType Order = new("order",
@@ -119,11 +223,11 @@ internal static class OrderFormat
         new("style", new TextType { MaxLength = 400 }, "Look of the film, added to every prompt, e.g. 'clay animation, miniature set'."),
         new("languages", new ListType(LanguageTag, "language tags") { MaxItems = 4, Unique = true },
             "Caption languages as BCP 47 tags, at most 4; the first is burned into the picture."),
-        new("aspects", new ListType(new ChoiceType(AspectRatio.Supported.Select(a => a.ToString()).ToList(), "aspect ratio"), "aspect ratios")
+        new("aspects", new ListType(Aspect, "aspect ratios")
         {
             MinItems = 1,
             Unique = true,
-        }, "Output aspect ratios; the first is the master the shots are generated for.") { Default = new[] { "16:9" } },
+        }, "Output aspect ratios, each a ratio or {ratio, loudness, reframe}; the first is the master the shots are generated for.") { Default = new[] { "16:9" } },
         new("resolution", new TextType
         {
             Pattern = "^(?:14[468]|1[5-9][02468]|[2-9][0-9][02468]|1[0-9]{2}[02468]|20[0-9][02468]|21[0-5][02468]|2160)p$",
@@ -137,9 +241,15 @@ internal static class OrderFormat
             "Models tried in turn when a shot's model refuses or fails, at most 5."),
         new("workflow", Workflow, "A ComfyUI workflow graph in API format for the 'comfyui' model, with {{prompt}}, {{seed}}, {{width}}, {{height}}, {{seconds}}, {{frames}} and {{image}} placeholders: a path relative to the order file, .json, at most 1 MB."),
         new("budget", Budget, "The most the film may cost: a number of USD, or a mapping with 'limit' and 'currency'."),
-        new("music", Music, "Music for the film: a path relative to the order file, .mp3 .m4a .aac .wav .flac or .ogg, at most 50 MB."),
-        new("logo", Logo, "Logo shown on the film: a path relative to the order file, .png .jpg .jpeg or .webp, at most 5 MB."),
-        new("label", new TextType { MinLength = 1, MaxLength = 40 }, "Visible AI-content label, e.g. 'AI生成', 1–40 characters."),
+        new("reframe", ReframeName, "How renditions of other aspect ratios are made from the master's picture.") { Default = "crop" },
+        new("loudness", Loudness, "Loudness of every rendition: streaming (-14 LUFS), broadcast (-23 LUFS) or a number of LUFS.") { Default = "streaming" },
+        new("music", MusicField, "Music for the film: a path relative to the order file (.mp3 .m4a .aac .wav .flac or .ogg, at most 50 MB), or {file, volume, fadeIn, fadeOut, loop, duck}."),
+        new("logo", LogoField, "Logo shown on the film: a path relative to the order file (.png .jpg .jpeg or .webp, at most 5 MB), or {file, position, width, opacity}."),
+        new("label", LabelField, "Visible AI-content label, e.g. 'AI生成' (1–40 characters), or {text, position, show, seconds}."),
+        new("captionStyle", new ChoiceType(KebabNames.All<CaptionStyle>(), "caption style"),
+            "Captions burned into the picture: single (the first language), bilingual (the first two, one line each) or none.") { Default = "single" },
+        new("poster", Poster, "The frame of poster.jpg: a shot id, or {shot, at}; the sharpest frame when absent."),
+        new("cleanMaster", new BooleanType(), "Also write a clean master for editors, with nothing burned in.") { Default = true },
         new("transition", Transition, "How shots hand over to each other unless a shot says otherwise.") { Default = "crossfade" },
         new("approval", Approval, "Whether a person approves the storyboard before money is spent on shots.") { Default = false },
         new("duration", new NumberType { Minimum = 5, Maximum = 600, Unit = "seconds" },

@@ -6,7 +6,7 @@ namespace CloudReel.Core.Orders;
 /// Turns a validated node tree into a <see cref="FilmOrder"/>. Rejected values are left out (the
 /// record's defaults stand in), so the checks after binding still see as much of the order as can be used.
 /// </summary>
-internal sealed class OrderBinder(NodeIndex index)
+internal sealed partial class OrderBinder(NodeIndex index)
 {
     private static readonly FilmOrder Defaults = new() { Title = "" };
 
@@ -17,13 +17,20 @@ internal sealed class OrderBinder(NodeIndex index)
     {
         if (Usable(root) is not MappingNode order) return Defaults;
         var languages = Texts(order, "languages")?.OfType<string>().ToList() ?? Defaults.Languages;
-        var aspects = Texts(order, "aspects")?.OfType<string>().Select(ParseAspect).ToList();
+        var aspectNodes = Usable(order.Find("aspects")) is SequenceNode list ? list.Items.Select(Usable).OfType<OrderNode>().ToList() : [];
+        var aspects = aspectNodes.Select(BindAspect).OfType<AspectSettings>().ToList();
+        var (music, musicMix) = BindMusic(Usable(order.Find("music")));
+        var (logo, logoPlacement) = BindLogo(Usable(order.Find("logo")));
+        var (label, labelDisplay) = BindLabel(Usable(order.Find("label")));
         return new FilmOrder
         {
             Title = Text(order, "title") ?? Defaults.Title,
             Style = Text(order, "style") ?? Defaults.Style,
             Languages = languages,
-            Aspects = aspects is { Count: > 0 } ? aspects : Defaults.Aspects,
+            Aspects = aspects.Count > 0 ? aspects.Select(a => a.Ratio).ToList() : Defaults.Aspects,
+            AspectSettings = aspects.Where(a => a.Loudness is not null || a.Reframe is not null).ToList(),
+            Reframe = Choice<ReframeMode>(order, "reframe") ?? Defaults.Reframe,
+            Loudness = BindLoudness(Usable(order.Find("loudness"))) ?? Defaults.Loudness,
             Resolution = Text(order, "resolution") is { } resolution ? int.Parse(resolution[..^1], CultureInfo.InvariantCulture) : Defaults.Resolution,
             Fps = Number(order, "fps") is { } fps ? (int)fps : Defaults.Fps,
             Model = Text(order, "model") ?? Defaults.Model,
@@ -31,9 +38,15 @@ internal sealed class OrderBinder(NodeIndex index)
             Fallback = Texts(order, "fallback")?.Select(name => name ?? "").ToList() ?? Defaults.Fallback,
             Workflow = Text(order, "workflow"),
             Budget = BindBudget(Usable(order.Find("budget"))),
-            Music = Text(order, "music"),
-            Logo = Text(order, "logo"),
-            Label = Text(order, "label"),
+            Music = music,
+            MusicMix = musicMix,
+            Logo = logo,
+            LogoPlacement = logoPlacement,
+            Label = label,
+            LabelDisplay = labelDisplay,
+            CaptionStyle = Choice<CaptionStyle>(order, "captionStyle") ?? Defaults.CaptionStyle,
+            Poster = BindPoster(Usable(order.Find("poster"))),
+            CleanMaster = Flag(order, "cleanMaster") ?? Defaults.CleanMaster,
             Transition = BindTransition(Usable(order.Find("transition"))) ?? Defaults.Transition,
             Approval = BindApproval(Usable(order.Find("approval"))) ?? Defaults.Approval,
             TargetSeconds = Number(order, "duration"),
@@ -59,8 +72,16 @@ internal sealed class OrderBinder(NodeIndex index)
             Model = Text(shot, "model"),
             Seed = Number(shot, "seed") is { } seed ? (long)seed : null,
             Transition = BindTransition(Usable(shot.Find("transition"))),
+            Focus = Usable(shot.Find("focus")) is MappingNode focus
+                ? new FocusPoint(Number(focus, "x") ?? FocusPoint.Centre.X, Number(focus, "y") ?? FocusPoint.Centre.Y)
+                : null,
+            VoiceOver = Text(shot, "voiceover"),
+            Title = Text(shot, "title"),
         };
     }
+
+    private T? Choice<T>(MappingNode map, string key) where T : struct, Enum =>
+        Text(map, key) is { } name && KebabNames.TryParse<T>(name, out var value) ? value : null;
 
     private Dictionary<string, string> BindCaptions(OrderNode? node, IReadOnlyList<string> languages)
     {
@@ -115,8 +136,6 @@ internal sealed class OrderBinder(NodeIndex index)
     private List<string?>? Texts(MappingNode map, string key) => Usable(map.Find(key)) is SequenceNode list
         ? list.Items.Select(item => Usable(item) is ScalarNode { IsText: true } s ? s.Text : null).ToList()
         : null;
-
-    private static AspectRatio ParseAspect(string text) => AspectRatio.TryParse(text, out var aspect) ? aspect : AspectRatio.Landscape;
 
     private static decimal ToDecimal(ScalarNode number) =>
         decimal.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) ? exact : (decimal)number.Number;

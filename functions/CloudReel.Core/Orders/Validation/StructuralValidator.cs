@@ -39,7 +39,7 @@ internal sealed class StructuralValidator
                 CheckMap(node, mapType, path);
                 break;
             case OneOfType oneOf:
-                var form = oneOf.Forms.FirstOrDefault(f => FitsShape(node, f));
+                var form = FormFor(node, oneOf);
                 if (form is null) Reject(node, path, NodeText.Mismatch(oneOf, node));
                 else Check(node, form, path, key);
                 break;
@@ -148,6 +148,24 @@ internal sealed class StructuralValidator
         _problems.Add(node.Position, path, message);
         _index.Reject(node);
     }
+
+    /// <summary>
+    /// The form a value is written in: the one its shape and kind fit (a number for a number, text
+    /// for a name); else the only form its shape fits, whose own check then says what is wrong.
+    /// </summary>
+    private static FieldType? FormFor(OrderNode node, OneOfType oneOf)
+    {
+        var shaped = oneOf.Forms.Where(f => FitsShape(node, f)).ToList();
+        return shaped.FirstOrDefault(f => FitsKind(node, f)) ?? (shaped.Count == 1 ? shaped[0] : null);
+    }
+
+    private static bool FitsKind(OrderNode node, FieldType form) => node is not ScalarNode scalar || form switch
+    {
+        NumberType => scalar.Kind == ScalarKind.Number,
+        BooleanType => scalar.Kind == ScalarKind.Boolean,
+        TextType or ChoiceType or PathType => scalar.Kind == ScalarKind.Text,
+        _ => true,
+    };
 
     private static bool FitsShape(OrderNode node, FieldType form) => node switch
     {

@@ -18,16 +18,21 @@ internal static class OrderNodes
         Put(root, "title", Text(order.Title));
         if (order.Style.Length > 0) Put(root, "style", Text(order.Style));
         if (order.Languages.Count > 0) Put(root, "languages", List(order.Languages.Select(Text)));
-        if (!order.Aspects.SequenceEqual(Defaults.Aspects)) Put(root, "aspects", List(order.Aspects.Select(a => Text(a.ToString()))));
+        if (!order.Aspects.SequenceEqual(Defaults.Aspects) || order.AspectSettings.Count > 0) Put(root, "aspects", List(order.Aspects.Select(a => Aspect(order, a))));
         if (order.Resolution != Defaults.Resolution) Put(root, "resolution", Text(order.Resolution.ToString(CultureInfo.InvariantCulture) + "p"));
         if (order.Fps != Defaults.Fps) Put(root, "fps", Number(order.Fps));
         if (order.Model != Defaults.Model) Put(root, "model", Text(order.Model));
         if (order.Fallback.Count > 0) Put(root, "fallback", List(order.Fallback.Select(Text)));
         if (order.Workflow is { } workflow) Put(root, "workflow", Text(workflow));
         if (order.Budget is { } budget) Put(root, "budget", Budget(budget));
-        if (order.Music is { } music) Put(root, "music", Text(music));
-        if (order.Logo is { } logo) Put(root, "logo", Text(logo));
-        if (order.Label is { } label) Put(root, "label", Text(label));
+        if (order.Reframe != Defaults.Reframe) Put(root, "reframe", Text(KebabNames.Of(order.Reframe)));
+        if (order.Loudness != Defaults.Loudness) Put(root, "loudness", Loudness(order.Loudness));
+        if (order.Music is { } music) Put(root, "music", PresentationNodes.Music(music, order.MusicMix));
+        if (order.Logo is { } logo) Put(root, "logo", PresentationNodes.Logo(logo, order.LogoPlacement));
+        if (order.Label is { } label) Put(root, "label", PresentationNodes.Label(label, order.LabelDisplay));
+        if (order.CaptionStyle != Defaults.CaptionStyle) Put(root, "captionStyle", Text(KebabNames.Of(order.CaptionStyle)));
+        if (order.Poster is { } poster) Put(root, "poster", PresentationNodes.Poster(poster));
+        if (!order.CleanMaster) Put(root, "cleanMaster", ScalarNode.OfBoolean(SourcePosition.Start, false));
         if (order.Transition != Defaults.Transition) Put(root, "transition", Transition(order.Transition));
         if (order.Approval != Defaults.Approval) Put(root, "approval", Approval(order.Approval));
         if (order.TargetSeconds is { } seconds) Put(root, "duration", Number(seconds));
@@ -56,8 +61,24 @@ internal static class OrderNodes
         if (shot.Model is { } model) Put(node, "model", Text(model));
         if (shot.Seed is { } seed) Put(node, "seed", Number(seed));
         if (shot.Transition is { } transition) Put(node, "transition", Transition(transition));
+        if (shot.Focus is { } focus) Put(node, "focus", PresentationNodes.Focus(focus));
+        if (shot.VoiceOver is { } voiceOver) Put(node, "voiceover", Text(voiceOver));
+        if (shot.Title is { } title) Put(node, "title", Text(title));
         return node;
     }
+
+    private static OrderNode Aspect(FilmOrder order, AspectRatio aspect)
+    {
+        var settings = order.AspectSettings.FirstOrDefault(s => s.Ratio == aspect);
+        if (settings is null) return Text(aspect.ToString());
+        var node = Mapping();
+        Put(node, "ratio", Text(aspect.ToString()));
+        if (settings.Loudness is { } loudness) Put(node, "loudness", Loudness(loudness));
+        if (settings.Reframe is { } reframe) Put(node, "reframe", Text(KebabNames.Of(reframe)));
+        return node;
+    }
+
+    internal static OrderNode Loudness(LoudnessTarget target) => target.PresetName is { } preset ? Text(preset) : Number(target.Lufs);
 
     private static OrderNode Budget(Budget budget)
     {
@@ -88,9 +109,9 @@ internal static class OrderNodes
         return node;
     }
 
-    private static MappingNode Mapping() => new(SourcePosition.Start);
+    internal static MappingNode Mapping() => new(SourcePosition.Start);
 
-    private static void Put(MappingNode mapping, string key, OrderNode value) => mapping.Add(Text(key), value);
+    internal static void Put(MappingNode mapping, string key, OrderNode value) => mapping.Add(Text(key), value);
 
     private static SequenceNode List(IEnumerable<OrderNode> items)
     {
@@ -99,7 +120,7 @@ internal static class OrderNodes
         return list;
     }
 
-    private static ScalarNode Text(string text) => ScalarNode.OfText(SourcePosition.Start, text);
+    internal static ScalarNode Text(string text) => ScalarNode.OfText(SourcePosition.Start, text);
 
-    private static ScalarNode Number(double value) => ScalarNode.OfNumber(SourcePosition.Start, value.ToString("R", CultureInfo.InvariantCulture), value);
+    internal static ScalarNode Number(double value) => ScalarNode.OfNumber(SourcePosition.Start, value.ToString("R", CultureInfo.InvariantCulture), value);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CloudReel.Core.Timeline;
 
-namespace CloudReel.Media.Assembly;
+namespace CloudReel.Media.Assembly.Captions;
 
 /// <summary>
 /// Writes caption tracks as SRT and WebVTT, timed from frames to the nearest millisecond.

@@ -1,6 +1,6 @@
 using CloudReel.Core.Timeline;
 
-namespace CloudReel.Media.Assembly;
+namespace CloudReel.Media.Assembly.Captions;
 
 /// <summary>A cue ready to write: on the film, inside it, with its text split into non-empty lines.</summary>
 internal sealed record PreparedCue(int StartFrame, int EndFrame, IReadOnlyList<string> Lines);

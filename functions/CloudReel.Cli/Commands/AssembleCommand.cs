@@ -1,0 +1,121 @@
+using System.CommandLine;
+using CloudReel.Cli.Hosting;
+using CloudReel.Cli.Progress;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Fonts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudReel.Cli.Commands;
+
+/// <summary>
+/// `cloudreel assemble --job &lt;film-id | job.json&gt;`: assembles one film from its assembly job,
+/// reading clips from and writing outputs to the clip store (films/&lt;film-id&gt;/, with
+/// assembly-result.json last). `--queue &lt;name&gt;` takes the job from the assembly queue instead
+/// (see <see cref="AssembleFromQueue"/>). The assembler container's entrypoint runs exactly this.
+/// </summary>
+public static class AssembleCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var job = new Option<string>("--job")
+        {
+            Description = "A film id (its job is read from films/<film-id>/assembly-job.json in the store) or the path of a job .json file.",
+        };
+        var queue = new Option<string>("--queue")
+        {
+            Description = "Take one job from this Storage queue of the --store account (the assembler container's mode); its message is deleted only when the film is assembled.",
+        };
+        var output = new Option<DirectoryInfo>("--output", "-o")
+        {
+            Description = "Folder that holds films/ of a local store; each film is a sub-folder named by its id.",
+            DefaultValueFactory = _ => new DirectoryInfo("out"),
+        };
+        var command = new Command("assemble", "Assemble a film from its assembly job: clips from the store in, every rendition and extra out.") { job, queue, output };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(job) is null) == (result.GetValue(queue) is null)) result.AddError("Give either --job or --queue.");
+        });
+        command.SetAction((parse, cancellationToken) => parse.GetValue(queue) is { } queueName
+            ? AssembleFromQueue.RunAsync(global.Resolve(parse), queueName, Console.Out, Console.Error, cancellationToken)
+            : RunAsync(global.Resolve(parse), parse.GetValue(job)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string job, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        context.Home.EnsureCreated();
+        StoreLocation? location;
+        try
+        {
+            location = context.StoreOption is null ? null : StoreLocation.Parse(context.StoreOption);
+        }
+        catch (FormatException badStore)
+        {
+            await stderr.WriteLineAsync($"--store: {badStore.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        using var loggerFactory = context.CreateLoggerFactory();
+        var progress = new ProgressRelay();
+        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), output.FullName, loggerFactory, progress, location);
+        var runner = services.GetRequiredService<AssemblyJobRunner>();
+        var loaded = await LoadAsync(runner, job, stderr, cancellationToken);
+        if (loaded is null) return ExitCodes.InvalidInput;
+
+        await stdout.WriteLineAsync($"film: {loaded.FilmId}");
+        var store = services.GetRequiredService<IClipStore>();
+        try
+        {
+            if (File.Exists(job)) await runner.SaveJobAsync(loaded, cancellationToken);
+            var view = new LineProgressView(stdout);
+            var result = await runner.RunAsync(loaded, new Media.Ffmpeg.SyncProgress<AssemblyProgress>(p => view.Report(loaded.FilmId, p)), cancellationToken);
+            await stdout.WriteLineAsync($"Assembled {result.FilmSeconds:0.00} s ({result.FilmFrames} frames) into {store.Describe()} {StoreLayout.FilmFolder(loaded.FilmId)}:");
+            foreach (var file in result.Files) await stdout.WriteLineAsync($"  {file}");
+            await stdout.WriteLineAsync($"  {AssemblyJobRunner.ResultFileName}");
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is FfmpegNotFoundException or CjkFontMissingException)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return ExitCodes.Environment;
+        }
+        catch (Exception e) when (e is FfmpegException or BadClipException or FileNotFoundException or ArgumentException or InvalidDataException)
+        {
+            await stderr.WriteLineAsync($"Assembly of {loaded.FilmId} failed: {e.Message}");
+            return ExitCodes.FilmFailed;
+        }
+    }
+
+    /// <summary>The job from a file, or from the store by film id; null (with the reason printed) when there is none.</summary>
+    private static async Task<AssemblyJob?> LoadAsync(AssemblyJobRunner runner, string job, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (File.Exists(job))
+            {
+                return WorkflowJson.Deserialize<AssemblyJob>(await File.ReadAllTextAsync(job, cancellationToken))
+                    ?? throw new InvalidDataException("it holds no job");
+            }
+
+            if (!StoreLayout.IsValidId(job))
+            {
+                await stderr.WriteLineAsync($"'{job}' is neither a job file nor a film id (lower-case letters, digits and dashes).");
+                return null;
+            }
+
+            return await runner.LoadJobAsync(job, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            await stderr.WriteLineAsync($"No assembly job for film '{job}': {StoreLayout.FilmOutput(job, AssemblyJobRunner.JobFileName)} is not in the store.");
+            return null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+        {
+            await stderr.WriteLineAsync($"{job}: not an assembly job: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace CloudReel.Media.Assembly;
+
+/// <summary>
+/// How films are encoded and assembled; bound from the "Assembly" configuration section
+/// (e.g. CLOUDREEL__ASSEMBLY__PRESET). The defaults are the measured sweet spot on 2 cores (assembly.md §4).
+/// </summary>
+public sealed record AssemblyOptions
+{
+    public const string Section = "Assembly";
+
+    /// <value>x264 preset of every encode. Default veryfast.</value>
+    public string Preset { get; init; } = "veryfast";
+
+    /// <value>x264 constant rate factor. Default 20.</value>
+    public int Crf { get; init; } = 20;
+
+    /// <value>AAC bit rate. Default 192 kb/s.</value>
+    public int AudioBitrateKbps { get; init; } = 192;
+
+    /// <value>
+    /// The most clips one FFmpeg process decodes at once. Each open decoder holds frames, so this
+    /// bounds memory: a longer film runs as more processes, not a bigger one. Default 6.
+    /// </value>
+    public int MaxClipsPerChunk { get; init; } = 6;
+
+    /// <value>Keyframe interval of the renditions, in seconds (web seeking). Default 2.</value>
+    public double KeyframeSeconds { get; init; } = 2;
+
+    /// <value>
+    /// The ContentProducer of the implicit AI-content label (GB 45438-2025 Appendix E): the service
+    /// provider's name or registered code. Default: the timeline's ("CloudReel").
+    /// </value>
+    public string? ContentProducer { get; init; }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Timeline;
+using CloudReel.Media.Ffmpeg;
+using static CloudReel.Media.Ffmpeg.FilterText;
+
+namespace CloudReel.Media.Assembly.Audio;
+
+/// <summary>
+/// Makes a film's sound, one AAC track per loudness target, in light audio-only FFmpeg runs:
+/// (1) when there is music and a foreground, their loudness, so the music is set 8 LU under the
+/// foreground before ducking; (2) the mix to a lossless file, measured (EBU R128 integrated
+/// loudness, range, gate and true peak, by ebur128); (3) per target, the second pass: one linear gain
+/// to the target when the true peak stays at or under -1.5 dBTP, else loudnorm with the first pass's
+/// measurements, which limits the peaks; encoded to AAC.
+/// </summary>
+internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options)
+{
+    public const double TruePeakCeiling = -1.5;
+    private const double MusicUnderForegroundLu = 8;
+    private const double LoudnessRange = 18;
+    private const double DuckingKeyLufs = -18;
+
+    /// <summary>Renders the sound for every target in <paramref name="targets"/>; returns the file of each.</summary>
+    public async Task<IReadOnlyDictionary<double, string>> RenderAsync(
+        FilmTimeline timeline, AssemblyInputs inputs, IReadOnlyCollection<double> targets, string folder, IProgress<AssemblyProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (gain, keyGain) = await MusicLevelsAsync(timeline, inputs, cancellationToken);
+        var mix = Path.Combine(folder, "mix.wav");
+        var graph = SoundGraph.Mix(timeline, inputs, gain, keyGain);
+        var stderr = new ConcurrentQueue<string>();
+        var measureGraph = graph.Graph + ";[mix]asplit[keep][measure];[measure]ebur128@mix=peak=true[measured]";
+        await runner.RunAsync(
+            ["-y", "-v", "info", .. graph.InputArguments, "-filter_complex", measureGraph,
+             "-map", "[keep]", "-c:a", "pcm_f32le", "-f", "wav", mix, "-map", "[measured]", "-f", "null", "-"],
+            Fraction(progress, 0, 0.5, timeline.TotalSeconds), stderr.Enqueue, cancellationToken);
+        var measured = LoudnessReadings.EbuR128([.. stderr], "mix");
+
+        var files = new Dictionary<double, string>();
+        var done = 0;
+        foreach (var target in targets.Distinct())
+        {
+            var output = Path.Combine(folder, $"sound-{files.Count}.m4a");
+            var samples = new FrameClock(timeline.Fps).Sample(timeline.TotalFrames);
+            var filters = measured.IsSilent ? "" : Normalise(target, measured) + $",aresample={Number(FrameClock.SampleRate)},";
+            filters += $"apad=whole_len={Number(samples)},atrim=end_sample={Number(samples)}";
+            var share = 0.5 / targets.Count;
+            await runner.RunAsync(["-y", "-i", mix, "-af", filters, .. EncodeArguments.Sound(options), output],
+                Fraction(progress, 0.5 + (share * done++), share, timeline.TotalSeconds), cancellationToken);
+            files[target] = output;
+        }
+
+        progress?.Report(new AssemblyProgress("audio", 1));
+        return files;
+    }
+
+    /// <summary>
+    /// The music's gain, setting it 8 LU under the foreground (with nothing to sit under, none: loudnorm
+    /// sets the level), and the gain that brings the foreground to the ducking's reference of -18 LUFS.
+    /// </summary>
+    private async Task<(double MusicGainDb, double KeyGain)> MusicLevelsAsync(FilmTimeline timeline, AssemblyInputs inputs, CancellationToken cancellationToken)
+    {
+        if (inputs.Music is null || !SoundGraph.HasForeground(timeline, inputs)) return (0, 1);
+        var graph = SoundGraph.Stems(timeline, inputs);
+        var stderr = new ConcurrentQueue<string>();
+        var measure = graph.Graph + ";[foreground]ebur128@foreground[f];[music]ebur128@music[m]";
+        await runner.RunAsync(["-y", "-v", "info", .. graph.InputArguments, "-filter_complex", measure, "-map", "[f]", "-f", "null", "-", "-map", "[m]", "-f", "null", "-"],
+            null, stderr.Enqueue, cancellationToken);
+        var (foreground, music) = (LoudnessReadings.Integrated([.. stderr], "foreground"), LoudnessReadings.Integrated([.. stderr], "music"));
+        if (foreground < -60) return (0, 1);
+        var keyGain = Math.Pow(10, (DuckingKeyLufs - foreground) / 20);
+        return (music < -60 ? 0 : Math.Clamp(foreground - MusicUnderForegroundLu - music, -40, 20), keyGain);
+    }
+
+    /// <summary>
+    /// The second pass: a plain gain when the peaks allow it (what loudnorm's linear mode does, without
+    /// its 192 kHz processing), else loudnorm from the first pass's measurements.
+    /// </summary>
+    private static string Normalise(double target, LoudnessMeasure measured)
+    {
+        var gain = target - measured.IntegratedLufs;
+        if (measured.TruePeakDbtp + gain <= TruePeakCeiling) return $"volume={Number(gain)}dB";
+        return $"loudnorm=I={Number(target)}:TP={Number(TruePeakCeiling)}:LRA={Number(LoudnessRange)}" +
+            $":measured_I={Number(Math.Clamp(measured.IntegratedLufs, -99, 0))}:measured_TP={Number(Math.Clamp(measured.TruePeakDbtp, -99, 99))}" +
+            $":measured_LRA={Number(Math.Clamp(measured.RangeLu, 0, 99))}:measured_thresh={Number(Math.Clamp(measured.ThresholdLufs, -99, 0))}:linear=true";
+    }
+
+    private static SyncProgress<FfmpegProgress>? Fraction(IProgress<AssemblyProgress>? progress, double from, double share, double seconds) =>
+        progress is null
+            ? null
+            : new SyncProgress<FfmpegProgress>(p => progress.Report(new AssemblyProgress("audio", Math.Clamp(from + (share * p.OutTime.TotalSeconds / Math.Max(seconds, 1e-3)), 0, 1))));
+}
