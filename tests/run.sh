@@ -8,6 +8,7 @@ results="$root/artifacts/test-results"
 
 infra/scripts/install-prereqs.sh || exit 1
 infra/scripts/install-test-tools.sh || exit 1
+infra/scripts/check-bicep.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 rm -rf "$results"
 dotnet build CloudReel.Local.slnf -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }

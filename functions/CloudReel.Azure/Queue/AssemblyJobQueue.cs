@@ -11,6 +11,7 @@ namespace CloudReel.Azure.Queue;
 /// times, or cannot be read, to the poison queue "&lt;queue&gt;-poison" (the Functions convention).
 /// </summary>
 public sealed class AssemblyJobQueue(QueueStorageClient client, IClipStore store, string queueName = AssemblyJobQueue.DefaultQueueName, int maxDequeueCount = 5)
+    : IAssemblyQueue
 {
     public const string DefaultQueueName = "assembly-jobs";
 
@@ -35,6 +36,9 @@ public sealed class AssemblyJobQueue(QueueStorageClient client, IClipStore store
         return message;
     }
 
+    Task<AssemblyJobMessage> IAssemblyQueue.EnqueueAsync(AssemblyJob job, DateTime enqueuedUtc, CancellationToken cancellationToken) =>
+        SendAsync(job, enqueuedUtc, cancellationToken);
+
     /// <summary>
     /// The next job to assemble, hidden from other workers for <paramref name="visibilityTimeout"/>,
     /// or null when the queue is empty. Poison messages met on the way are moved aside.
@@ -58,6 +62,20 @@ public sealed class AssemblyJobQueue(QueueStorageClient client, IClipStore store
     public async Task<AssemblyJob> ReadJobAsync(AssemblyJobDelivery delivery, CancellationToken cancellationToken = default) =>
         WorkflowJson.Deserialize<AssemblyJob>(await store.ReadTextAsync(delivery.Message.JobName, cancellationToken))
         ?? throw new InvalidDataException($"{delivery.Message.JobName} holds no assembly job.");
+
+    /// <summary>Keeps a delivery hidden for <paramref name="visibilityTimeout"/> more; the returned delivery carries the new pop receipt.</summary>
+    public async Task<AssemblyJobDelivery> ExtendAsync(AssemblyJobDelivery delivery, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        var receipt = await client.ExtendVisibilityAsync(QueueName, delivery.Queued.MessageId, delivery.Queued.PopReceipt, visibilityTimeout, cancellationToken);
+        return delivery with { Queued = delivery.Queued with { PopReceipt = receipt } };
+    }
+
+    /// <summary>Moves a delivery to the poison queue now (its last allowed attempt failed), rather than at the next receive.</summary>
+    public async Task PoisonAsync(AssemblyJobDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        await client.SendAsync(PoisonQueueName, delivery.Queued.Text, cancellationToken: cancellationToken);
+        await client.DeleteAsync(QueueName, delivery.Queued.MessageId, delivery.Queued.PopReceipt, cancellationToken);
+    }
 
     /// <summary>The job is done: remove its message. False when the message had already come back to the queue and been taken again.</summary>
     public Task<bool> CompleteAsync(AssemblyJobDelivery delivery, CancellationToken cancellationToken = default) =>

@@ -4,13 +4,16 @@ namespace CloudReel.Azure.Store;
 
 /// <summary>
 /// How store names (<see cref="StoreLayout"/>) map to Blob containers: clips/&lt;key&gt;.* to the clips
-/// container as &lt;key&gt;.*; the job ledger jobs/&lt;key&gt;.json beside them in the clips container
-/// under jobs/; orders/&lt;film-id&gt;/… to the orders container and films/&lt;film-id&gt;/… to the films
+/// container as &lt;key&gt;.*; the job ledger jobs/&lt;key&gt;.json and the film budgets
+/// budgets/&lt;film-id&gt;.json beside them in the clips container under jobs/ and budgets/ (model slots,
+/// which are no store names, live there under slots/); orders/&lt;film-id&gt;/… to the orders container and films/&lt;film-id&gt;/… to the films
 /// container, each without its first segment. The Bicep creates exactly these three containers.
 /// </summary>
 public sealed record BlobContainers(string Clips = "clips", string Films = "films", string Orders = "orders")
 {
     public const string JobsFolder = "jobs/";
+    public const string BudgetsFolder = "budgets/";
+    public const string SlotsFolder = "slots/";
 
     public static BlobContainers Default { get; } = new();
 
@@ -24,9 +27,10 @@ public sealed record BlobContainers(string Clips = "clips", string Films = "film
         {
             _ when name.StartsWith(StoreLayout.ClipsPrefix, StringComparison.Ordinal) => (Clips, name[StoreLayout.ClipsPrefix.Length..]),
             _ when name.StartsWith(StoreLayout.JobsPrefix, StringComparison.Ordinal) => (Clips, JobsFolder + name[StoreLayout.JobsPrefix.Length..]),
+            _ when name.StartsWith(StoreLayout.BudgetsPrefix, StringComparison.Ordinal) => (Clips, BudgetsFolder + name[StoreLayout.BudgetsPrefix.Length..]),
             _ when name.StartsWith(StoreLayout.OrdersPrefix, StringComparison.Ordinal) => (Orders, name[StoreLayout.OrdersPrefix.Length..]),
             _ when name.StartsWith(StoreLayout.FilmsPrefix, StringComparison.Ordinal) => (Films, name[StoreLayout.FilmsPrefix.Length..]),
-            _ => throw new ArgumentException($"'{name}' is outside the store layout (clips/, jobs/, orders/, films/).", nameof(name)),
+            _ => throw new ArgumentException($"'{name}' is outside the store layout (clips/, jobs/, budgets/, orders/, films/).", nameof(name)),
         };
     }
 
@@ -35,9 +39,9 @@ public sealed record BlobContainers(string Clips = "clips", string Films = "film
     {
         if (container == Clips)
         {
-            return blob.StartsWith(JobsFolder, StringComparison.Ordinal)
-                ? StoreLayout.JobsPrefix + blob[JobsFolder.Length..]
-                : StoreLayout.ClipsPrefix + blob;
+            if (blob.StartsWith(JobsFolder, StringComparison.Ordinal)) return StoreLayout.JobsPrefix + blob[JobsFolder.Length..];
+            if (blob.StartsWith(BudgetsFolder, StringComparison.Ordinal)) return StoreLayout.BudgetsPrefix + blob[BudgetsFolder.Length..];
+            return blob.StartsWith(SlotsFolder, StringComparison.Ordinal) ? null : StoreLayout.ClipsPrefix + blob;
         }
 
         if (container == Films) return StoreLayout.FilmsPrefix + blob;
@@ -51,6 +55,7 @@ public sealed record BlobContainers(string Clips = "clips", string Films = "film
         {
             (StoreLayout.ClipsPrefix, Clips, ""),
             (StoreLayout.JobsPrefix, Clips, JobsFolder),
+            (StoreLayout.BudgetsPrefix, Clips, BudgetsFolder),
             (StoreLayout.OrdersPrefix, Orders, ""),
             (StoreLayout.FilmsPrefix, Films, ""),
         })

@@ -28,6 +28,9 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IVideoModelCatalog Models => _services.GetRequiredService<IVideoModelCatalog>();
 
+    /// <summary>Everything the activities share (store, models, model slots…), for hosts that serve more than one film.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Opens the journal and wires every activity; <paramref name="filmsRoot"/> is where film outputs go (the -o folder).</summary>
     public static async Task<EngineHost> StartAsync(
         CloudReelHome home, string filmsRoot, ILoggerFactory loggerFactory, IAssemblyProgressSink progressSink, CancellationToken cancellationToken, StoreLocation? store = null)
@@ -69,6 +72,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(progressSink);
         services.AddClipStorage(home, filmsRoot, store);
+        services.AddAssemblyQueue(configuration);
         services.AddMediaEngine(home);
         services.AddVideoModels(configuration);
         services.AddPlanner(configuration);

@@ -37,6 +37,22 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// The assembly queue (section Assembly: Queue, MaxDequeueCount) on the Blob store's account, for
+    /// films that are assembled by the assembler container instead of in this process. Needs a Blob
+    /// `--store`; nothing is registered otherwise (films assemble here, the default).
+    /// </summary>
+    public static IServiceCollection AddAssemblyQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["Assembly:Queue"] is not { Length: > 0 } queue) return services;
+        services.AddSingleton(sp => sp.GetRequiredService<IClipStore>() is Azure.Store.BlobClipStore blobs
+            ? new Azure.Queue.AssemblyJobQueue(new Azure.Queue.QueueStorageClient(blobs.Client.Account), blobs, queue,
+                int.TryParse(configuration["Assembly:MaxDequeueCount"], out var tries) ? tries : 5)
+            : throw new InvalidOperationException("Assembly:Queue needs the clip store in Blob Storage (--store): the assembler container reads the job from there."));
+        services.AddSingleton<IAssemblyQueue>(sp => sp.GetRequiredService<Azure.Queue.AssemblyJobQueue>());
+        return services;
+    }
+
     /// <summary>FFmpeg behind the media-engine port, its options (section "Assembly"), the normalised-clip cache and the assembly job runner.</summary>
     public static IServiceCollection AddMediaEngine(this IServiceCollection services, CloudReelHome home)
     {

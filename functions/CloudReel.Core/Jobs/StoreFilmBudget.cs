@@ -20,16 +20,9 @@ public sealed class StoreFilmBudget(IClipStore store) : IFilmBudget
         try
         {
             var account = await ReadAsync(filmId, cancellationToken);
-            if (account.Entries.TryGetValue(contentKey, out var held) && held.Amount > 0)
-            {
-                return new BudgetDecision(true, account.Committed, limit);
-            }
-
-            var committed = account.Committed + amount;
-            if (committed > limit) return new BudgetDecision(false, account.Committed, limit);
-            account.Entries[contentKey] = new BudgetEntry(amount, Settled: false);
-            await WriteAsync(filmId, account, cancellationToken);
-            return new BudgetDecision(true, committed, limit);
+            var (changed, decision) = account.Reserve(contentKey, amount, limit);
+            if (changed) await WriteAsync(filmId, account, cancellationToken);
+            return decision;
         }
         finally
         {
@@ -44,7 +37,7 @@ public sealed class StoreFilmBudget(IClipStore store) : IFilmBudget
         try
         {
             var account = await ReadAsync(filmId, cancellationToken);
-            account.Entries[contentKey] = new BudgetEntry(actual, Settled: true);
+            account.Settle(contentKey, actual);
             await WriteAsync(filmId, account, cancellationToken);
         }
         finally
@@ -66,12 +59,31 @@ public sealed class StoreFilmBudget(IClipStore store) : IFilmBudget
         store.PutTextAsync(StoreLayout.BudgetRecord(filmId), WorkflowJson.Serialize(account), "application/json", overwrite: true, cancellationToken);
 }
 
-/// <summary>A film's budget file: every clip's reservation (or, once settled, its real cost).</summary>
+/// <summary>
+/// A film's budget file: every clip's reservation (or, once settled, its real cost). The rules live
+/// here, so every home of a budget (a store file under a process lock, a blob under ETags) decides alike.
+/// </summary>
 public sealed record BudgetAccount
 {
     public Dictionary<string, BudgetEntry> Entries { get; init; } = new(StringComparer.Ordinal);
 
     public decimal Committed => Entries.Values.Sum(e => e.Amount);
+
+    /// <summary>
+    /// Reserves <paramref name="amount"/> for a clip unless the committed money would then exceed
+    /// <paramref name="limit"/>; a clip that already holds money is granted again without change.
+    /// </summary>
+    public (bool Changed, BudgetDecision Decision) Reserve(string contentKey, decimal amount, decimal limit)
+    {
+        if (Entries.TryGetValue(contentKey, out var held) && held.Amount > 0) return (false, new BudgetDecision(true, Committed, limit));
+        var committed = Committed + amount;
+        if (committed > limit) return (false, new BudgetDecision(false, Committed, limit));
+        Entries[contentKey] = new BudgetEntry(amount, Settled: false);
+        return (true, new BudgetDecision(true, committed, limit));
+    }
+
+    /// <summary>Replaces a clip's reservation with what it really cost (0 frees the money).</summary>
+    public void Settle(string contentKey, decimal actual) => Entries[contentKey] = new BudgetEntry(actual, Settled: true);
 }
 
 /// <summary>One clip's money: reserved (its estimate) until settled at what it really cost.</summary>

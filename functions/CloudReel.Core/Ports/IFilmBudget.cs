@@ -4,7 +4,8 @@ namespace CloudReel.Core.Ports;
 /// A film's spending against its budget, shared by all its shots, so that shots running at the same
 /// time can never together cross it. Reservations are keyed by clip content key and idempotent:
 /// an activity that runs twice reserves once. Locally a store file under a process lock; in Azure
-/// a Durable Entity per film gives the same semantics.
+/// the same file as a blob under ETag conditions (CloudReel.Azure's BlobFilmBudget), both deciding
+/// by <see cref="Jobs.BudgetAccount"/>'s rules.
 /// </summary>
 public interface IFilmBudget
 {

@@ -11,6 +11,8 @@ public static class ActivityNames
     public const string PollShot = nameof(PollShot);
     public const string DownloadClip = nameof(DownloadClip);
     public const string AssembleFilm = nameof(AssembleFilm);
+    public const string EnqueueAssembly = nameof(EnqueueAssembly);
+    public const string ReadAssemblyResult = nameof(ReadAssemblyResult);
     public const string WriteFilmReport = nameof(WriteFilmReport);
     public const string PublishFilmEvent = nameof(PublishFilmEvent);
     public const string ReserveBudget = nameof(ReserveBudget);

@@ -3,8 +3,26 @@ using CloudReel.Core.Orders;
 
 namespace CloudReel.Core.Workflow;
 
-/// <summary>Starts a film: the staged order lives in the clip store under orders/&lt;film-id&gt;/.</summary>
-public sealed record FilmRequest(string FilmId, string OrderName);
+/// <summary>
+/// Starts a film: the staged order lives in the clip store under orders/&lt;film-id&gt;/. The host that
+/// starts the film decides how it is assembled, so the choice is part of the orchestration's input and
+/// replays identically: in this process (null, the local default), or by the assembler container
+/// through the assembly queue (<see cref="QueuedAssembly"/>, the Azure Functions app).
+/// </summary>
+public sealed record FilmRequest(string FilmId, string OrderName, QueuedAssembly? QueuedAssembly = null);
+
+/// <summary>
+/// The film is assembled by the assembler container: the job goes on the assembly queue and the film
+/// waits for the <see cref="FilmEvents.AssemblyCompleted"/> event, failing with a clear reason after
+/// <paramref name="Timeout"/>.
+/// </summary>
+public sealed record QueuedAssembly(TimeSpan Timeout);
+
+/// <summary>
+/// The payload of <see cref="FilmEvents.AssemblyCompleted"/>: raised when films/&lt;film-id&gt;/assembly-result.json
+/// arrives (succeeded), or when the job ends on the poison queue (failed, with the reason).
+/// </summary>
+public sealed record AssemblyCompletion(bool Succeeded, string? Error = null, string? ETag = null);
 
 /// <summary>How a film ended.</summary>
 public sealed record FilmResult(string FilmId, string OutputFolder, IReadOnlyList<string> Outputs, decimal Cost, string Currency);
@@ -54,10 +72,14 @@ public sealed record ApprovalDecision(bool Approved, string? By = null, string? 
 public static class FilmEvents
 {
     public const string StoryboardApproved = "StoryboardApproved";
+
+    /// <summary>The assembler container finished (or gave up on) a queued assembly; payload <see cref="AssemblyCompletion"/>.</summary>
+    public const string AssemblyCompleted = "AssemblyCompleted";
 }
 
-/// <summary>What a film's custom status shows while it runs.</summary>
-public sealed record FilmProgress(string Stage, int ShotsDone, int ShotsTotal, int ShotsFromCache, string? Message = null);
+/// <summary>What a film's custom status shows while it runs; the estimate is known once the film is planned.</summary>
+public sealed record FilmProgress(
+    string Stage, int ShotsDone, int ShotsTotal, int ShotsFromCache, string? Message = null, decimal? EstimatedCost = null, string? Currency = null);
 
 /// <summary>What a shot's custom status shows while it runs.</summary>
 public sealed record ShotProgress(string ShotId, string State, string Model, int? Percent = null);

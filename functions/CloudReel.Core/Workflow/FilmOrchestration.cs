@@ -52,8 +52,10 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         }
 
         run.Begin(FilmStages.Assemble);
-        var timeline = TimelineBuilder.Build(request.FilmId, plan, run.Outcomes);
-        run.Assembly = await context.CallActivityAsync<AssemblyResult>(ActivityNames.AssembleFilm, new AssemblyJob(request.FilmId, timeline));
+        var job = new AssemblyJob(request.FilmId, TimelineBuilder.Build(request.FilmId, plan, run.Outcomes));
+        run.Assembly = request.QueuedAssembly is { } queued
+            ? await AssembleInContainerAsync(context, run, job, queued.Timeout)
+            : await context.CallActivityAsync<AssemblyResult>(ActivityNames.AssembleFilm, job);
 
         run.Begin(FilmStages.Outputs);
         var report = run.BuildReport(FilmStages.Completed, error: null);
@@ -83,6 +85,34 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
             await FailAsync(context, run, $"the storyboard was rejected{(decision.By is null ? "" : $" by {decision.By}")}{(decision.Comment is null ? "" : $": {decision.Comment}")}");
         }
     }
+
+    /// <summary>
+    /// Queues the job for the assembler container and waits for it to report, on a durable timer: a job
+    /// that never comes back fails the film with the reason, and every clip stays in the store.
+    /// </summary>
+    private static async Task<AssemblyResult> AssembleInContainerAsync(WorkflowContext context, FilmRun run, AssemblyJob job, TimeSpan timeout)
+    {
+        var message = await context.CallActivityAsync<AssemblyJobMessage>(ActivityNames.EnqueueAssembly, job, new TaskOptions(StoreRetry));
+        run.Begin(FilmStages.Assemble, "queued for the assembler");
+        AssemblyCompletion completion;
+        try
+        {
+            completion = await context.WaitForExternalEvent<AssemblyCompletion>(FilmEvents.AssemblyCompleted, timeout);
+        }
+        catch (TaskCanceledException)
+        {
+            await FailAsync(context, run, $"the assembler did not report within {Describe(timeout)} ({message.JobName} is still queued or failed on the way); "
+                + $"every clip is kept, and `cloudreel assemble --job {job.FilmId}` makes the film from them");
+            throw;
+        }
+
+        if (!completion.Succeeded) await FailAsync(context, run, $"the assembler could not make the film: {completion.Error ?? "no reason given"}");
+        return await context.CallActivityAsync<AssemblyResult>(ActivityNames.ReadAssemblyResult, job.FilmId, new TaskOptions(StoreRetry));
+    }
+
+    private static string Describe(TimeSpan span) => span.TotalHours >= 1
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} hours")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} minutes");
 
     /// <summary>Writes the failed film's report, then ends the orchestration as failed.</summary>
     private static async Task FailAsync(WorkflowContext context, FilmRun run, string reason)

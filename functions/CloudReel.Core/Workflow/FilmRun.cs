@@ -40,7 +40,7 @@ internal sealed class FilmRun(WorkflowContext context, string filmId)
 
     public void ReportProgress(IReadOnlyCollection<ShotOutcome> done) =>
         context.SetCustomStatus(new FilmProgress(
-            FilmStages.Generate, done.Count, Plan?.Shots.Count ?? 0, done.Count(o => o.Source == ShotSource.Cache)));
+            FilmStages.Generate, done.Count, Plan?.Shots.Count ?? 0, done.Count(o => o.Source == ShotSource.Cache), null, Plan?.EstimatedCost, Currency));
 
     /// <summary>The report as of now; a stage still open counts up to now.</summary>
     public FilmReport BuildReport(string status, string? error)
@@ -55,5 +55,9 @@ internal sealed class FilmRun(WorkflowContext context, string filmId)
         Outcomes.Count(o => o.Succeeded),
         Plan?.Shots.Count ?? 0,
         Outcomes.Count(o => o.Source == ShotSource.Cache),
-        message);
+        message,
+        Plan?.EstimatedCost,
+        Currency);
+
+    private string? Currency => Plan is null ? null : Plan.Order.Budget?.Currency ?? "USD";
 }

@@ -24,6 +24,8 @@ public static class FilmWorkflow
         [ActivityNames.PollShot] = typeof(PollShotActivity),
         [ActivityNames.DownloadClip] = typeof(DownloadClipActivity),
         [ActivityNames.AssembleFilm] = typeof(AssembleFilmActivity),
+        [ActivityNames.EnqueueAssembly] = typeof(EnqueueAssemblyActivity),
+        [ActivityNames.ReadAssemblyResult] = typeof(ReadAssemblyResultActivity),
         [ActivityNames.WriteFilmReport] = typeof(WriteFilmReportActivity),
         [ActivityNames.PublishFilmEvent] = typeof(PublishFilmEventActivity),
         [ActivityNames.ReserveBudget] = typeof(ReserveBudgetActivity),

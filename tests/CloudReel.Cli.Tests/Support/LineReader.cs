@@ -22,6 +22,9 @@ internal sealed class LineReader(Process process)
         throw new InvalidOperationException($"cloudreel ended before printing '{marker}':\n{_seen}\n{await process.StandardError.ReadToEndAsync()}");
     }
 
+    /// <summary>Everything read so far, without waiting for the program to end.</summary>
+    public string SeenSoFar => _seen.ToString();
+
     /// <summary>Everything printed so far and until the end, for failure messages.</summary>
     public async Task<string> RestAsync() => _seen + await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
 }

@@ -167,6 +167,11 @@ public partial class FilmOrchestrationTests
                 case ActivityNames.AssembleFilm:
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);
+                case ActivityNames.EnqueueAssembly:
+                    Timeline = ((AssemblyJob)input!).Timeline;
+                    return AssemblyJobMessage.For(((AssemblyJob)input!).FilmId, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc));
+                case ActivityNames.ReadAssemblyResult:
+                    return new AssemblyResult(["promo.16x9.mp4", "promo.9x16.mp4"], 9.5, 285);
                 case ActivityNames.PublishFilmEvent:
                     var published = (Events.FilmEvent)input!;
                     if (PublishFails) throw new HttpRequestException("the event endpoint is down");

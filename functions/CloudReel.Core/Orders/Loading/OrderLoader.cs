@@ -33,6 +33,17 @@ public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, M
         return new OrderLoadResult(errors.Count == 0 ? order : null, errors);
     }
 
+    /// <summary>
+    /// The order as far as it reads and binds, without the checks: enough to learn which files it
+    /// names, even when it has errors (the film's own validation reports those). Null when it does not parse.
+    /// </summary>
+    public static FilmOrder? BindUnchecked(string text, string fileName)
+    {
+        var problems = new OrderProblems();
+        var root = Read(text, fileName, problems);
+        return root is null ? null : new OrderBinder(StructuralValidator.Validate(root, problems)).Bind(root);
+    }
+
     /// <summary>Reading and structural validation only: what the JSON Schema can say about the order too.</summary>
     internal static IReadOnlyList<OrderError> CheckStructure(string text, string fileName)
     {

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using CloudReel.Api.Http;
+using CloudReel.Api.Status;
+using CloudReel.Api.Submission;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace CloudReel.Api.Control;
+
+/// <summary>
+/// POST /api/films/{id}/approve and /cancel. Approving answers the storyboard gate of a film that
+/// waits at it; cancelling terminates the film and its running shots and gives back the model slots
+/// their jobs held, so other films can use them at once.
+/// </summary>
+public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots)
+{
+    public async Task<IResult> ApproveAsync(HttpRequest request, string filmId, CancellationToken cancellationToken)
+    {
+        var film = await FindFilmAsync(filmId, cancellationToken);
+        if (film is null) return ApiProblems.NotFound(request, $"There is no film '{filmId}'.");
+        var stage = film.ReadCustomStatusAs<FilmProgress>()?.Stage;
+        if (film.IsTerminal || stage != FilmStages.Approval)
+        {
+            return ApiProblems.Conflict(request, $"Film {filmId} is not waiting for approval (it is {FilmStatusNames.Of(film.Status)}{(stage is null ? "" : $", stage {stage}")}).");
+        }
+
+        ApprovalRequest? body;
+        try
+        {
+            body = request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding")
+                ? null
+                : await JsonSerializer.DeserializeAsync<ApprovalRequest>(request.Body, WorkflowJson.Options, cancellationToken);
+        }
+        catch (JsonException bad)
+        {
+            return ApiProblems.BadRequest(request, $"The body is not an approval ({{\"approved\": true, \"by\": \"…\", \"comment\": \"…\"}}): {bad.Message}");
+        }
+
+        var decision = new ApprovalDecision(body?.Approved ?? true, body?.By, body?.Comment);
+        await runtime.RaiseEventAsync(filmId, FilmEvents.StoryboardApproved, decision, cancellationToken);
+        return FilmSubmissions.Accepted(request, filmId, replayed: false, new FilmAccepted(filmId, decision.Approved ? "approved" : "rejected", ApiUrls.Film(request, filmId)));
+    }
+
+    public async Task<IResult> CancelAsync(HttpRequest request, string filmId, CancellationToken cancellationToken)
+    {
+        var film = await FindFilmAsync(filmId, cancellationToken);
+        if (film is null) return ApiProblems.NotFound(request, $"There is no film '{filmId}'.");
+        if (film.IsTerminal) return ApiProblems.Conflict(request, $"Film {filmId} has already ended ({FilmStatusNames.Of(film.Status)}).");
+
+        var running = (await runtime.ListInstancesAsync(OrchestrationNames.ShotInstanceId(filmId, ""), cancellationToken)).Where(s => !s.IsTerminal).ToList();
+        await runtime.TerminateAsync(filmId, "cancelled through the API", cancellationToken);
+        foreach (var attempt in running.Select(s => s.ReadInputAs<ShotInput>()).OfType<ShotInput>().SelectMany(s => s.Chain).Where(a => a.SlotCapacity > 0))
+        {
+            await slots.ReleaseAsync(attempt.SlotGroup ?? attempt.Model, attempt.ContentKey, cancellationToken);
+        }
+
+        return FilmSubmissions.Accepted(request, filmId, replayed: false, new FilmAccepted(filmId, "cancelling", ApiUrls.Film(request, filmId)));
+    }
+
+    private async Task<WorkflowInstance?> FindFilmAsync(string filmId, CancellationToken cancellationToken) =>
+        StoreLayout.IsValidId(filmId) && await runtime.GetInstanceAsync(filmId, cancellationToken) is { Name: OrchestrationNames.Film } film ? film : null;
+}
+
+/// <summary>The body of POST /api/films/{id}/approve; all optional (an empty body approves).</summary>
+public sealed record ApprovalRequest(bool? Approved = null, string? By = null, string? Comment = null);

@@ -1,0 +1,85 @@
+using CloudReel.Api.Control;
+using CloudReel.Api.Events;
+using CloudReel.Api.Http;
+using CloudReel.Api.OpenApi;
+using CloudReel.Api.Status;
+using CloudReel.Api.Submission;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CloudReel.Api;
+
+/// <summary>
+/// The handlers of every route in <see cref="ApiRoutes"/>, over one film runtime. Both homes call
+/// these and nothing else: `cloudreel serve` from Kestrel endpoints, the Functions app from its HTTP
+/// triggers (ASP.NET Core integration executes the returned <see cref="IResult"/>).
+/// </summary>
+public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
+{
+    private readonly OrderStaging _staging = new(services.Store, services.ImageFetchers);
+
+    public FilmSubmissions Submissions => new(runtime, services.Models, _staging, new IdempotencyRecords(services.Store), services.Options, services.Time);
+
+    /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
+    public InboundEventHandler Events => new(runtime, services.Store, _staging, Submissions, services.LoggerFactory.CreateLogger<InboundEventHandler>());
+
+    public Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken) => Submissions.SubmitAsync(request, cancellationToken);
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var status = StoreLayout.IsValidId(id) ? await new FilmStatusReader(runtime, services.Store, services.Links).ReadAsync(request, id, cancellationToken) : null;
+        return status is null ? ApiProblems.NotFound(request, $"There is no film '{id}'.") : Results.Json(status, WorkflowJson.Options);
+    }
+
+    public Task<IResult> ApproveAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        new FilmControls(runtime, services.Slots).ApproveAsync(request, id, cancellationToken);
+
+    public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        new FilmControls(runtime, services.Slots).CancelAsync(request, id, cancellationToken);
+
+    public Task<IResult> RegenerateAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
+        new ShotRegeneration(runtime, services.Store, services.Models, _staging, Submissions).RegenerateAsync(request, id, shotId, cancellationToken);
+
+    /// <summary>A signed link to an output of a store that cannot sign its own; the signature is the credential.</summary>
+    public async Task<IResult> GetOutputAsync(HttpRequest request, string id, string file, CancellationToken cancellationToken)
+    {
+        if (!StoreLayout.IsValidId(id) || !services.Links.Verify(id, file, request.Query["expires"], request.Query["sig"]))
+        {
+            return ApiProblems.Forbidden(request, "The link is not signed for this file, or it has expired: ask GET /api/films/{id} for a fresh one.");
+        }
+
+        string name;
+        try
+        {
+            name = StoreLayout.FilmOutput(id, file);
+        }
+        catch (ArgumentException)
+        {
+            return ApiProblems.NotFound(request, $"'{file}' is not an output name.");
+        }
+
+        return await services.Store.ExistsAsync(name, cancellationToken)
+            ? Results.Stream(await services.Store.OpenReadAsync(name, cancellationToken), ContentTypes.Of(file), file, enableRangeProcessing: true)
+            : ApiProblems.NotFound(request, $"Film {id} has no output '{file}'.");
+    }
+
+    public IResult ListModels() => Results.Json(services.Models.All.Select(ModelListing.Of).ToList(), WorkflowJson.Options);
+
+    public static IResult OpenApiDocument() => Results.Text(ApiDocument.Json, "application/json");
+
+    /// <summary>Healthy when the clip store answers (the one dependency every request has).</summary>
+    public async Task<IResult> HealthAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.Store.ExistsAsync(StoreLayout.FilmOutput("health", "probe"), cancellationToken);
+            return Results.Json(new { status = "healthy", store = services.Store.Describe() }, WorkflowJson.Options);
+        }
+        catch (Exception error) when (error is IOException or HttpRequestException or global::Azure.RequestFailedException or UnauthorizedAccessException)
+        {
+            return ApiProblems.Unavailable(request, $"The clip store does not answer: {error.Message}");
+        }
+    }
+}

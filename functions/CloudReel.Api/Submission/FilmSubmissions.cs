@@ -1,0 +1,100 @@
+using System.Text;
+using CloudReel.Api.Http;
+using CloudReel.Api.Status;
+using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace CloudReel.Api.Submission;
+
+/// <summary>
+/// POST /api/films: reads a JSON or YAML order, validates it all the way (400 with every error, by
+/// line, column and field), stages it and starts the film (202 with where to watch it). With an
+/// Idempotency-Key the same request always answers with the same film and never starts a second one.
+/// </summary>
+public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog models, OrderStaging staging, IdempotencyRecords keys, ApiOptions options, TimeProvider time)
+{
+    public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var extension = OrderFormat.FromContentType(request.ContentType);
+        if (extension is null) return ApiProblems.UnsupportedMediaType(request, request.ContentType);
+        var text = await ReadBodyAsync(request, options.MaxOrderBytes, cancellationToken);
+        if (text is null) return ApiProblems.TooLarge(request, options.MaxOrderBytes);
+
+        var key = request.Headers[IdempotencyRecords.HeaderName].FirstOrDefault()?.Trim();
+        if (key is { Length: 0 or > IdempotencyRecords.MaxKeyLength })
+        {
+            return ApiProblems.BadRequest(request, $"{IdempotencyRecords.HeaderName} must be 1-{IdempotencyRecords.MaxKeyLength} characters.");
+        }
+
+        var requestHash = FilmIds.Hash(extension, text);
+        if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, earlier, requestHash, cancellationToken);
+
+        var loader = new OrderLoader(new UrlOnlyOrderFiles(), models.CapabilitiesByName(), models.UnconfiguredModels());
+        var loaded = await loader.LoadAsync(text, "order" + extension, cancellationToken);
+        if (!loaded.IsValid)
+        {
+            var hint = loaded.Errors.Any(e => e.Message.Contains("not found", StringComparison.Ordinal)) ? UrlOnlyOrderFiles.Hint : null;
+            return ApiProblems.InvalidOrder(request, loaded.Errors, hint);
+        }
+
+        var filmId = key is null ? FilmIds.Random(loaded.Order!.Title) : FilmIds.Derived(loaded.Order!.Title, "idempotency-key", key);
+        string orderName;
+        try
+        {
+            orderName = await staging.StageAsync(filmId, text, extension, loaded.Order, sourceFolder: null, cancellationToken);
+        }
+        catch (OrderStagingException refused)
+        {
+            return ApiProblems.BadRequest(request, refused.Message);
+        }
+
+        if (key is not null && !await keys.TryCreateAsync(key, new IdempotencyRecord(filmId, orderName, requestHash, time.GetUtcNow().UtcDateTime), cancellationToken))
+        {
+            // Another request with the same key got there first: answer as it did.
+            return await ReplayAsync(request, (await keys.FindAsync(key, cancellationToken))!, requestHash, cancellationToken);
+        }
+
+        await runtime.StartFilmAsync(Request(filmId, orderName), cancellationToken);
+        return Accepted(request, filmId, replayed: false);
+    }
+
+    /// <summary>A film request as this host starts films: assembled here, or through the assembly queue.</summary>
+    public FilmRequest Request(string filmId, string orderName) => new(
+        filmId, orderName, options.QueuedAssemblyTimeoutMinutes is { } minutes ? new QueuedAssembly(TimeSpan.FromMinutes(minutes)) : null);
+
+    public static IResult Accepted(HttpRequest request, string filmId, bool replayed, FilmAccepted? body = null)
+    {
+        var url = ApiUrls.Film(request, filmId);
+        if (replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        return Results.Json(body ?? new FilmAccepted(filmId, "accepted", url), WorkflowJson.Options, statusCode: StatusCodes.Status202Accepted)
+            .WithLocation(url);
+    }
+
+    private async Task<IResult> ReplayAsync(HttpRequest request, IdempotencyRecord earlier, string requestHash, CancellationToken cancellationToken)
+    {
+        if (earlier.RequestHash != requestHash) return ApiProblems.IdempotencyKeyReused(request, earlier.FilmId);
+
+        // The first request may have stopped between recording the key and starting the film: start it now (a no-op when it runs).
+        await runtime.StartFilmAsync(Request(earlier.FilmId, earlier.OrderName), cancellationToken);
+        return Accepted(request, earlier.FilmId, replayed: true);
+    }
+
+    /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+    }
+}

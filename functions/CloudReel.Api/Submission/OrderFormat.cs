@@ -1,0 +1,27 @@
+using Microsoft.Net.Http.Headers;
+
+namespace CloudReel.Api.Submission;
+
+/// <summary>Which order format a request or a blob carries: JSON or YAML, by media type or file extension.</summary>
+public static class OrderFormat
+{
+    public const string Json = ".json";
+    public const string Yaml = ".yaml";
+
+    /// <summary>".json" or ".yaml" for a Content-Type, or null when it is neither.</summary>
+    public static string? FromContentType(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type) return null;
+        return type.ToLowerInvariant() switch
+        {
+            "application/json" => Json,
+            "application/yaml" or "application/x-yaml" or "text/yaml" or "text/x-yaml" => Yaml,
+            _ when type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) => Json,
+            _ when type.EndsWith("+yaml", StringComparison.OrdinalIgnoreCase) => Yaml,
+            _ => null,
+        };
+    }
+
+    /// <summary>".json" for a .json file, ".yaml" for .yaml or .yml.</summary>
+    public static string FromFileName(string name) => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Json : Yaml;
+}

@@ -1,0 +1,117 @@
+using Azure.Identity;
+using CloudReel.Api;
+using CloudReel.Azure.Blob;
+using CloudReel.Azure.Coordination;
+using CloudReel.Azure.Events;
+using CloudReel.Azure.Queue;
+using CloudReel.Azure.Storage;
+using CloudReel.Azure.Store;
+using CloudReel.Azure.Webhooks;
+using CloudReel.Core.Events;
+using CloudReel.Core.Jobs;
+using CloudReel.Core.Models;
+using CloudReel.Core.Planning;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+using CloudReel.Local.Scratch;
+using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Probing;
+using CloudReel.Models.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudReel.Functions.Hosting;
+
+/// <summary>The Functions app's composition root, one concern per method; every setting it reads is in <see cref="AppSettings"/>.</summary>
+public static class FunctionsServices
+{
+    /// <summary>Blob clip store, assembly queue, model slots and film budgets, all on one account through the managed identity.</summary>
+    public static IServiceCollection AddCloudReelStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var account = configuration[AppSettings.StorageConnectionString] is { Length: > 0 } connection
+            ? StorageConnectionString.Parse(connection)
+            : StorageAccount.FromBlobEndpoint(
+                new Uri(configuration[AppSettings.BlobEndpoint] ?? throw new InvalidOperationException($"Set {AppSettings.BlobEndpoint} (the clip store's Blob endpoint).")),
+                new DefaultAzureCredential());
+        var blobs = new BlobStorageClient(account);
+        var store = new BlobClipStore(blobs, Path.Combine(Path.GetTempPath(), "cloudreel", "blobs"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(blobs);
+        services.AddSingleton<IClipStore>(store);
+        services.AddSingleton<IScratchSpace>(new LocalScratchSpace());
+        services.AddSingleton<JobLedger>();
+        services.AddSingleton<IFilmBudget>(new BlobFilmBudget(blobs));
+        var staleAfter = double.TryParse(configuration[AppSettings.SlotStaleAfterHours], System.Globalization.CultureInfo.InvariantCulture, out var hours)
+            ? TimeSpan.FromHours(hours)
+            : BlobModelSlots.DefaultStaleAfter;
+        services.AddSingleton<IModelSlots>(sp => new BlobModelSlots(blobs, sp.GetRequiredService<TimeProvider>(), staleAfter));
+        var queue = new AssemblyJobQueue(new QueueStorageClient(account), store, configuration[AppSettings.AssemblyQueue] ?? AssemblyJobQueue.DefaultQueueName);
+        services.AddSingleton(queue);
+        services.AddSingleton<IAssemblyQueue>(queue);
+        return services;
+    }
+
+    /// <summary>ffprobe and ffmpeg (shipped in tools/) check every clip; films are assembled by the assembler container.</summary>
+    public static IServiceCollection AddCloudReelMedia(this IServiceCollection services)
+    {
+        // FFMPEG_PATH / FFPROBE_PATH still win when set (e.g. to try another build).
+        services.AddSingleton(_ => FfmpegTools.Locate(name => Environment.GetEnvironmentVariable(name) is { Length: > 0 } set ? set : name switch
+        {
+            "FFMPEG_PATH" => BundledTools.PathOf("ffmpeg"),
+            "FFPROBE_PATH" => BundledTools.PathOf("ffprobe"),
+            _ => Environment.GetEnvironmentVariable(name),
+        }));
+        services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<FfprobeClipProber>();
+        services.AddSingleton<IMediaEngine, ProbeOnlyMediaEngine>();
+        services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
+        return services;
+    }
+
+    /// <summary>Every video service (section Models; keys are Key Vault references) and the planner (section Planner).</summary>
+    public static IServiceCollection AddCloudReelModels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddVideoServices(configuration);
+        services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
+        services.AddShotPlanner(configuration);
+        services.AddSingleton<FilmPlanner>();
+        return services;
+    }
+
+    /// <summary>Every activity the workflow calls, created per call (as the local engine does).</summary>
+    public static IServiceCollection AddCloudReelWorkflow(this IServiceCollection services)
+    {
+        foreach (var type in FilmWorkflow.Activities.Values) services.AddTransient(type);
+        return services;
+    }
+
+    /// <summary>Film events to the Event Grid topic (managed identity) and to any configured webhooks.</summary>
+    public static IServiceCollection AddCloudReelEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Events").Get<FilmEventsOptions>() ?? new FilmEventsOptions();
+        services.AddSingleton(new EventLinkOptions { LinkLifetime = TimeSpan.FromHours(Math.Clamp(options.LinkLifetimeHours, 0.1, 168)) });
+        if (options.EventGrid?.Endpoint is { } endpoint) services.AddSingleton<IFilmEventPublisher>(new EventGridFilmPublisher(endpoint, new DefaultAzureCredential()));
+        if (options.Webhooks.Count > 0)
+        {
+            services.AddHttpClient(nameof(WebhookPublisher));
+            foreach (var webhook in options.Webhooks)
+            {
+                services.AddSingleton<IFilmEventPublisher>(sp => new WebhookPublisher(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookPublisher)), webhook));
+            }
+        }
+
+        return services;
+    }
+
+    /// <summary>The HTTP API's shared services (section Api); each invocation pairs them with its Durable client.</summary>
+    public static IServiceCollection AddCloudReelApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        options.QueuedAssemblyTimeoutMinutes ??= 60;
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new FilmApiServices(
+            sp.GetRequiredService<IClipStore>(), sp.GetRequiredService<IVideoModelCatalog>(), sp.GetRequiredService<IModelSlots>(), options,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using CloudReel.Azure.Blob;
+using CloudReel.Azure.Queue;
+using CloudReel.Azure.Store;
+using CloudReel.Azure.Tests.Support;
+using CloudReel.Cli.Tests.Support;
+using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow;
+
+namespace CloudReel.Cli.Tests;
+
+/// <summary>`cloudreel assemble --queue`: the assembler container's mode, against a real Azurite queue and Blob store.</summary>
+public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
+{
+    private const string QueueName = "assembly-jobs";
+    private readonly Workspace _workspace = new();
+    private Azurite? _azurite;
+    private BlobClipStore? _store;
+    private AssemblyJobQueue? _queue;
+
+    private Azurite Server => _azurite!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _store = new BlobClipStore(new BlobStorageClient(Server.Account), Path.Combine(_workspace.Root, "cache"));
+        await _store.EnsureContainersAsync();
+        _queue = new AssemblyJobQueue(new QueueStorageClient(Server.Account), _store, QueueName);
+        await _queue.EnsureQueuesAsync();
+    }
+
+    [Fact]
+    public async Task AssembleQueue_AJobWaiting_AssemblesItIntoTheStoreAndDeletesTheMessage()
+    {
+        var rendered = await RenderedJobAsync();
+        var queued = rendered with { FilmId = "queued-film", Timeline = rendered.Timeline with { FilmId = "queued-film" } };
+        await _queue!.SendAsync(queued, DateTime.UtcNow);
+
+        var result = await _workspace.Cli.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("film: queued-film").And.Contain("Assembled queued-film");
+        var outputs = await _store!.ListAsync("films/queued-film/");
+        outputs.Should().Contain(["films/queued-film/tiny-shanghai.16x9.mp4", "films/queued-film/assembly-result.json"]);
+        (await _queue.ReceiveAsync(TimeSpan.FromSeconds(1))).Should().BeNull("the message is deleted once the film is assembled");
+    }
+
+    [Fact]
+    public async Task AssembleQueue_AJobWhoseClipIsMissing_FailsAndLeavesTheMessageWithTheReasonRecorded()
+    {
+        var rendered = await RenderedJobAsync();
+        var missing = rendered.Timeline.Clips[0] with { ClipName = StoreLayout.Clip(new string('f', 64)) };
+        var broken = new AssemblyJob("broken-film", rendered.Timeline with { FilmId = "broken-film", Clips = [missing, .. rendered.Timeline.Clips.Skip(1)] });
+        await _queue!.SendAsync(broken, DateTime.UtcNow);
+
+        var result = await _workspace.Cli.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Stderr.Should().Contain("Assembly of broken-film failed").And.Contain("another try");
+        (await _store!.ReadTextAsync("films/broken-film/assembly-failure.json")).Should().Contain("\"try\":1");
+        (await _store!.ExistsAsync("films/broken-film/assembly-result.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task AssembleQueue_NothingWaiting_EndsCleanlySayingSo()
+    {
+        var result = await _workspace.Cli.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain($"No assembly job is waiting on queue {QueueName}");
+    }
+
+    [Theory]
+    [InlineData(new[] { "assemble", "--queue", QueueName }, "--queue needs --store")]
+    [InlineData(new[] { "assemble", "--queue", QueueName, "--job", "a-film" }, "either --job or --queue")]
+    [InlineData(new[] { "assemble" }, "either --job or --queue")]
+    public async Task Assemble_QueueWithoutABlobStoreOrBothModes_BadInputSaysWhy(string[] args, string message)
+    {
+        var result = await _workspace.Cli.RunAsync(args);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        (result.Stderr + result.Stdout).Should().Contain(message);
+    }
+
+    /// <summary>A film rendered into the Blob store (clips, job and all), whose kept job the tests queue again.</summary>
+    private async Task<AssemblyJob> RenderedJobAsync()
+    {
+        _workspace.CopyFromRepository("samples/shanghai-clay/refs/bund.jpg", "refs/bund.jpg");
+        var order = _workspace.Write("order.yaml", TestOrders.ThreeShots);
+        var render = await _workspace.Cli.RunAsync("render", order, "-o", _workspace.Out, "--store", Server.ConnectionString);
+        render.ExitCode.Should().Be(0, render.ToString());
+        var job = await _store!.ReadTextAsync(StoreLayout.FilmOutput(render.FilmId, AssemblyJobRunner.JobFileName));
+        return WorkflowJson.Deserialize<AssemblyJob>(job)!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+
+    public void Dispose() => _workspace.Dispose();
+}
