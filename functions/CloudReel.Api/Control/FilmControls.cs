@@ -28,9 +28,7 @@ public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots)
         ApprovalRequest? body;
         try
         {
-            body = request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding")
-                ? null
-                : await JsonSerializer.DeserializeAsync<ApprovalRequest>(request.Body, WorkflowJson.Options, cancellationToken);
+            body = await OptionalJsonBody.ReadAsync<ApprovalRequest>(request, cancellationToken);
         }
         catch (JsonException bad)
         {

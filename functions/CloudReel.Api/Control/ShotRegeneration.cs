@@ -45,9 +45,7 @@ public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVi
         RegenerationRequest? body;
         try
         {
-            body = request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding")
-                ? null
-                : await JsonSerializer.DeserializeAsync<RegenerationRequest>(request.Body, WorkflowJson.Options, cancellationToken);
+            body = await OptionalJsonBody.ReadAsync<RegenerationRequest>(request, cancellationToken);
         }
         catch (JsonException bad)
         {

@@ -46,16 +46,7 @@ public static class AssembleCommand
     public static async Task<int> RunAsync(CliContext context, string job, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         context.Home.EnsureCreated();
-        StoreLocation? location;
-        try
-        {
-            location = context.StoreOption is null ? null : StoreLocation.Parse(context.StoreOption);
-        }
-        catch (FormatException badStore)
-        {
-            await stderr.WriteLineAsync($"--store: {badStore.Message}");
-            return ExitCodes.InvalidInput;
-        }
+        if (!context.TryParseStore(stderr, out var location)) return ExitCodes.InvalidInput;
 
         using var loggerFactory = context.CreateLoggerFactory();
         var progress = new ProgressRelay();

@@ -23,16 +23,7 @@ public static class AssembleFromQueue
     public static async Task<int> RunAsync(CliContext context, string queueName, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         context.Home.EnsureCreated();
-        StoreLocation? location;
-        try
-        {
-            location = context.StoreOption is null ? null : StoreLocation.Parse(context.StoreOption);
-        }
-        catch (FormatException badStore)
-        {
-            await stderr.WriteLineAsync($"--store: {badStore.Message}");
-            return ExitCodes.InvalidInput;
-        }
+        if (!context.TryParseStore(stderr, out var location)) return ExitCodes.InvalidInput;
 
         if (location is null or { Kind: StoreKind.Folder })
         {

@@ -39,16 +39,7 @@ public static class RenderCommand
         }
 
         context.Home.EnsureCreated();
-        StoreLocation? location;
-        try
-        {
-            location = context.StoreOption is null ? null : StoreLocation.Parse(context.StoreOption);
-        }
-        catch (FormatException badStore)
-        {
-            await stderr.WriteLineAsync($"--store: {badStore.Message}");
-            return ExitCodes.InvalidInput;
-        }
+        if (!context.TryParseStore(stderr, out var location)) return ExitCodes.InvalidInput;
 
         using var loggerFactory = context.CreateLoggerFactory();
         await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), output.FullName, loggerFactory, new Progress.ProgressRelay(), location);

@@ -47,6 +47,25 @@ public sealed class CliContext(CloudReelHome home, bool verbose, bool plain, str
 
     public bool Plain { get; } = plain;
 
+    /// <summary>
+    /// The parsed --store (null for the home's folder); false, with the reason written to
+    /// <paramref name="errors"/>, when it is neither a folder, a connection string nor an https Blob endpoint.
+    /// </summary>
+    public bool TryParseStore(TextWriter errors, out StoreLocation? location)
+    {
+        try
+        {
+            location = StoreOption is null ? null : StoreLocation.Parse(StoreOption);
+            return true;
+        }
+        catch (FormatException badStore)
+        {
+            errors.WriteLine($"--store: {badStore.Message}");
+            location = null;
+            return false;
+        }
+    }
+
     public ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder => builder
         .AddSimpleConsole(options => options.SingleLine = true)
         .AddFilter((category, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning))
