@@ -61,7 +61,8 @@ public sealed class ServeHost : IAsyncDisposable
                 throw new FormatException("Api:QueuedAssemblyTimeoutMinutes hands films to the assembler container: set Assembly:Queue too, with a Blob --store.");
             }
 
-            var runtime = new LocalFilmRuntime(engine.Engine);
+            var local = new LocalFilmRuntime(engine.Engine);
+            var runtime = new RegisteringFilmRuntime(local, new FilmRegistry(home), engine.Store, filmsRoot, store?.Remembered, TimeProvider.System);
             var services = new FilmApiServices(
                 engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, loggerFactory);
 
@@ -74,7 +75,7 @@ public sealed class ServeHost : IAsyncDisposable
             await app.StartAsync(cancellationToken);
 
             var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var resumed = await runtime.ResumeUnfinishedAsync(cancellationToken);
+            var resumed = await local.ResumeUnfinishedAsync(cancellationToken);
             return new ServeHost(app, engine, new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"), keySource, resumed);
         }
         catch

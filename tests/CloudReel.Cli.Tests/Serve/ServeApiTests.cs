@@ -60,6 +60,20 @@ public sealed class ServeApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Status_AFilmStartedOverHttp_IsKnownToTheCommandWithItsTitleAndOrder()
+    {
+        var filmId = await _serve.SubmitAsync(TwoShots);
+        await _serve.EndedAsync(filmId);
+
+        var list = await _workspace.Cli.RunAsync("status");
+        var detail = await _workspace.Cli.RunAsync("status", filmId);
+
+        list.Stdout.Should().Contain(filmId).And.Contain("completed").And.Contain("Harbour Lights");
+        detail.ExitCode.Should().Be(0, detail.ToString());
+        detail.Stdout.Should().Contain($"orders/{filmId}/").And.Contain("shot quay");
+    }
+
+    [Fact]
     public async Task Approve_FilmWaitingAtTheGate_EvenAcrossARestartOfServe_GoesOnToTheEnd()
     {
         var filmId = await _serve.SubmitAsync(TwoShots.Replace("model: animatic", "model: animatic\napproval: true", StringComparison.Ordinal));
