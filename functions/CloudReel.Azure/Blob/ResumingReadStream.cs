@@ -5,18 +5,12 @@ namespace CloudReel.Azure.Blob;
 /// requested again from the byte it stopped at (a few times at most), so a long film download is
 /// not lost to one network blip.
 /// </summary>
-internal sealed class ResumingReadStream(Stream first, long length, Func<long, CancellationToken, Task<Stream>> reopenAt, long startOffset) : Stream
+internal sealed class ResumingReadStream(Stream first, long length, Func<long, CancellationToken, Task<Stream>> reopenAt, long startOffset) : ForwardReadStream
 {
     private const int MaxResumes = 3;
     private Stream _current = first;
     private long _read;
     private int _resumes;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => length;
 
@@ -46,21 +40,6 @@ internal sealed class ResumingReadStream(Stream first, long length, Func<long, C
             }
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

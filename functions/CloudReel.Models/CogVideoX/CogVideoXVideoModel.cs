@@ -66,7 +66,7 @@ public sealed class CogVideoXVideoModel(CogVideoXOptions options, ProviderHttp h
 
         var text = body.ToJsonString();
         return await Http.SendAsync(CallKind.Submit, "cogvideox submit",
-            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "videos/generations")) { Content = Json.Body(JsonNode.Parse(text)!) },
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "videos/generations")) { Content = Json.Body(text) },
             async (response, c) =>
             {
                 var created = await Json.ReadAsync(response, c);

@@ -73,7 +73,7 @@ public sealed class ComfyUIVideoModel(ComfyUIOptions options, ProviderHttp http,
             ["extra_data"] = new JsonObject { [KeyField] = idempotencyKey },
         }.ToJsonString();
         return await Http.SendAsync(CallKind.Submit, "comfyui prompt",
-            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "prompt")) { Content = Json.Body(JsonNode.Parse(body)!) },
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "prompt")) { Content = Json.Body(body) },
             async (response, c) => new JobStatus { State = JobState.Queued, JobId = Json.RequireText(await Json.ReadAsync(response, c), "prompt_id") },
             cancellationToken);
     }

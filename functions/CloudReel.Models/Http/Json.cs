@@ -64,7 +64,10 @@ public static class Json
 
     public static JsonArray? Array(JsonNode? node, params string[] path) => At(node, path) as JsonArray;
 
-    public static StringContent Body(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+    public static StringContent Body(JsonNode body) => Body(body.ToJsonString());
+
+    /// <summary>A JSON body from text already serialized (each retry needs its own content).</summary>
+    public static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>The first message-like text in an error body, for the attempt's record.</summary>
     public static string MessageOf(JsonNode? body, string fallback, params string[][] paths)

@@ -80,7 +80,7 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
 
         var text = body.ToJsonString();
         return await Http.SendAsync(CallKind.Submit, "kling submit",
-            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, $"v1/videos/{family}")) { Content = Json.Body(JsonNode.Parse(text)!) },
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, $"v1/videos/{family}")) { Content = Json.Body(text) },
             async (response, c) => JobOf(family, Envelope(await Json.ReadAsync(response, c))),
             cancellationToken);
     }

@@ -81,7 +81,7 @@ public sealed class SeedanceVideoModel(SeedanceOptions options, ProviderHttp htt
 
         var json = body.ToJsonString();
         return await Http.SendAsync(CallKind.Submit, "seedance submit",
-            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "contents/generations/tasks")) { Content = Json.Body(JsonNode.Parse(json)!) },
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "contents/generations/tasks")) { Content = Json.Body(json) },
             async (response, c) => new JobStatus { State = JobState.Queued, JobId = Json.RequireText(await Json.ReadAsync(response, c), "id") },
             cancellationToken);
     }

@@ -84,7 +84,7 @@ public sealed class ViduVideoModel(ViduOptions options, ProviderHttp http, Refer
 
         var text = body.ToJsonString();
         return await Http.SendAsync(CallKind.Submit, "vidu submit",
-            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, mode)) { Content = Json.Body(JsonNode.Parse(text)!) },
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, mode)) { Content = Json.Body(text) },
             async (response, c) =>
             {
                 var created = await Json.ReadAsync(response, c);
