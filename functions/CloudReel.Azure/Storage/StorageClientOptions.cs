@@ -1,26 +1,57 @@
 using Azure.Core;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using CloudReel.Azure.Queue;
 
 namespace CloudReel.Azure.Storage;
 
 /// <summary>
-/// Pipeline options for the Blob and Queue clients: Azure.Core's retries (exponential, on 408,
-/// 429, 5xx and network errors) and diagnostics, plus the Storage service version every request names.
+/// The options every Blob and Queue client of CloudReel is built with: one pinned service version,
+/// Azure.Core's exponential retries (408, 429, 5xx and network errors, a download resumed where it
+/// broke), checked request bodies, no logged bodies, and queue messages in base64 as the Functions
+/// queue trigger reads them.
 /// </summary>
-public sealed class StorageClientOptions : ClientOptions
+public static class StorageClientOptions
 {
-    /// <summary>The x-ms-version of every request: a current service version that Azurite 3.37 also accepts.</summary>
-    public const string ServiceVersion = "2025-11-05";
+    /// <summary>
+    /// The service version every request names. The SDKs default to their newest (2026-10-06 for
+    /// Blobs 12.30.1), which Azurite 3.37 refuses unless started with --skipApiVersionCheck; pinning a
+    /// version that Azure and a stock Azurite both accept keeps `--store UseDevelopmentStorage=true`
+    /// working against whatever Azurite a user runs, and CloudReel uses nothing newer.
+    /// </summary>
+    public const BlobClientOptions.ServiceVersion BlobVersion = BlobClientOptions.ServiceVersion.V2025_11_05;
 
-    public StorageClientOptions()
+    /// <inheritdoc cref="BlobVersion"/>
+    public const QueueClientOptions.ServiceVersion QueueVersion = QueueClientOptions.ServiceVersion.V2025_11_05;
+
+    public static BlobClientOptions Blob(Action<ClientOptions>? configure = null)
     {
-        Retry.Mode = RetryMode.Exponential;
-        Retry.MaxRetries = 5;
-        Retry.Delay = TimeSpan.FromSeconds(0.8);
-        Retry.MaxDelay = TimeSpan.FromSeconds(30);
-        Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
-        Diagnostics.IsLoggingContentEnabled = false;
+        var options = new BlobClientOptions(BlobVersion);
+
+        // Content-MD5 on every write request: the service refuses a body damaged on the way. MD5, not
+        // the SDK's CRC64 default, because Azurite checks MD5 and does not speak CRC64's framed bodies.
+        options.TransferValidation.Upload.ChecksumAlgorithm = StorageChecksumAlgorithm.MD5;
+        Apply(options, configure);
+        return options;
     }
 
-    /// <summary>The clock for request dates and SAS times.</summary>
-    public TimeProvider Time { get; set; } = TimeProvider.System;
+    public static QueueClientOptions Queue(Action<ClientOptions>? configure = null)
+    {
+        var options = new QueueClientOptions(QueueVersion) { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.MessageDecodingFailed += UndecodableMessages.MoveToPoisonQueueAsync;
+        Apply(options, configure);
+        return options;
+    }
+
+    private static void Apply(ClientOptions options, Action<ClientOptions>? configure)
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 5;
+        options.Retry.Delay = TimeSpan.FromSeconds(0.8);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        options.Diagnostics.IsLoggingContentEnabled = false;
+        configure?.Invoke(options);
+    }
 }
