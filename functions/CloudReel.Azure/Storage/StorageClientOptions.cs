@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CloudReel.Azure.Queue;
@@ -9,8 +8,7 @@ namespace CloudReel.Azure.Storage;
 /// <summary>
 /// The options every Blob and Queue client of CloudReel is built with: one pinned service version,
 /// Azure.Core's exponential retries (408, 429, 5xx and network errors, a download resumed where it
-/// broke), checked request bodies, no logged bodies, and queue messages in base64 as the Functions
-/// queue trigger reads them.
+/// broke), no logged bodies, and queue messages in base64 as the Functions queue trigger reads them.
 /// </summary>
 public static class StorageClientOptions
 {
@@ -27,11 +25,10 @@ public static class StorageClientOptions
 
     public static BlobClientOptions Blob(Action<ClientOptions>? configure = null)
     {
+        // No transactional checksums on uploads (TLS guards the bytes on the way): with a checksum and
+        // parallel blocks, Blobs 12.30.1 buffered blocks far ahead of the ones in flight, and a 256 MB
+        // film took 570 MB more memory instead of 50 MB (measured against Azurite).
         var options = new BlobClientOptions(BlobVersion);
-
-        // Content-MD5 on every write request: the service refuses a body damaged on the way. MD5, not
-        // the SDK's CRC64 default, because Azurite checks MD5 and does not speak CRC64's framed bodies.
-        options.TransferValidation.Upload.ChecksumAlgorithm = StorageChecksumAlgorithm.MD5;
         Apply(options, configure);
         return options;
     }
