@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Coordination;
 using CloudReel.Azure.Storage;
 using CloudReel.Azure.Store;
@@ -12,14 +11,13 @@ using CloudReel.Azure.Store;
 var connectionString = args.Length > 0 ? args[0] : "UseDevelopmentStorage=true";
 var contenders = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
 var cycles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
-var account = StorageConnectionString.Parse(connectionString);
+var blobs = StorageAccount.FromConnectionString(connectionString).Blobs;
 var containers = new BlobContainers($"clips-{Guid.NewGuid():N}"[..24], "films", "orders");
-var client = new BlobStorageClient(account);
-await client.CreateContainerIfNotExistsAsync(containers.Clips);
+await blobs.CreateBlobContainerAsync(containers.Clips);
 
 async Task<(double GrantsPerSecond, double MedianAcquireMs, double MedianReleaseMs)> RunAsync(int count)
 {
-    var slots = new BlobModelSlots(client, TimeProvider.System, containers: containers);
+    var slots = new BlobModelSlots(blobs, TimeProvider.System, containers: containers);
     var group = "bench:" + Guid.NewGuid().ToString("N");
     var acquires = new List<double>();
     var releases = new List<double>();
@@ -56,4 +54,4 @@ var crowd = await RunAsync(contenders);
 Console.WriteLine(Line($"{contenders} contenders, 2 slots", crowd));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{cycles} cycles each: {contenders} contenders get {crowd.GrantsPerSecond / alone.GrantsPerSecond:0.00}x the baseline's grants per second; a release takes {crowd.MedianReleaseMs / alone.MedianReleaseMs:0.00}x as long (ETag conflicts retried)"));
-await client.DeleteContainerIfExistsAsync(containers.Clips);
+await blobs.DeleteBlobContainerAsync(containers.Clips);

@@ -1,4 +1,3 @@
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Queue;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
@@ -22,9 +21,9 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        _store = new BlobClipStore(new BlobStorageClient(Server.Account), Path.Combine(_workspace.Root, "cache"));
+        _store = new BlobClipStore(Server.Account.Blobs, Path.Combine(_workspace.Root, "cache"));
         await _store.EnsureContainersAsync();
-        _queue = new AssemblyJobQueue(new QueueStorageClient(Server.Account), _store, QueueName);
+        _queue = new AssemblyJobQueue(Server.Account.Queues, _store, QueueName);
         await _queue.EnsureQueuesAsync();
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
 using CloudReel.Cli.Tests.Support;
@@ -43,7 +42,7 @@ public sealed class BlobStoreTests : IAsyncLifetime, IDisposable
         ClipHashes(blobFolder).Should().Equal(ClipHashes(localFolder), "the animatic makes the same clips whichever store keeps them");
         File.ReadAllText(Path.Combine(blobFolder, "tiny-shanghai.zh-CN.srt")).Should().Be(File.ReadAllText(Path.Combine(localFolder, "tiny-shanghai.zh-CN.srt")));
 
-        var store = new BlobClipStore(new BlobStorageClient(Server.Account), Path.Combine(_workspace.Root, "cache"));
+        var store = new BlobClipStore(Server.Account.Blobs, Path.Combine(_workspace.Root, "cache"));
         (await store.ListAsync($"films/{blob.FilmId}/")).Should().Contain($"films/{blob.FilmId}/tiny-shanghai.16x9.mp4");
         var clipBlobs = await store.ListAsync("clips/");
         clipBlobs.Where(name => !name.StartsWith("clips/normalised/", StringComparison.Ordinal)).Should().HaveCount(6, "three clips and their records");

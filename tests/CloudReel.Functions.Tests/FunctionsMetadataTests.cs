@@ -1,6 +1,7 @@
 using System.Reflection;
 using CloudReel.Api;
 using CloudReel.Azure.Queue;
+using CloudReel.Azure.Storage;
 using CloudReel.Core.Workflow;
 using CloudReel.Functions.Events;
 using Microsoft.Azure.Functions.Worker;
@@ -61,7 +62,7 @@ public sealed class FunctionsMetadataTests
 
         queues.Keys.Should().BeEquivalentTo("OnStorageEvent", "OnAssemblyPoisoned");
         queues["OnStorageEvent"].QueueName.Should().Be(EventFunctions.StorageEventsQueue);
-        queues["OnAssemblyPoisoned"].QueueName.Should().Be(new AssemblyJobQueue(null!, null!).PoisonQueueName);
+        queues["OnAssemblyPoisoned"].QueueName.Should().Be(new AssemblyJobQueue(StorageAccount.FromConnectionString("UseDevelopmentStorage=true").Queues, null!).PoisonQueueName);
         queues.Values.Should().OnlyContain(q => q.Connection == "AzureWebJobsStorage");
     }
 

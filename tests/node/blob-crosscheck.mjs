@@ -1,4 +1,4 @@
-// Cross-checks CloudReel's Blob client with Azure's own JavaScript SDK (@azure/storage-blob).
+// Cross-checks CloudReel's Blob clip store with Azure's own JavaScript SDK (@azure/storage-blob).
 //   node blob-crosscheck.mjs read  <connection-string> <container> <blob>
 //       prints {"sha256": ..., "length": ..., "contentType": ..., "metadata": {...}} of a blob CloudReel wrote
 //   node blob-crosscheck.mjs write <connection-string> <container> <blob> <file> <content-type>

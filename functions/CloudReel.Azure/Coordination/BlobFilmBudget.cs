@@ -1,4 +1,4 @@
-using CloudReel.Azure.Blob;
+using Azure.Storage.Blobs;
 using CloudReel.Azure.Store;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Ports;
@@ -11,7 +11,7 @@ namespace CloudReel.Azure.Coordination;
 /// conditions, so shots of one film running on different machines can never together cross it.
 /// The rules are <see cref="BudgetAccount"/>'s, exactly as <see cref="StoreFilmBudget"/> applies them.
 /// </summary>
-public sealed class BlobFilmBudget(BlobStorageClient client, BlobContainers? containers = null) : IFilmBudget
+public sealed class BlobFilmBudget(BlobServiceClient blobs, BlobContainers? containers = null) : IFilmBudget
 {
     private readonly BlobContainers _containers = containers ?? BlobContainers.Default;
 
@@ -36,6 +36,6 @@ public sealed class BlobFilmBudget(BlobStorageClient client, BlobContainers? con
     private BlobJsonDocument<BudgetAccount> Document(string filmId)
     {
         var (container, blob) = _containers.Locate(StoreLayout.BudgetRecord(filmId));
-        return new BlobJsonDocument<BudgetAccount>(client, container, blob);
+        return new BlobJsonDocument<BudgetAccount>(blobs.GetBlobContainerClient(container).GetBlobClient(blob));
     }
 }

@@ -1,5 +1,7 @@
 using Azure;
-using CloudReel.Azure.Blob;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using CloudReel.Azure.Storage;
 using CloudReel.Core.Workflow;
 
@@ -11,7 +13,7 @@ namespace CloudReel.Azure.Coordination;
 /// document), and a writer that lost the race reads again and decides again. Every instance of the
 /// app that touches the same blob therefore sees one order of changes, without locks or leases.
 /// </summary>
-public sealed class BlobJsonDocument<T>(BlobStorageClient client, string container, string blobName)
+public sealed class BlobJsonDocument<T>(BlobClient blob)
     where T : class, new()
 {
     /// <summary>Tries before giving up; contenders are spread by a jittered, growing wait.</summary>
@@ -19,20 +21,17 @@ public sealed class BlobJsonDocument<T>(BlobStorageClient client, string contain
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(400);
 
-    public string Container => container;
-
-    public string BlobName => blobName;
+    public BlobClient Blob => blob;
 
     /// <summary>The document, or a new one when the blob does not exist yet, with the ETag it was read at.</summary>
     public async Task<(T Value, ETag? ETag)> ReadAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var download = await client.DownloadAsync(container, blobName, cancellationToken: cancellationToken);
-            var value = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(download.Content, WorkflowJson.Options, cancellationToken);
-            return (value ?? new T(), download.Properties.ETag);
+            BlobDownloadResult read = await blob.DownloadContentAsync(cancellationToken);
+            return (read.Content.ToObjectFromJson<T>(WorkflowJson.Options) ?? new T(), read.Details.ETag);
         }
-        catch (StorageRequestFailedException missing) when (missing.Status == 404)
+        catch (RequestFailedException missing) when (missing.Status == 404)
         {
             return (new T(), null);
         }
@@ -52,7 +51,7 @@ public sealed class BlobJsonDocument<T>(BlobStorageClient client, string contain
             if (changed is null || await TryWriteAsync(changed, etag, cancellationToken)) return result;
             if (attempt >= MaxAttempts)
             {
-                throw new StorageConcurrencyException($"{container}/{blobName} was changed by others {MaxAttempts} times in a row while this change waited; try again later.");
+                throw new StorageConcurrencyException($"{blob.BlobContainerName}/{blob.Name} was changed by others {MaxAttempts} times in a row while this change waited; try again later.");
             }
 
             await Task.Delay(Backoff(attempt), cancellationToken);
@@ -61,20 +60,23 @@ public sealed class BlobJsonDocument<T>(BlobStorageClient client, string contain
 
     private async Task<bool> TryWriteAsync(T value, ETag? readAt, CancellationToken cancellationToken)
     {
-        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, WorkflowJson.Options);
         var options = new BlobUploadOptions
         {
-            ContentType = "application/json",
-            Conditions = readAt is { } etag ? new BlobConditions(IfMatch: etag) : BlobConditions.IfNotExists,
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Conditions = readAt is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
         };
         try
         {
-            using var content = new MemoryStream(json);
-            return await client.UploadAsync(container, blobName, content, options, cancellationToken) is not null;
+            await blob.UploadAsync(BinaryData.FromObjectAsJson(value, WorkflowJson.Options), options, cancellationToken);
+            return true;
         }
-        catch (StorageRequestFailedException missing) when (missing.ErrorCode == "ContainerNotFound")
+        catch (RequestFailedException lost) when (StorageErrors.IsConditionFailure(lost))
         {
-            await client.CreateContainerIfNotExistsAsync(container, cancellationToken);
+            return false;
+        }
+        catch (RequestFailedException missing) when (missing.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            await blob.GetParentBlobContainerClient().CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             return false;
         }
     }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CloudReel.Azure.Blob;
+using Azure.Storage.Blobs;
 using CloudReel.Azure.Store;
 using CloudReel.Core.Ports;
 
@@ -17,13 +17,13 @@ namespace CloudReel.Azure.Coordination;
 /// blob is never restarted, so a holder that has not acquired or polled for <paramref name="staleAfter"/>
 /// (its orchestration was terminated, or the job outlived every timeout) is dropped instead.
 /// </remarks>
-public sealed class BlobModelSlots(BlobStorageClient client, TimeProvider time, TimeSpan? staleAfter = null, BlobContainers? containers = null) : IModelSlots
+public sealed class BlobModelSlots(BlobServiceClient blobs, TimeProvider time, TimeSpan? staleAfter = null, BlobContainers? containers = null) : IModelSlots
 {
     /// <summary>Longer than any job's timeout and poll interval, so a live job never loses its slot.</summary>
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromHours(6);
 
     private readonly TimeSpan _staleAfter = staleAfter ?? DefaultStaleAfter;
-    private readonly string _container = (containers ?? BlobContainers.Default).Clips;
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient((containers ?? BlobContainers.Default).Clips);
 
     public Task<bool> TryAcquireAsync(string group, string holder, int capacity, CancellationToken cancellationToken = default) =>
         Document(group).UpdateAsync(slots =>
@@ -61,7 +61,7 @@ public sealed class BlobModelSlots(BlobStorageClient client, TimeProvider time, 
         return $"{BlobContainers.SlotsFolder}{(readable.Length > 60 ? readable[..60] : readable)}-{hash}.json";
     }
 
-    private BlobJsonDocument<SlotGroupDocument> Document(string group) => new(client, _container, BlobNameOf(group));
+    private BlobJsonDocument<SlotGroupDocument> Document(string group) => new(_container.GetBlobClient(BlobNameOf(group)));
 }
 
 /// <summary>One slot group's blob: each holder (a clip's content key) and when it last acquired or polled.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CloudReel.Azure.Blob;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 
@@ -98,7 +97,7 @@ public sealed class InboundEventParser(string ordersContainer = "orders", string
 
         var container = subject[SubjectPrefix.Length..marker];
         var blob = subject[(marker + BlobsMarker.Length)..];
-        if (!BlobNames.IsSafeBlobName(blob) || !StoreLayout.IsSafeRelativePath(blob))
+        if (!StoreLayout.IsSafeRelativePath(blob))
         {
             throw new InboundEventException($"{where}: blob name '{blob}' is not a safe name (no '..', '.', empty segments, backslashes or control characters).");
         }

@@ -17,17 +17,14 @@ internal static class BlobDownloadCache
         return Path.Combine(cacheDirectory, container, key, blob[(blob.LastIndexOf('/') + 1)..]);
     }
 
-    public static async Task<string> SaveAsync(string path, Stream content, CancellationToken cancellationToken)
+    /// <summary>Has <paramref name="download"/> write a partial file beside <paramref name="path"/>, then moves it into place.</summary>
+    public static async Task<string> SaveAsync(string path, Func<string, Task> download)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = $"{path}.partial-{Guid.NewGuid():N}";
         try
         {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-            }
-
+            await download(partial);
             File.Move(partial, path, overwrite: true);
             return path;
         }

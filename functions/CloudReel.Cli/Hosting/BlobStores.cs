@@ -1,21 +1,18 @@
 using Azure.Identity;
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Storage;
 using CloudReel.Azure.Store;
 
 namespace CloudReel.Cli.Hosting;
 
-/// <summary>Builds the Blob clip store for a `--store` that is not a folder.</summary>
+/// <summary>The storage account of a `--store` that is not a folder, and the Blob clip store on it.</summary>
 public static class BlobStores
 {
-    public static BlobClipStore Create(StoreLocation location, string cacheDirectory)
+    public static StorageAccount Account(StoreLocation location) => location.Kind switch
     {
-        var account = location.Kind switch
-        {
-            StoreKind.ConnectionString => StorageConnectionString.Parse(location.Value),
-            StoreKind.BlobEndpoint => StorageAccount.FromBlobEndpoint(new Uri(location.Value), new DefaultAzureCredential()),
-            _ => throw new ArgumentException($"{location} is a folder, not Blob Storage.", nameof(location)),
-        };
-        return new BlobClipStore(new BlobStorageClient(account), cacheDirectory);
-    }
+        StoreKind.ConnectionString => StorageAccount.FromConnectionString(location.Value),
+        StoreKind.BlobEndpoint => StorageAccount.FromBlobEndpoint(new Uri(location.Value), new DefaultAzureCredential()),
+        _ => throw new ArgumentException($"{location} is a folder, not Blob Storage.", nameof(location)),
+    };
+
+    public static BlobClipStore Create(StorageAccount account, string cacheDirectory) => new(account.Blobs, cacheDirectory);
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Identity;
 using CloudReel.Azure.Events;
+using CloudReel.Azure.Storage;
 using CloudReel.Azure.Webhooks;
 using CloudReel.Core.Events;
 using CloudReel.Core.Jobs;
@@ -28,9 +29,17 @@ public static class ServiceRegistration
     /// <summary>Where clips, orders, the job ledger and film outputs live; scratch space for tools.</summary>
     public static IServiceCollection AddClipStorage(this IServiceCollection services, CloudReelHome home, string filmsRoot, StoreLocation? store = null)
     {
-        services.AddSingleton<IClipStore>(store?.Kind is null or StoreKind.Folder
-            ? new FolderClipStore(store?.Value ?? home.StorePath, filmsRoot)
-            : BlobStores.Create(store, home.BlobCachePath));
+        if (store?.Kind is null or StoreKind.Folder)
+        {
+            services.AddSingleton<IClipStore>(new FolderClipStore(store?.Value ?? home.StorePath, filmsRoot));
+        }
+        else
+        {
+            var account = BlobStores.Account(store);
+            services.AddSingleton(account);
+            services.AddSingleton<IClipStore>(BlobStores.Create(account, home.BlobCachePath));
+        }
+
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
         services.AddSingleton<IFilmBudget, StoreFilmBudget>();
@@ -45,8 +54,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddAssemblyQueue(this IServiceCollection services, IConfiguration configuration)
     {
         if (configuration["Assembly:Queue"] is not { Length: > 0 } queue) return services;
-        services.AddSingleton(sp => sp.GetRequiredService<IClipStore>() is Azure.Store.BlobClipStore blobs
-            ? new Azure.Queue.AssemblyJobQueue(new Azure.Queue.QueueStorageClient(blobs.Client.Account), blobs, queue,
+        services.AddSingleton(sp => sp.GetService<StorageAccount>() is { } account
+            ? new Azure.Queue.AssemblyJobQueue(account.Queues, sp.GetRequiredService<IClipStore>(), queue,
                 int.TryParse(configuration["Assembly:MaxDequeueCount"], out var tries) ? tries : 5)
             : throw new InvalidOperationException("Assembly:Queue needs the clip store in Blob Storage (--store): the assembler container reads the job from there."));
         services.AddSingleton<IAssemblyQueue>(sp => sp.GetRequiredService<Azure.Queue.AssemblyJobQueue>());

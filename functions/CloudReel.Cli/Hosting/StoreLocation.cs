@@ -22,9 +22,9 @@ public sealed record StoreLocation(StoreKind Kind, string Value)
             throw new FormatException("A Blob endpoint reached by Entra ID must be https; for Azurite use a connection string (UseDevelopmentStorage=true).");
         }
 
-        if (StorageConnectionString.LooksLikeConnectionString(trimmed))
+        if (StorageAccount.LooksLikeConnectionString(trimmed))
         {
-            StorageConnectionString.Parse(trimmed);
+            StorageAccount.FromConnectionString(trimmed);
             return new(StoreKind.ConnectionString, trimmed);
         }
 
@@ -45,7 +45,7 @@ public sealed record StoreLocation(StoreKind Kind, string Value)
     {
         if (option is not null) return Parse(option);
         if (remembered is null) return null;
-        if (!StorageConnectionString.LooksLikeConnectionString(remembered) || HasCredentials(remembered)) return Parse(remembered);
+        if (!StorageAccount.LooksLikeConnectionString(remembered) || HasCredentials(remembered)) return Parse(remembered);
 
         var configured = configuration[ConnectionStringKey];
         if (configured is not null && SameAccount(configured, remembered)) return Parse(configured);

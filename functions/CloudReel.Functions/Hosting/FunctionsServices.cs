@@ -1,6 +1,5 @@
 using Azure.Identity;
 using CloudReel.Api;
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Coordination;
 using CloudReel.Azure.Events;
 using CloudReel.Azure.Queue;
@@ -29,14 +28,14 @@ public static class FunctionsServices
     public static IServiceCollection AddCloudReelStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var account = configuration[AppSettings.StorageConnectionString] is { Length: > 0 } connection
-            ? StorageConnectionString.Parse(connection)
+            ? StorageAccount.FromConnectionString(connection)
             : StorageAccount.FromBlobEndpoint(
                 new Uri(configuration[AppSettings.BlobEndpoint] ?? throw new InvalidOperationException($"Set {AppSettings.BlobEndpoint} (the clip store's Blob endpoint).")),
                 new DefaultAzureCredential());
-        var blobs = new BlobStorageClient(account);
+        var blobs = account.Blobs;
         var store = new BlobClipStore(blobs, Path.Combine(Path.GetTempPath(), "cloudreel", "blobs"));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(blobs);
+        services.AddSingleton(account);
         services.AddSingleton<IClipStore>(store);
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace());
         services.AddSingleton<JobLedger>();
@@ -45,7 +44,7 @@ public static class FunctionsServices
             ? TimeSpan.FromHours(hours)
             : BlobModelSlots.DefaultStaleAfter;
         services.AddSingleton<IModelSlots>(sp => new BlobModelSlots(blobs, sp.GetRequiredService<TimeProvider>(), staleAfter));
-        var queue = new AssemblyJobQueue(new QueueStorageClient(account), store, configuration[AppSettings.AssemblyQueue] ?? AssemblyJobQueue.DefaultQueueName);
+        var queue = new AssemblyJobQueue(account.Queues, store, configuration[AppSettings.AssemblyQueue] ?? AssemblyJobQueue.DefaultQueueName);
         services.AddSingleton(queue);
         services.AddSingleton<IAssemblyQueue>(queue);
         return services;

@@ -1,4 +1,3 @@
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Coordination;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
@@ -14,13 +13,13 @@ public sealed class BlobModelSlotsTests(AzuriteFixture azurite) : ModelSlotsCont
     private readonly BlobContainers _containers = Containers.Unique();
 
     protected override IModelSlots CreateSlots() =>
-        new BlobModelSlots(new BlobStorageClient(azurite.Server.Account), TimeProvider.System, containers: _containers);
+        new BlobModelSlots(azurite.Server.Account.Blobs, TimeProvider.System, containers: _containers);
 
     [Fact]
     public async Task TryAcquireAsync_HolderNotSeenForTooLong_IsDroppedSoItsSlotFreesUp()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
-        var slots = new BlobModelSlots(new BlobStorageClient(azurite.Server.Account), clock, TimeSpan.FromHours(1), _containers);
+        var slots = new BlobModelSlots(azurite.Server.Account.Blobs, clock, TimeSpan.FromHours(1), _containers);
         var group = Group("kling");
         (await slots.TryAcquireAsync(group, new string('a', 64), 1)).Should().BeTrue();
 
@@ -38,7 +37,7 @@ public sealed class BlobModelSlotsTests(AzuriteFixture azurite) : ModelSlotsCont
     public async Task HoldAsync_EachPoll_KeepsALongJobsSlot()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
-        var slots = new BlobModelSlots(new BlobStorageClient(azurite.Server.Account), clock, TimeSpan.FromHours(1), _containers);
+        var slots = new BlobModelSlots(azurite.Server.Account.Blobs, clock, TimeSpan.FromHours(1), _containers);
         var group = Group("sora");
         await slots.TryAcquireAsync(group, new string('a', 64), 1);
 
@@ -57,7 +56,7 @@ public sealed class BlobModelSlotsTests(AzuriteFixture azurite) : ModelSlotsCont
         var names = new[] { "azure-openai:res", "azure-openai/res", "AZURE-OPENAI:RES", new string('x', 300) }.Select(BlobModelSlots.BlobNameOf).ToList();
 
         names.Should().OnlyHaveUniqueItems();
-        names.Should().OnlyContain(n => n.StartsWith("slots/", StringComparison.Ordinal) && BlobNames.IsSafeBlobName(n) && n.Length < 100);
+        names.Should().OnlyContain(n => n.StartsWith("slots/", StringComparison.Ordinal) && StoreLayout.IsSafeRelativePath(n) && n.Length < 100);
     }
 }
 
@@ -67,16 +66,16 @@ public sealed class BlobFilmBudgetTests(AzuriteFixture azurite) : FilmBudgetCont
 {
     private readonly BlobContainers _containers = Containers.Unique();
 
-    protected override IFilmBudget CreateBudget() => new BlobFilmBudget(new BlobStorageClient(azurite.Server.Account), _containers);
+    protected override IFilmBudget CreateBudget() => new BlobFilmBudget(azurite.Server.Account.Blobs, _containers);
 
     [Fact]
     public async Task TryReserveAsync_WritesTheSameAccountTheClipStoreNames()
     {
         var film = Film();
-        var client = new BlobStorageClient(azurite.Server.Account);
-        await new BlobFilmBudget(client, _containers).TryReserveAsync(film, new string('a', 64), 2.5m, 10m);
+        var blobs = azurite.Server.Account.Blobs;
+        await new BlobFilmBudget(blobs, _containers).TryReserveAsync(film, new string('a', 64), 2.5m, 10m);
 
-        var store = new BlobClipStore(client, Directory.CreateTempSubdirectory("budget-cache-").FullName, _containers);
+        var store = new BlobClipStore(blobs, Directory.CreateTempSubdirectory("budget-cache-").FullName, new BlobClipStoreOptions { Containers = _containers });
         var text = await store.ReadTextAsync(StoreLayout.BudgetRecord(film));
 
         text.Should().Contain("\"amount\":2.5");

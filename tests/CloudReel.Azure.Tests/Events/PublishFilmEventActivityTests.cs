@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CloudReel.Azure.Blob;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
 using CloudReel.Azure.Webhooks;
@@ -24,7 +23,7 @@ public sealed class PublishFilmEventActivityTests : IDisposable
     public PublishFilmEventActivityTests(AzuriteFixture azurite)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        _store = new BlobClipStore(new BlobStorageClient(azurite.Server.Account), _cache, new BlobContainers($"clips-{suffix}", $"films-{suffix}", $"orders-{suffix}"));
+        _store = new BlobClipStore(azurite.Server.Account.Blobs, _cache, new BlobClipStoreOptions { Containers = new BlobContainers($"clips-{suffix}", $"films-{suffix}", $"orders-{suffix}") });
     }
 
     [Fact]

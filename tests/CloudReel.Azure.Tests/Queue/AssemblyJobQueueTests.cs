@@ -1,4 +1,5 @@
-using CloudReel.Azure.Blob;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CloudReel.Azure.Queue;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
@@ -13,15 +14,17 @@ namespace CloudReel.Azure.Tests.Queue;
 public sealed class AssemblyJobQueueTests : IDisposable
 {
     private readonly string _cache = Directory.CreateTempSubdirectory("queue-cache-").FullName;
-    private readonly QueueStorageClient _queues;
+    private readonly Azurite _azurite;
+    private readonly QueueServiceClient _queues;
     private readonly BlobClipStore _store;
     private readonly AssemblyJobQueue _jobs;
 
     public AssemblyJobQueueTests(AzuriteFixture azurite)
     {
-        _queues = new QueueStorageClient(azurite.Server.Account);
+        _azurite = azurite.Server;
+        _queues = azurite.Server.Account.Queues;
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        _store = new BlobClipStore(new BlobStorageClient(azurite.Server.Account), _cache, new BlobContainers($"clips-{suffix}", $"films-{suffix}", $"orders-{suffix}"));
+        _store = new BlobClipStore(azurite.Server.Account.Blobs, _cache, new BlobClipStoreOptions { Containers = new BlobContainers($"clips-{suffix}", $"films-{suffix}", $"orders-{suffix}") });
         _jobs = new AssemblyJobQueue(_queues, _store, $"assembly-{suffix}", maxDequeueCount: 2);
     }
 
@@ -55,10 +58,10 @@ public sealed class AssemblyJobQueueTests : IDisposable
         }
 
         var afterLimit = await _jobs.ReceiveAsync(TimeSpan.FromSeconds(30));
-        var poisoned = await _queues.ReceiveAsync(_jobs.PoisonQueueName, 32, TimeSpan.FromSeconds(30));
+        var poisoned = await ReceiveAllAsync(_jobs.PoisonQueueName);
 
         afterLimit.Should().BeNull();
-        poisoned.Should().ContainSingle().Which.Text.Should().Contain("film-2");
+        poisoned.Should().ContainSingle().Which.Body.ToString().Should().Contain("film-2");
     }
 
     [Theory]
@@ -68,16 +71,48 @@ public sealed class AssemblyJobQueueTests : IDisposable
     public async Task Receive_AMalformedMessage_IsPoisonedNotHandedOut(string text)
     {
         await _jobs.EnsureQueuesAsync();
-        await _queues.SendAsync(_jobs.QueueName, text);
+        await _queues.GetQueueClient(_jobs.QueueName).SendMessageAsync(text);
 
         var delivery = await _jobs.ReceiveAsync(TimeSpan.FromSeconds(30));
-        var poisoned = await _queues.ReceiveAsync(_jobs.PoisonQueueName, 32, TimeSpan.FromSeconds(30));
+        var poisoned = await ReceiveAllAsync(_jobs.PoisonQueueName);
 
         delivery.Should().BeNull();
-        poisoned.Should().ContainSingle().Which.Text.Should().Be(text);
+        poisoned.Should().ContainSingle().Which.Body.ToString().Should().Be(text);
+    }
+
+    [Fact]
+    public async Task Receive_AMessageThatIsNotBase64_IsPoisonedAsItWasAndDoesNotBlockTheQueue()
+    {
+        await _jobs.EnsureQueuesAsync();
+        var plain = new QueueClient(_azurite.ConnectionString, _jobs.QueueName, new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05));
+        await plain.SendMessageAsync("{plain text from another tool!}");
+        await _jobs.SendAsync(Job("film-4"), DateTime.UtcNow);
+
+        var first = await _jobs.ReceiveAsync(TimeSpan.FromSeconds(30));
+        var again = await _jobs.ReceiveAsync(TimeSpan.FromSeconds(30));
+        var poisoned = await ReceiveAllAsync(_jobs.PoisonQueueName);
+
+        new[] { first, again }.Where(d => d is not null).Should().ContainSingle().Which!.Message.FilmId.Should().Be("film-4");
+        poisoned.Should().ContainSingle().Which.Body.ToString().Should().Be("{plain text from another tool!}");
+    }
+
+    [Fact]
+    public async Task Complete_AfterTheMessageCameBackAndWasTakenAgain_SaysSoAndLeavesIt()
+    {
+        await _jobs.EnsureQueuesAsync();
+        await _jobs.SendAsync(Job("film-5"), DateTime.UtcNow);
+        var stale = await _jobs.ReceiveAsync(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var current = await _jobs.ReceiveAsync(TimeSpan.FromSeconds(30));
+
+        (await _jobs.CompleteAsync(stale!)).Should().BeFalse();
+        (await _jobs.CompleteAsync(current!)).Should().BeTrue();
     }
 
     public void Dispose() => Directory.Delete(_cache, recursive: true);
+
+    private async Task<QueueMessage[]> ReceiveAllAsync(string queue) =>
+        (await _queues.GetQueueClient(queue).ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
 
     private static AssemblyJob Job(string filmId) => new(filmId, new FilmTimeline
     {

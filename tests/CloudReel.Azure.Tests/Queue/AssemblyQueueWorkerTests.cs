@@ -1,4 +1,5 @@
-using CloudReel.Azure.Blob;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CloudReel.Azure.Queue;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Coordination;
@@ -15,15 +16,15 @@ namespace CloudReel.Azure.Tests.Queue;
 public sealed class AssemblyQueueWorkerTests : IDisposable
 {
     private readonly string _cache = Directory.CreateTempSubdirectory("worker-cache-").FullName;
-    private readonly QueueStorageClient _queues;
+    private readonly QueueServiceClient _queues;
     private readonly BlobClipStore _store;
     private readonly AssemblyJobQueue _jobs;
     private readonly AssemblyQueueWorker _worker;
 
     public AssemblyQueueWorkerTests(AzuriteFixture azurite)
     {
-        _queues = new QueueStorageClient(azurite.Server.Account);
-        _store = new BlobClipStore(new BlobStorageClient(azurite.Server.Account), _cache, Containers.Unique());
+        _queues = azurite.Server.Account.Queues;
+        _store = new BlobClipStore(azurite.Server.Account.Blobs, _cache, new BlobClipStoreOptions { Containers = Containers.Unique() });
         _jobs = new AssemblyJobQueue(_queues, _store, $"assembly-{Guid.NewGuid():N}"[..24], maxDequeueCount: 2);
         _worker = new AssemblyQueueWorker(_jobs, _store, TimeProvider.System);
     }
@@ -38,7 +39,7 @@ public sealed class AssemblyQueueWorkerTests : IDisposable
 
         outcome.Should().Be(new AssemblyQueueOutcome(AssemblyQueueResult.Assembled, "film-ok", null));
         ran!.Timeline.Clips.Should().HaveCount(1);
-        (await _queues.ReceiveAsync(_jobs.QueueName, 32, TimeSpan.FromSeconds(1))).Should().BeEmpty();
+        (await ReceiveAllAsync(_jobs.QueueName, TimeSpan.FromSeconds(1))).Should().BeEmpty();
         (await _worker.RunOnceAsync((_, _) => Task.CompletedTask, TimeSpan.FromSeconds(30))).Result.Should().Be(AssemblyQueueResult.Empty);
     }
 
@@ -65,11 +66,11 @@ public sealed class AssemblyQueueWorkerTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         var last = await _worker.RunOnceAsync((_, _) => throw new InvalidOperationException("ffmpeg exited with 1"), TimeSpan.FromSeconds(30));
-        var poisoned = await _queues.ReceiveAsync(_jobs.PoisonQueueName, 32, TimeSpan.FromSeconds(30));
+        var poisoned = await ReceiveAllAsync(_jobs.PoisonQueueName, TimeSpan.FromSeconds(30));
 
         last.Should().Be(new AssemblyQueueOutcome(AssemblyQueueResult.Poisoned, "film-poison", "ffmpeg exited with 1"));
-        poisoned.Should().ContainSingle().Which.Text.Should().Contain("\"filmId\":\"film-poison\"");
-        (await _queues.ReceiveAsync(_jobs.QueueName, 32, TimeSpan.FromSeconds(1))).Should().BeEmpty();
+        poisoned.Should().ContainSingle().Which.Body.ToString().Should().Contain("\"filmId\":\"film-poison\"");
+        (await ReceiveAllAsync(_jobs.QueueName, TimeSpan.FromSeconds(1))).Should().BeEmpty();
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class AssemblyQueueWorkerTests : IDisposable
                 for (var i = 0; i < 4; i++)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), token);
-                    seenByOthers |= (await _queues.ReceiveAsync(_jobs.QueueName, 32, TimeSpan.FromSeconds(30), token)).Count > 0;
+                    seenByOthers |= (await ReceiveAllAsync(_jobs.QueueName, TimeSpan.FromSeconds(30), token)).Length > 0;
                 }
             },
             TimeSpan.FromSeconds(2));
@@ -94,6 +95,9 @@ public sealed class AssemblyQueueWorkerTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_cache, recursive: true);
+
+    private async Task<QueueMessage[]> ReceiveAllAsync(string queue, TimeSpan visibility, CancellationToken cancellationToken = default) =>
+        (await _queues.GetQueueClient(queue).ReceiveMessagesAsync(32, visibility, cancellationToken)).Value;
 
     private async Task SendAsync(string filmId)
     {

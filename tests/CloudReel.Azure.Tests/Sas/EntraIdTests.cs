@@ -1,81 +1,76 @@
 using System.Net;
 using Azure.Core.Pipeline;
-using CloudReel.Azure.Blob;
-using CloudReel.Azure.Sas;
+using CloudReel.Azure.Queue;
 using CloudReel.Azure.Storage;
+using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
+using CloudReel.Core.Ports;
 
 namespace CloudReel.Azure.Tests.Sas;
 
 /// <summary>
-/// Entra ID: bearer tokens through Azure.Core's BearerTokenAuthenticationPolicy and user delegation
-/// SAS links, against an Azurite of its own over https with OAuth.
+/// Entra ID: bearer tokens for the storage scope and user delegation SAS links, against an Azurite of
+/// its own over https with OAuth (the account has no key, as with a managed identity).
 /// </summary>
 public sealed class EntraIdTests : IAsyncLifetime
 {
     private readonly TestCertificate _certificate = TestCertificate.Create();
     private readonly FakeEntraCredential _credential = new();
+    private readonly string _cache = Directory.CreateTempSubdirectory("entra-cache-").FullName;
     private Azurite? _azurite;
-    private BlobStorageClient? _client;
+    private StorageAccount? _account;
+    private BlobClipStore? _store;
 
-    private BlobStorageClient Client => _client!;
+    private StorageAccount Account => _account!;
+
+    private BlobClipStore Store => _store!;
 
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync(_certificate.CertificatePemPath, _certificate.KeyPemPath);
-        var account = new StorageAccount(StorageConnectionString.DevelopmentAccountName, _azurite.BlobEndpoint, _azurite.QueueEndpoint, _credential);
-        var options = new StorageClientOptions { Transport = new HttpClientTransport(_certificate.TrustingHandler()) };
-        _client = new BlobStorageClient(account, options);
+        _account = StorageAccount.FromEndpoints(_azurite.BlobEndpoint, _azurite.QueueEndpoint, _credential,
+            options => options.Transport = new HttpClientTransport(_certificate.TrustingHandler()));
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        _store = new BlobClipStore(_account.Blobs, _cache, new BlobClipStoreOptions { Containers = new BlobContainers($"clips-{suffix}", $"films-{suffix}", $"orders-{suffix}") });
     }
 
     public async Task DisposeAsync()
     {
         if (_azurite is not null) await _azurite.DisposeAsync();
         _certificate.Dispose();
+        Directory.Delete(_cache, recursive: true);
     }
 
     [Fact]
-    public async Task BearerToken_ForTheStorageScope_AuthorisesWritesAndReads()
+    public async Task BearerToken_ForTheStorageScope_AuthorisesWritesReadsAndTheQueue()
     {
-        var container = TestData.ContainerName("entra");
+        var name = StoreLayout.FilmOutput("film-1", "clip.mp4");
+        var queue = new AssemblyJobQueue(Account.Queues, Store, "entra-jobs");
 
-        await Client.CreateContainerIfNotExistsAsync(container);
-        await Client.UploadAsync(container, "clip.mp4", new MemoryStream([1, 2, 3]));
+        await Store.PutAsync(name, new MemoryStream([1, 2, 3]), "video/mp4", overwrite: false);
+        await queue.EnsureQueuesAsync();
 
-        (await Client.GetPropertiesAsync(container, "clip.mp4"))!.ContentLength.Should().Be(3);
-        _credential.Scopes.Should().OnlyContain(scope => scope == StoragePipeline.StorageScope);
+        (await Store.GetSizeAsync(name)).Should().Be(3);
+        (await Account.Queues.GetQueueClient("entra-jobs").ExistsAsync()).Value.Should().BeTrue();
+        _credential.Scopes.Should().NotBeEmpty().And.OnlyContain(scope => scope == "https://storage.azure.com/.default");
     }
 
     [Fact]
-    public async Task UserDelegationSas_FetchedWithPlainHttp_ServesTheBlobAndNothingElse()
+    public async Task ReadLink_WithoutAKey_IsAUserDelegationSasThatServesTheBlobAndNothingElse()
     {
-        var container = TestData.ContainerName("udk");
-        await Client.CreateContainerIfNotExistsAsync(container);
         var bytes = TestData.Bytes(2048);
-        await Client.UploadAsync(container, "films/f/film.mp4", new MemoryStream(bytes));
-        await Client.UploadAsync(container, "films/f/other.mp4", new MemoryStream([1]));
-        var now = DateTimeOffset.UtcNow;
-        var key = await Client.GetUserDelegationKeyAsync(now.AddMinutes(-5), now.AddHours(2));
+        await Store.PutAsync(StoreLayout.FilmOutput("f", "film.mp4"), new MemoryStream(bytes), "video/mp4", overwrite: true);
+        await Store.PutAsync(StoreLayout.FilmOutput("f", "other.mp4"), new MemoryStream([1]), "video/mp4", overwrite: true);
 
-        var link = BlobReadLinks.UserDelegationSas(Client.BlobUri(container, "films/f/film.mp4"), key, Client.Account.Name, container, "films/f/film.mp4", now, TimeSpan.FromHours(1));
+        var link = await Store.GetReadLinkAsync(StoreLayout.FilmOutput("f", "film.mp4"), TimeSpan.FromHours(1));
         using var http = new HttpClient(_certificate.TrustingHandler());
         var fetched = await http.GetByteArrayAsync(link);
         var neighbour = await http.GetAsync(new Uri(link.AbsoluteUri.Replace("film.mp4?", "other.mp4?", StringComparison.Ordinal)));
+        var tampered = await http.GetAsync(new Uri(link.AbsoluteUri.Replace("sp=r&", "sp=rw&", StringComparison.Ordinal)));
 
         fetched.Should().Equal(bytes);
         neighbour.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        tampered.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         link.Query.Should().Contain("skoid=" + FakeEntraCredential.ObjectId).And.Contain("spr=https&");
-        key.ToString().Should().NotContain(key.Value);
-    }
-
-    [Fact]
-    public async Task UserDelegationSas_OutlivingItsKey_IsNotIssued()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var key = await Client.GetUserDelegationKeyAsync(now.AddMinutes(-5), now.AddMinutes(30));
-
-        var issue = () => BlobReadLinks.UserDelegationSas(Client.BlobUri("clips", "x.mp4"), key, Client.Account.Name, "clips", "x.mp4", now, TimeSpan.FromHours(1));
-
-        issue.Should().Throw<ArgumentException>().WithMessage("*outlive*");
     }
 }

@@ -1,97 +1,128 @@
 using System.Net;
-using CloudReel.Azure.Blob;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using CloudReel.Azure.Sas;
+using CloudReel.Azure.Storage;
+using CloudReel.Azure.Tests.Coordination;
 using CloudReel.Azure.Tests.Support;
 
 namespace CloudReel.Azure.Tests.Sas;
 
-/// <summary>Service SAS read links, fetched with a plain HttpClient from Azurite.</summary>
+/// <summary>Service SAS read links (signed with the account key), fetched with a plain HttpClient from Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ServiceSasTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly BlobStorageClient _client = new(azurite.Server.Account);
+    private readonly BlobServiceClient _blobs = azurite.Server.Account.Blobs;
     private readonly HttpClient _http = new();
 
     [Fact]
-    public async Task ServiceSas_FetchedWithPlainHttp_ServesTheBlob()
+    public async Task Link_FetchedWithPlainHttp_ServesTheBlob()
     {
-        var (container, bytes) = await BlobAsync("film.mp4");
+        var (blob, bytes) = await BlobAsync("film.mp4");
 
-        var link = Link(container, "film.mp4", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
+        var link = await Links().ForAsync(blob, TimeSpan.FromMinutes(15));
         var fetched = await _http.GetByteArrayAsync(link);
 
         fetched.Should().Equal(bytes);
-        link.Query.Should().Contain("sp=r").And.Contain("sr=b");
+        link.Query.Should().Contain("sp=r&").And.Contain("sr=b&").And.NotContain("skoid");
     }
 
     [Fact]
-    public async Task ServiceSas_ForOneBlob_DoesNotOpenItsNeighbour()
+    public async Task Link_ForOneBlob_DoesNotOpenItsNeighbour()
     {
-        var (container, _) = await BlobAsync("a.mp4");
-        await _client.UploadAsync(container, "b.mp4", new MemoryStream([1]));
-        var link = Link(container, "a.mp4", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
+        var (blob, _) = await BlobAsync("a.mp4");
+        await blob.GetParentBlobContainerClient().GetBlobClient("b.mp4").UploadAsync(BinaryData.FromBytes([1]));
+        var link = await Links().ForAsync(blob, TimeSpan.FromMinutes(15));
 
-        var neighbour = new Uri(link.AbsoluteUri.Replace("/a.mp4?", "/b.mp4?", StringComparison.Ordinal));
-        var response = await _http.GetAsync(neighbour);
+        var response = await _http.GetAsync(new Uri(link.AbsoluteUri.Replace("/a.mp4?", "/b.mp4?", StringComparison.Ordinal)));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
-    public async Task ServiceSas_IsReadOnly_AWriteIsRefused()
+    public async Task Link_IsReadOnly_AWriteIsRefused()
     {
-        var (container, _) = await BlobAsync("keep.mp4");
-        var link = Link(container, "keep.mp4", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15));
+        var (blob, _) = await BlobAsync("keep.mp4");
+        var link = await Links().ForAsync(blob, TimeSpan.FromMinutes(15));
 
         using var put = new HttpRequestMessage(HttpMethod.Put, link) { Content = new ByteArrayContent([6, 6, 6]) };
         put.Headers.Add("x-ms-blob-type", "BlockBlob");
         var response = await _http.SendAsync(put);
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await _client.GetPropertiesAsync(container, "keep.mp4"))!.ContentLength.Should().Be(64);
+        (await blob.GetPropertiesAsync()).Value.ContentLength.Should().Be(64);
+    }
+
+    [Theory]
+    [InlineData("sp=r&", "sp=rw&")]
+    [InlineData("sr=b&", "sr=c&")]
+    public async Task Link_Tampered_IsRefused(string signed, string tampered)
+    {
+        var (blob, _) = await BlobAsync("tamper.mp4");
+        var link = await Links().ForAsync(blob, TimeSpan.FromMinutes(15));
+
+        var response = await _http.GetAsync(new Uri(link.AbsoluteUri.Replace(signed, tampered, StringComparison.Ordinal)));
+
+        link.AbsoluteUri.Should().Contain(signed);
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
-    public async Task ServiceSas_AfterItsExpiry_IsRefused()
+    public async Task Link_LongerLivedThanSigned_IsRefused()
     {
-        var (container, _) = await BlobAsync("old.mp4");
+        var (blob, _) = await BlobAsync("extend.mp4");
+        var link = await Links().ForAsync(blob, TimeSpan.FromMinutes(15));
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var later = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
-        var link = Link(container, "old.mp4", DateTimeOffset.UtcNow.AddHours(-2), TimeSpan.FromMinutes(30));
-        var response = await _http.GetAsync(link);
+        var response = await _http.GetAsync(new Uri(link.AbsoluteUri.Replace("se=" + Uri.EscapeDataString(query["se"]!), "se=" + later, StringComparison.Ordinal)));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
-    public void ServiceSas_LongerThanSevenDays_IsNotIssued()
+    public async Task Link_AfterItsExpiry_IsRefused()
     {
-        var issue = () => Link("clips", "x.mp4", DateTimeOffset.UtcNow, TimeSpan.FromDays(8));
+        var (blob, _) = await BlobAsync("old.mp4");
+        var twoHoursAgo = new ManualClock(DateTimeOffset.UtcNow.AddHours(-2));
 
-        issue.Should().Throw<ArgumentOutOfRangeException>();
+        var link = await Links(twoHoursAgo).ForAsync(blob, TimeSpan.FromMinutes(30));
+        var response = await _http.GetAsync(link);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8 * 24 * 60)]
+    public async Task Link_OfNoOrMoreThanSevenDaysLife_IsNotIssued(int minutes)
+    {
+        var issue = () => Links().ForAsync(_blobs.GetBlobContainerClient("clips").GetBlobClient("x.mp4"), TimeSpan.FromMinutes(minutes));
+
+        await issue.Should().ThrowAsync<ArgumentOutOfRangeException>();
     }
 
     [Fact]
-    public void ServiceSas_OnAnHttpsAccount_IsHttpsOnly()
+    public async Task Link_OnAnHttpsAccount_IsHttpsOnly()
     {
-        var account = global::CloudReel.Azure.Storage.StorageConnectionString.Parse("AccountName=films;AccountKey=a2V5");
-        var uri = new Uri("https://films.blob.core.windows.net/films/f/film.mp4");
+        var account = StorageAccount.FromConnectionString("DefaultEndpointsProtocol=https;AccountName=films;AccountKey=a2V5");
 
-        var link = BlobReadLinks.ServiceSas(uri, account.Key!, "films", "f/film.mp4", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        var link = await new BlobReadLinks(account.Blobs, TimeProvider.System).ForAsync(account.Blobs.GetBlobContainerClient("films").GetBlobClient("f/film.mp4"), TimeSpan.FromHours(1));
 
         link.Query.Should().Contain("spr=https&");
     }
 
     public void Dispose() => _http.Dispose();
 
-    private Uri Link(string container, string blob, DateTimeOffset now, TimeSpan lifetime) =>
-        BlobReadLinks.ServiceSas(_client.BlobUri(container, blob), azurite.Server.Account.Key!, container, blob, now, lifetime);
+    private BlobReadLinks Links(TimeProvider? time = null) => new(_blobs, time ?? TimeProvider.System);
 
-    private async Task<(string Container, byte[] Bytes)> BlobAsync(string name)
+    private async Task<(BlobClient Blob, byte[] Bytes)> BlobAsync(string name)
     {
-        var container = TestData.ContainerName("sas");
-        await _client.CreateContainerIfNotExistsAsync(container);
+        var container = _blobs.GetBlobContainerClient(TestData.ContainerName("sas"));
+        await container.CreateIfNotExistsAsync();
         var bytes = TestData.Bytes(64);
-        await _client.UploadAsync(container, name, new MemoryStream(bytes));
-        return (container, bytes);
+        var blob = container.GetBlobClient(name);
+        await blob.UploadAsync(BinaryData.FromBytes(bytes));
+        return (blob, bytes);
     }
 }

@@ -1,4 +1,6 @@
-using CloudReel.Azure.Blob;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
 using CloudReel.Core.Jobs;
@@ -12,16 +14,20 @@ public sealed class BlobClipStoreTests : IDisposable
 {
     private const string Key = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     private readonly string _cache = Directory.CreateTempSubdirectory("blob-cache-").FullName;
-    private readonly BlobStorageClient _client;
+    private readonly BlobServiceClient _blobs;
     private readonly BlobContainers _containers;
     private readonly BlobClipStore _store;
 
     public BlobClipStoreTests(AzuriteFixture azurite)
     {
-        _client = new BlobStorageClient(azurite.Server.Account, transfer: new BlobTransferOptions { SingleUploadLimit = 64 * 1024, BlockSize = 32 * 1024 });
+        _blobs = azurite.Server.Account.Blobs;
         var suffix = Guid.NewGuid().ToString("N")[..8];
         _containers = new BlobContainers($"clips-{suffix}", $"films-{suffix}", $"orders-{suffix}");
-        _store = new BlobClipStore(_client, _cache, _containers);
+        _store = new BlobClipStore(_blobs, _cache, new BlobClipStoreOptions
+        {
+            Containers = _containers,
+            Transfer = new StorageTransferOptions { InitialTransferSize = 64 * 1024, MaximumTransferSize = 32 * 1024, MaximumConcurrency = 4 },
+        });
     }
 
     [Fact]
@@ -55,7 +61,7 @@ public sealed class BlobClipStoreTests : IDisposable
         (await BlobNamesAsync(_containers.Clips)).Should().Equal($"{Key}.mp4", $"jobs/{Key}.json");
         (await BlobNamesAsync(_containers.Orders)).Should().Equal("film-1/refs/bund.jpg");
         (await BlobNamesAsync(_containers.Films)).Should().Equal("film-1/report.json");
-        (await _client.GetPropertiesAsync(_containers.Films, "film-1/report.json"))!.ContentType.Should().Be("application/json");
+        (await _blobs.GetBlobContainerClient(_containers.Films).GetBlobClient("film-1/report.json").GetPropertiesAsync()).Value.ContentType.Should().Be("application/json");
     }
 
     [Fact]
@@ -87,6 +93,44 @@ public sealed class BlobClipStoreTests : IDisposable
         Path.GetFileName(first).Should().Be("timeline.json");
         changed.Should().NotBe(first);
         (await File.ReadAllTextAsync(changed)).Should().Be("v2");
+    }
+
+    [Fact]
+    public async Task Names_WithSpacesAndChinese_RoundTripThroughWritesListingsAndLinks()
+    {
+        var name = StoreLayout.OrderFile("film-4", "参考 图/外滩 (dusk).jpg");
+        await _store.PutAsync(name, new MemoryStream([9, 8, 7]), "image/jpeg", overwrite: true);
+
+        var listed = await _store.ListAsync(StoreLayout.OrdersPrefix);
+        var link = await _store.GetReadLinkAsync(name, TimeSpan.FromMinutes(10));
+        using var http = new HttpClient();
+
+        listed.Should().Equal(name);
+        (await http.GetByteArrayAsync(link)).Should().Equal(9, 8, 7);
+    }
+
+    [Fact]
+    public async Task OpenRead_StreamsTheWholeBlob()
+    {
+        var name = StoreLayout.FilmOutput("film-5", "film.mp4");
+        var bytes = TestData.Bytes(300 * 1024);
+        await _store.PutAsync(name, new MemoryStream(bytes), "video/mp4", overwrite: true);
+
+        await using var read = await _store.OpenReadAsync(name);
+
+        TestData.Sha256(await TestData.ReadAllAsync(read)).Should().Be(TestData.Sha256(bytes));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheBlobAndIsHarmlessTwice()
+    {
+        var name = StoreLayout.FilmOutput("film-6", "gone.json");
+        await _store.PutTextAsync(name, "{}", "application/json", overwrite: true);
+
+        await _store.DeleteAsync(name);
+        await _store.DeleteAsync(name);
+
+        (await _store.ExistsAsync(name)).Should().BeFalse();
     }
 
     [Fact]
@@ -138,7 +182,7 @@ public sealed class BlobClipStoreTests : IDisposable
     private async Task<List<string>> BlobNamesAsync(string container)
     {
         var names = new List<string>();
-        await foreach (var item in _client.ListAsync(container, "")) names.Add(item.Name);
+        await foreach (var item in _blobs.GetBlobContainerClient(container).GetBlobsAsync(new GetBlobsOptions())) names.Add(item.Name);
         return names;
     }
 }

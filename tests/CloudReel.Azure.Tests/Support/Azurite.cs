@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Azure.Core;
 using CloudReel.Azure.Storage;
 
 namespace CloudReel.Azure.Tests.Support;
 
 /// <summary>
 /// A real Azurite (from tests/node) on free loopback ports, in memory, for one test class or
-/// collection. Optionally over https with OAuth, to test Entra ID bearer tokens.
+/// collection, started as a user starts it: it checks the service version of every request (so the
+/// version CloudReel pins is proven here). Optionally over https with OAuth, to test Entra ID bearer tokens.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
+    /// <summary>The development account every Azurite accepts (public, documented; not a secret).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly Process _process;
     private readonly string _workspace;
 
@@ -20,8 +27,8 @@ public sealed class Azurite : IAsyncDisposable
         _workspace = workspace;
         BlobPort = blobPort;
         QueuePort = queuePort;
-        BlobEndpoint = new Uri($"{scheme}://127.0.0.1:{blobPort}/{StorageConnectionString.DevelopmentAccountName}");
-        QueueEndpoint = new Uri($"{scheme}://127.0.0.1:{queuePort}/{StorageConnectionString.DevelopmentAccountName}");
+        BlobEndpoint = new Uri($"{scheme}://127.0.0.1:{blobPort}/{AccountName}");
+        QueueEndpoint = new Uri($"{scheme}://127.0.0.1:{queuePort}/{AccountName}");
     }
 
     public int BlobPort { get; }
@@ -32,17 +39,19 @@ public sealed class Azurite : IAsyncDisposable
 
     public Uri QueueEndpoint { get; }
 
-    /// <summary>The development account with its well-known key, at this Azurite's ports.</summary>
-    public StorageAccount Account => new(StorageConnectionString.DevelopmentAccountName, BlobEndpoint, QueueEndpoint,
-        SharedKey.FromBase64(StorageConnectionString.DevelopmentAccountName, StorageConnectionString.DevelopmentAccountKey));
+    /// <summary>The development account with its well-known key, at this Azurite's ports, as CloudReel builds it.</summary>
+    public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};"
-        + $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};";
+
+    /// <summary>The account with changed client options (e.g. a transport, shorter retries).</summary>
+    public StorageAccount AccountWith(Action<ClientOptions> configure) => StorageAccount.FromConnectionString(ConnectionString, configure);
 
     /// <param name="certificatePem">With a certificate and key (PEM files), Azurite serves https and accepts OAuth bearer tokens.</param>
     /// <param name="keyPem">The certificate's private key.</param>
-    public static async Task<Azurite> StartAsync(string? certificatePem = null, string? keyPem = null)
+    /// <param name="skipApiVersionCheck">Accept any service version: only for peers that cannot pin one (Azure's JavaScript SDK).</param>
+    public static async Task<Azurite> StartAsync(string? certificatePem = null, string? keyPem = null, bool skipApiVersionCheck = false)
     {
         var script = NodePeers.Module("azurite/dist/src/azurite.js");
         var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
@@ -51,10 +60,10 @@ public sealed class Azurite : IAsyncDisposable
         string[] arguments =
         [
             script, "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}", "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
-            "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}", "--inMemoryPersistence", "--skipApiVersionCheck",
-            "--disableTelemetry", "--silent",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}", "--inMemoryPersistence", "--disableTelemetry", "--silent",
         ];
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        if (skipApiVersionCheck) start.ArgumentList.Add("--skipApiVersionCheck");
         if (certificatePem is not null)
         {
             foreach (var argument in new[] { "--cert", certificatePem, "--key", keyPem!, "--oauth", "basic" }) start.ArgumentList.Add(argument);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CloudReel.Azure.Blob;
+using Azure.Storage.Blobs.Models;
 using CloudReel.Azure.Tests.Support;
 using CloudReel.Cli.Tests.Support;
 
@@ -35,16 +35,16 @@ public sealed class ServeEventsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task BlobCreatedForAnOrder_StartsTheFilmOnce_AndItsOutputsComeBackAsSasLinks()
     {
-        var blobs = new BlobStorageClient(_azurite.Account);
-        await blobs.CreateContainerIfNotExistsAsync("orders");
+        var orders = _azurite.Account.Blobs.GetBlobContainerClient("orders");
+        await orders.CreateIfNotExistsAsync();
         await using (var picture = File.OpenRead(Path.Combine(Workspace.RepositoryRoot, "samples/shanghai-clay/refs/bund.jpg")))
         {
-            await blobs.UploadAsync("orders", "incoming/bund/refs/bund.jpg", picture, new BlobUploadOptions { ContentType = "image/jpeg" });
+            await orders.GetBlobClient("incoming/bund/refs/bund.jpg").UploadAsync(picture, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg" } });
         }
 
         const string Order = "title: Bund at Dusk\nresolution: 180p\nmodel: animatic\nshots:\n  - id: bund\n    prompt: The Bund at dusk\n    seconds: 1.5\n    image: refs/bund.jpg\n    camera: pan-right\n";
-        var written = await blobs.UploadAsync("orders", "incoming/bund/order.yaml", new MemoryStream(Encoding.UTF8.GetBytes(Order)), new BlobUploadOptions { ContentType = "application/yaml" });
-        var delivery = EventGridPayloads.BlobCreated("orders", "incoming/bund/order.yaml", written!.ETag.ToString(), _azurite.BlobEndpoint);
+        BlobContentInfo written = await orders.GetBlobClient("incoming/bund/order.yaml").UploadAsync(BinaryData.FromString(Order), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/yaml" } });
+        var delivery = EventGridPayloads.BlobCreated("orders", "incoming/bund/order.yaml", written.ETag.ToString(), _azurite.BlobEndpoint);
 
         var first = await PostEventsAsync(delivery);
         var redelivered = await PostEventsAsync(delivery);

@@ -1,13 +1,13 @@
-using CloudReel.Azure.Blob;
-using CloudReel.Azure.Sas;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
-namespace CloudReel.Azure.Store;
+namespace CloudReel.Azure.Sas;
 
 /// <summary>
 /// One user delegation key at a time, fetched through Entra ID and reused for every link it can
-/// sign (a key lasts a day here, longer when a link needs it; a link must not outlive its key).
+/// sign (a key lasts a day here, longer when a link needs it; a link never outlives its key).
 /// </summary>
-internal sealed class UserDelegationKeys(BlobStorageClient client)
+internal sealed class UserDelegationKeys(BlobServiceClient blobs)
 {
     private static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(1);
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
@@ -20,11 +20,11 @@ internal sealed class UserDelegationKeys(BlobStorageClient client)
         lock (_gate)
         {
             var stale = _key is null || _key.IsFaulted || _key.IsCanceled
-                || (_key.IsCompletedSuccessfully && _key.Result.SignedExpiry < now + linkLifetime + Margin);
+                || (_key.IsCompletedSuccessfully && _key.Result.SignedExpiresOn < now + linkLifetime + Margin);
             if (stale)
             {
                 var lifetime = linkLifetime + Margin + Margin > KeyLifetime ? BlobReadLinks.MaxLifetime : KeyLifetime;
-                _key = client.GetUserDelegationKeyAsync(now - BlobReadLinks.ClockSkew, now + lifetime, CancellationToken.None);
+                _key = FetchAsync(now - BlobReadLinks.ClockSkew, now + lifetime);
             }
 
             key = _key!;
@@ -32,4 +32,7 @@ internal sealed class UserDelegationKeys(BlobStorageClient client)
 
         return key.WaitAsync(cancellationToken);
     }
+
+    private async Task<UserDelegationKey> FetchAsync(DateTimeOffset start, DateTimeOffset expiry) =>
+        await blobs.GetUserDelegationKeyAsync(start, expiry, CancellationToken.None);
 }
