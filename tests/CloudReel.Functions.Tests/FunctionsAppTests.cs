@@ -1,5 +1,4 @@
 using CloudReel.Api;
-using CloudReel.Core.Workflow;
 
 namespace CloudReel.Functions.Tests;
 
@@ -28,27 +27,6 @@ public sealed class FunctionsAppTests
     {
         Repository.Read(Functions + "host.json").Should().Contain("\"routePrefix\": \"api\"");
         ApiRoutes.All.Should().OnlyContain(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void ActivityFunctions_RunEveryWorkflowActivity_UnderItsNameWithItsClass()
-    {
-        var functions = Repository.Matches(Functions + "Workflow/ActivityFunctions.cs",
-                @"\[Function\(ActivityNames\.(\w+)\)\].*?ActivityRunner\.RunAsync<(\w+), .*?>\(ActivityNames\.(\w+),")
-            .ToList();
-
-        functions.Should().OnlyContain(m => m[0] == m[2], "each function passes its own name on");
-        functions.ToDictionary(m => m[0], m => m[1]).Should().BeEquivalentTo(FilmWorkflow.Activities.ToDictionary(a => a.Key, a => a.Value.Name));
-    }
-
-    [Fact]
-    public void OrchestrationFunctions_RunEveryWorkflowOrchestration()
-    {
-        var functions = Repository.Matches(Functions + "Workflow/OrchestrationFunctions.cs",
-                @"\[Function\(OrchestrationNames\.(\w+)\)\].*?new (\w+)\(\)\.RunAsync")
-            .ToDictionary(m => m[0] switch { "Film" => OrchestrationNames.Film, "Shot" => OrchestrationNames.Shot, _ => m[0] }, m => m[1]);
-
-        functions.Should().BeEquivalentTo(FilmWorkflow.Orchestrations.ToDictionary(o => o.Key, o => o.Value.Name));
     }
 
     [Fact]

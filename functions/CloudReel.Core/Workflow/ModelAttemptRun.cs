@@ -1,5 +1,7 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
@@ -14,7 +16,7 @@ internal static class ModelAttemptRun
     /// <summary>How often a submit is asked again while the service defers it or another film is submitting the same clip.</summary>
     private const int MaxSubmitWaits = 60;
 
-    public static async Task<(AttemptRecord Record, ClipRecord? Clip)> RunAsync(WorkflowContext context, ShotJob job)
+    public static async Task<(AttemptRecord Record, ClipRecord? Clip)> RunAsync(TaskOrchestrationContext context, ShotJob job)
     {
         var attempt = job.Attempt;
         var slot = attempt.SlotCapacity > 0 ? new ModelSlotRequest(attempt.SlotGroup ?? attempt.Model, attempt.ContentKey, attempt.SlotCapacity) : null;
@@ -25,14 +27,14 @@ internal static class ModelAttemptRun
         }
 
         var (status, failed) = await SubmitAndPollAsync(context, job, slot?.Group);
-        if (slot is not null) await context.CallActivityAsync<bool>(ActivityNames.ReleaseModelSlot, slot, new TaskOptions(FilmOrchestration.StoreRetry));
+        if (slot is not null) await context.CallActivityAsync<bool>(nameof(ReleaseModelSlotActivity), slot, new TaskOptions(FilmOrchestration.StoreRetry));
         if (failed is not null) return (failed, null);
 
         context.SetCustomStatus(new ShotProgress(job.ShotId, "downloading", attempt.Model, 100));
         try
         {
             var clip = await context.CallActivityAsync<ClipRecord>(
-                ActivityNames.DownloadClip, new ClipDownload(job, status), new TaskOptions(ShotOrchestration.DownloadRetry));
+                nameof(DownloadClipActivity), new ClipDownload(job, status), new TaskOptions(ShotOrchestration.DownloadRetry));
             return (Record(attempt, status.JobId, AttemptResult.Succeeded, null, null, null, clip.Cost), clip);
         }
         catch (TaskFailedException failure)
@@ -44,10 +46,10 @@ internal static class ModelAttemptRun
     }
 
     /// <summary>Waits on durable timers for a free slot, up to the attempt's timeout.</summary>
-    private static async Task<bool> AcquireSlotAsync(WorkflowContext context, ShotJob job, ModelSlotRequest slot)
+    private static async Task<bool> AcquireSlotAsync(TaskOrchestrationContext context, ShotJob job, ModelSlotRequest slot)
     {
         var deadline = context.CurrentUtcDateTime.Add(job.Attempt.Timeout);
-        while (!await context.CallActivityAsync<bool>(ActivityNames.AcquireModelSlot, slot, new TaskOptions(FilmOrchestration.StoreRetry)))
+        while (!await context.CallActivityAsync<bool>(nameof(AcquireModelSlotActivity), slot, new TaskOptions(FilmOrchestration.StoreRetry)))
         {
             if (context.CurrentUtcDateTime >= deadline) return false;
             context.SetCustomStatus(new ShotProgress(job.ShotId, "waiting-for-slot", job.Attempt.Model));
@@ -58,7 +60,7 @@ internal static class ModelAttemptRun
     }
 
     /// <summary>The succeeded status, or the record of how the attempt failed.</summary>
-    private static async Task<(JobStatus Status, AttemptRecord? Failed)> SubmitAndPollAsync(WorkflowContext context, ShotJob job, string? slotGroup)
+    private static async Task<(JobStatus Status, AttemptRecord? Failed)> SubmitAndPollAsync(TaskOrchestrationContext context, ShotJob job, string? slotGroup)
     {
         var attempt = job.Attempt;
         var status = await SubmitAsync(context, job);
@@ -83,7 +85,7 @@ internal static class ModelAttemptRun
             try
             {
                 status = await context.CallActivityAsync<JobStatus>(
-                    ActivityNames.PollShot, new JobQuery(attempt.Model, status.JobId!, attempt.ContentKey, slotGroup), new TaskOptions(ShotOrchestration.PollRetry));
+                    nameof(PollShotActivity), new JobQuery(attempt.Model, status.JobId!, attempt.ContentKey, slotGroup), new TaskOptions(ShotOrchestration.PollRetry));
             }
             catch (TaskFailedException failure)
             {
@@ -100,7 +102,7 @@ internal static class ModelAttemptRun
     /// another film is submitting the very same clip, the activity answers "queued, no job id yet":
     /// wait as asked and try again rather than pay twice.
     /// </summary>
-    private static async Task<JobStatus> SubmitAsync(WorkflowContext context, ShotJob job)
+    private static async Task<JobStatus> SubmitAsync(TaskOrchestrationContext context, ShotJob job)
     {
         context.SetCustomStatus(new ShotProgress(job.ShotId, "submitting", job.Attempt.Model));
         for (var wait = 0; ; wait++)
@@ -108,7 +110,7 @@ internal static class ModelAttemptRun
             JobStatus status;
             try
             {
-                status = await context.CallActivityAsync<JobStatus>(ActivityNames.SubmitShot, job);
+                status = await context.CallActivityAsync<JobStatus>(nameof(SubmitShotActivity), job);
             }
             catch (TaskFailedException failure)
             {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
@@ -10,7 +12,7 @@ namespace CloudReel.Core.Workflow;
 /// failure, a timeout or a bad clip moves the shot to the next model; a shot that would cross the
 /// budget is not submitted, and stops there.
 /// </summary>
-public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
+public sealed class ShotOrchestration : TaskOrchestrator<ShotInput, ShotOutcome>
 {
     /// <summary>Polling is cheap and idempotent: ride out short outages of the service.</summary>
     public static readonly RetryPolicy PollRetry = new(
@@ -25,17 +27,19 @@ public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
         firstRetryInterval: TimeSpan.FromSeconds(3),
         backoffCoefficient: 2.0)
     {
-        HandleFailure = failure => failure.ErrorType != typeof(BadClipException).FullName
-            && failure.ErrorType != typeof(ClipUnavailableException).FullName,
+        HandleFailure = failure => !failure.IsCausedBy<BadClipException>() && !failure.IsCausedBy<ClipUnavailableException>(),
     };
 
-    public override async Task<ShotOutcome> RunAsync(WorkflowContext context, ShotInput input)
+    /// <summary>The instance id of one shot's orchestration within a film.</summary>
+    public static string InstanceIdFor(string filmId, string shotId) => $"{filmId}.shot.{shotId}";
+
+    public override async Task<ShotOutcome> RunAsync(TaskOrchestrationContext context, ShotInput input)
     {
         var attempts = new List<AttemptRecord>();
         foreach (var attempt in input.Chain)
         {
             context.SetCustomStatus(new ShotProgress(input.ShotId, "checking-cache", attempt.Model));
-            var cached = await context.CallActivityAsync<ClipRecord?>(ActivityNames.FindCachedClip, attempt.ContentKey);
+            var cached = await context.CallActivityAsync<ClipRecord?>(nameof(FindCachedClipActivity), attempt.ContentKey);
             if (cached is not null)
             {
                 attempts.Add(new AttemptRecord(attempt.Model, attempt.ContentKey, cached.JobId, AttemptResult.FromCache));
@@ -59,18 +63,18 @@ public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
         return new ShotOutcome { ShotId = input.ShotId, Source = ShotSource.Failed, Attempts = attempts };
     }
 
-    private static ShotOutcome Finish(WorkflowContext context, ShotInput input, ShotSource source, ClipRecord clip, string model, List<AttemptRecord> attempts)
+    private static ShotOutcome Finish(TaskOrchestrationContext context, ShotInput input, ShotSource source, ClipRecord clip, string model, List<AttemptRecord> attempts)
     {
         context.SetCustomStatus(new ShotProgress(input.ShotId, source == ShotSource.Cache ? "cached" : "generated", model, 100));
         return new ShotOutcome { ShotId = input.ShotId, Source = source, Clip = clip, Model = model, Attempts = attempts };
     }
 
     /// <summary>Null when the attempt may go ahead; the refusal when it would cross the film's budget.</summary>
-    private static async Task<AttemptRecord?> ReserveAsync(WorkflowContext context, ShotInput input, ModelAttempt attempt)
+    private static async Task<AttemptRecord?> ReserveAsync(TaskOrchestrationContext context, ShotInput input, ModelAttempt attempt)
     {
         if (input.Budget is not { } budget || attempt.EstimatedCost <= 0) return null;
         var decision = await context.CallActivityAsync<BudgetDecision>(
-            ActivityNames.ReserveBudget,
+            nameof(ReserveBudgetActivity),
             new BudgetReservation(input.FilmId, attempt.ContentKey, attempt.EstimatedCost, budget.Limit),
             new TaskOptions(FilmOrchestration.StoreRetry));
         if (decision.Granted) return null;
@@ -79,10 +83,10 @@ public sealed class ShotOrchestration : Orchestration<ShotInput, ShotOutcome>
         return new AttemptRecord(attempt.Model, attempt.ContentKey, null, AttemptResult.OverBudget, ProviderCode: "budget", Message: message);
     }
 
-    private static async Task SettleAsync(WorkflowContext context, ShotInput input, ModelAttempt attempt, decimal actual)
+    private static async Task SettleAsync(TaskOrchestrationContext context, ShotInput input, ModelAttempt attempt, decimal actual)
     {
         if (input.Budget is null || attempt.EstimatedCost <= 0) return;
         await context.CallActivityAsync<bool>(
-            ActivityNames.SettleBudget, new BudgetSettlement(input.FilmId, attempt.ContentKey, actual), new TaskOptions(FilmOrchestration.StoreRetry));
+            nameof(SettleBudgetActivity), new BudgetSettlement(input.FilmId, attempt.ContentKey, actual), new TaskOptions(FilmOrchestration.StoreRetry));
     }
 }

@@ -2,6 +2,7 @@ using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
@@ -17,8 +18,8 @@ public class ShotBudgetAndSlotTests
     {
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.ReserveBudget => new BudgetDecision(false, 9.8m, 10m),
+            nameof(FindCachedClipActivity) => null,
+            nameof(ReserveBudgetActivity) => new BudgetDecision(false, 9.8m, 10m),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -27,7 +28,7 @@ public class ShotBudgetAndSlotTests
         outcome.Succeeded.Should().BeFalse();
         outcome.Attempts.Should().ContainSingle().Which.Result.Should().Be(AttemptResult.OverBudget);
         outcome.FailureSummary.Should().Be("kling: over budget: 0.50 USD more would take the film to 10.30 USD, over its budget of 10.00 USD; not submitted");
-        context.Calls.Select(c => c.Name).Should().NotContain([ActivityNames.SubmitShot, ActivityNames.AcquireModelSlot]);
+        context.Calls.Select(c => c.Name).Should().NotContain([nameof(SubmitShotActivity), nameof(AcquireModelSlotActivity)]);
     }
 
     [Fact]
@@ -36,13 +37,13 @@ public class ShotBudgetAndSlotTests
         var settlements = new List<BudgetSettlement>();
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.ReserveBudget, _) => new BudgetDecision(true, 1m, 10m),
-            (ActivityNames.SettleBudget, BudgetSettlement s) => Record(settlements, s),
-            (ActivityNames.AcquireModelSlot or ActivityNames.ReleaseModelSlot, _) => true,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "kling" => JobStatus.Failed(null, FailureReason.Moderation, "1301", "blocked"),
-            (ActivityNames.SubmitShot, _) => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId) with { Cost = 0.42m },
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(ReserveBudgetActivity), _) => new BudgetDecision(true, 1m, 10m),
+            (nameof(SettleBudgetActivity), BudgetSettlement s) => Record(settlements, s),
+            (nameof(AcquireModelSlotActivity) or nameof(ReleaseModelSlotActivity), _) => true,
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" => JobStatus.Failed(null, FailureReason.Moderation, "1301", "blocked"),
+            (nameof(SubmitShotActivity), _) => Succeeded("v-1"),
+            (nameof(DownloadClipActivity), ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId) with { Cost = 0.42m },
             _ => throw new InvalidOperationException(name),
         });
 
@@ -58,10 +59,10 @@ public class ShotBudgetAndSlotTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.AcquireModelSlot or ActivityNames.ReleaseModelSlot, _) => true,
-            (ActivityNames.SubmitShot, _) => Succeeded("k-1"),
-            (ActivityNames.DownloadClip, _) => throw new BadClipException("truncated"),
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(AcquireModelSlotActivity) or nameof(ReleaseModelSlotActivity), _) => true,
+            (nameof(SubmitShotActivity), _) => Succeeded("k-1"),
+            (nameof(DownloadClipActivity), _) => throw new BadClipException("truncated"),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -76,12 +77,12 @@ public class ShotBudgetAndSlotTests
         var acquires = 0;
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.AcquireModelSlot => ++acquires >= 3,
-            ActivityNames.ReleaseModelSlot => true,
-            ActivityNames.SubmitShot => Queued("k-7"),
-            ActivityNames.PollShot => Succeeded("k-7"),
-            ActivityNames.DownloadClip => Clip(_kling, "k-7"),
+            nameof(FindCachedClipActivity) => null,
+            nameof(AcquireModelSlotActivity) => ++acquires >= 3,
+            nameof(ReleaseModelSlotActivity) => true,
+            nameof(SubmitShotActivity) => Queued("k-7"),
+            nameof(PollShotActivity) => Succeeded("k-7"),
+            nameof(DownloadClipActivity) => Clip(_kling, "k-7"),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -89,9 +90,9 @@ public class ShotBudgetAndSlotTests
 
         outcome.Succeeded.Should().BeTrue();
         context.Calls.Select(c => c.Name).Should().Equal(
-            ActivityNames.FindCachedClip, ActivityNames.AcquireModelSlot, ActivityNames.AcquireModelSlot, ActivityNames.AcquireModelSlot,
-            ActivityNames.SubmitShot, ActivityNames.PollShot, ActivityNames.ReleaseModelSlot, ActivityNames.DownloadClip);
-        context.Calls.Single(c => c.Name == ActivityNames.PollShot).Input.Should().Be(new JobQuery("kling", "k-7", _kling.ContentKey, "kling"));
+            nameof(FindCachedClipActivity), nameof(AcquireModelSlotActivity), nameof(AcquireModelSlotActivity), nameof(AcquireModelSlotActivity),
+            nameof(SubmitShotActivity), nameof(PollShotActivity), nameof(ReleaseModelSlotActivity), nameof(DownloadClipActivity));
+        context.Calls.Single(c => c.Name == nameof(PollShotActivity)).Input.Should().Be(new JobQuery("kling", "k-7", _kling.ContentKey, "kling"));
     }
 
     [Fact]
@@ -99,10 +100,10 @@ public class ShotBudgetAndSlotTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.AcquireModelSlot, _) => false,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "vidu" => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(AcquireModelSlotActivity), _) => false,
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "vidu" => Succeeded("v-1"),
+            (nameof(DownloadClipActivity), ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -117,12 +118,12 @@ public class ShotBudgetAndSlotTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.AcquireModelSlot or ActivityNames.ReleaseModelSlot, _) => true,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "kling" => Queued("k-2"),
-            (ActivityNames.PollShot, _) => throw new HttpRequestException("connection refused"),
-            (ActivityNames.SubmitShot, _) => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(AcquireModelSlotActivity) or nameof(ReleaseModelSlotActivity), _) => true,
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" => Queued("k-2"),
+            (nameof(PollShotActivity), _) => throw new HttpRequestException("connection refused"),
+            (nameof(SubmitShotActivity), _) => Succeeded("v-1"),
+            (nameof(DownloadClipActivity), ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -130,7 +131,7 @@ public class ShotBudgetAndSlotTests
 
         outcome.Model.Should().Be("vidu");
         outcome.Attempts[0].Should().Match<AttemptRecord>(a => a.ProviderCode == "poll" && a.Message!.Contains("connection refused"));
-        context.Calls.Count(c => c.Name == ActivityNames.ReleaseModelSlot).Should().Be(1, "the slot is given back even though the job's end is unknown");
+        context.Calls.Count(c => c.Name == nameof(ReleaseModelSlotActivity)).Should().Be(1, "the slot is given back even though the job's end is unknown");
     }
 
     private static bool Record(List<BudgetSettlement> settlements, BudgetSettlement settlement)
@@ -139,8 +140,8 @@ public class ShotBudgetAndSlotTests
         return true;
     }
 
-    private static ScriptedWorkflowContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
+    private static ScriptedOrchestrationContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
 
-    private static Task<ShotOutcome> Run(ScriptedWorkflowContext context, Budget? budget, params ModelAttempt[] chain) =>
+    private static Task<ShotOutcome> Run(ScriptedOrchestrationContext context, Budget? budget, params ModelAttempt[] chain) =>
         new ShotOrchestration().RunAsync(context, new ShotInput("film", "s1", chain, budget));
 }

@@ -1,6 +1,7 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
@@ -13,13 +14,13 @@ public class ShotOrchestrationTests
     [Fact]
     public async Task RunAsync_ClipInCache_ServesItWithoutSubmitting()
     {
-        var context = Context((name, input) => name == ActivityNames.FindCachedClip ? Clip(_kling) : throw new InvalidOperationException(name));
+        var context = Context((name, input) => name == nameof(FindCachedClipActivity) ? Clip(_kling) : throw new InvalidOperationException(name));
 
         var outcome = await Run(context, _kling);
 
         outcome.Source.Should().Be(ShotSource.Cache);
         outcome.Model.Should().Be("kling");
-        context.Calls.Select(c => c.Name).Should().Equal(ActivityNames.FindCachedClip);
+        context.Calls.Select(c => c.Name).Should().Equal(nameof(FindCachedClipActivity));
     }
 
     [Fact]
@@ -27,11 +28,11 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "kling" =>
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" =>
                 JobStatus.Failed(null, FailureReason.Moderation, "1301", "prompt blocked"),
-            (ActivityNames.SubmitShot, _) => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(SubmitShotActivity), _) => Succeeded("v-1"),
+            (nameof(DownloadClipActivity), ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -50,12 +51,12 @@ public class ShotOrchestrationTests
         var polls = 0;
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.SubmitShot => Queued("k-9"),
-            ActivityNames.PollShot => ++polls < 3
+            nameof(FindCachedClipActivity) => null,
+            nameof(SubmitShotActivity) => Queued("k-9"),
+            nameof(PollShotActivity) => ++polls < 3
                 ? new JobStatus { State = JobState.Running, JobId = "k-9", PollAfter = TimeSpan.FromSeconds(7) }
                 : Succeeded("k-9"),
-            ActivityNames.DownloadClip => Clip(_kling, "k-9"),
+            nameof(DownloadClipActivity) => Clip(_kling, "k-9"),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -63,7 +64,7 @@ public class ShotOrchestrationTests
 
         outcome.Succeeded.Should().BeTrue();
         context.Timers.Should().Equal(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7));
-        context.Calls.Count(c => c.Name == ActivityNames.SubmitShot).Should().Be(1);
+        context.Calls.Count(c => c.Name == nameof(SubmitShotActivity)).Should().Be(1);
     }
 
     [Fact]
@@ -71,9 +72,9 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.SubmitShot => Queued("k-1"),
-            ActivityNames.PollShot => new JobStatus { State = JobState.Running, JobId = "k-1" },
+            nameof(FindCachedClipActivity) => null,
+            nameof(SubmitShotActivity) => Queued("k-1"),
+            nameof(PollShotActivity) => new JobStatus { State = JobState.Running, JobId = "k-1" },
             _ => throw new InvalidOperationException(name),
         });
 
@@ -82,7 +83,7 @@ public class ShotOrchestrationTests
         outcome.Source.Should().Be(ShotSource.Failed);
         outcome.Attempts.Single().Result.Should().Be(AttemptResult.TimedOut);
         outcome.FailureSummary.Should().Contain("kling").And.Contain("no result within 10 minutes");
-        context.Calls.Count(c => c.Name == ActivityNames.PollShot).Should().Be(120);
+        context.Calls.Count(c => c.Name == nameof(PollShotActivity)).Should().Be(120);
     }
 
     [Fact]
@@ -90,10 +91,10 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.SubmitShot, ShotJob job) => Succeeded(job.Attempt.Model + "-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) when d.Job.Attempt.Model == "kling" => throw new BadClipException("no video stream"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(SubmitShotActivity), ShotJob job) => Succeeded(job.Attempt.Model + "-1"),
+            (nameof(DownloadClipActivity), ClipDownload d) when d.Job.Attempt.Model == "kling" => throw new BadClipException("no video stream"),
+            (nameof(DownloadClipActivity), ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -102,7 +103,7 @@ public class ShotOrchestrationTests
         outcome.Model.Should().Be("vidu");
         outcome.Attempts[0].Result.Should().Be(AttemptResult.BadClip);
         outcome.Attempts[0].Message.Should().Contain("no video stream");
-        context.Calls.Count(c => c.Name == ActivityNames.DownloadClip).Should().Be(2);
+        context.Calls.Count(c => c.Name == nameof(DownloadClipActivity)).Should().Be(2);
     }
 
     [Fact]
@@ -111,9 +112,9 @@ public class ShotOrchestrationTests
         var submits = 0;
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.SubmitShot => ++submits < 3 ? new JobStatus { State = JobState.Queued, PollAfter = TimeSpan.FromSeconds(5) } : Succeeded("shared-1"),
-            ActivityNames.DownloadClip => Clip(_kling, "shared-1"),
+            nameof(FindCachedClipActivity) => null,
+            nameof(SubmitShotActivity) => ++submits < 3 ? new JobStatus { State = JobState.Queued, PollAfter = TimeSpan.FromSeconds(5) } : Succeeded("shared-1"),
+            nameof(DownloadClipActivity) => Clip(_kling, "shared-1"),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -128,8 +129,8 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.SubmitShot, ShotJob job) => JobStatus.Failed(null, FailureReason.Quota, "429", job.Attempt.Model + " is out of credit"),
+            (nameof(FindCachedClipActivity), _) => null,
+            (nameof(SubmitShotActivity), ShotJob job) => JobStatus.Failed(null, FailureReason.Quota, "429", job.Attempt.Model + " is out of credit"),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -139,8 +140,8 @@ public class ShotOrchestrationTests
         outcome.FailureSummary.Should().Be("kling: quota (429): kling is out of credit; vidu: quota (429): vidu is out of credit");
     }
 
-    private static ScriptedWorkflowContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
+    private static ScriptedOrchestrationContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
 
-    private static Task<ShotOutcome> Run(ScriptedWorkflowContext context, params ModelAttempt[] chain) =>
+    private static Task<ShotOutcome> Run(ScriptedOrchestrationContext context, params ModelAttempt[] chain) =>
         new ShotOrchestration().RunAsync(context, new ShotInput("film", "s1", chain));
 }

@@ -96,8 +96,8 @@ public class SubmitShotActivityTests
         _job.Attempt.ContentKey, "paid", "film", "s1", JobLedgerState.Submitting, null, 1, DateTime.UtcNow.AddMinutes(-1)));
 
     private Task<JobStatus> RunAsync() =>
-        new SubmitShotActivity(new VideoModelCatalog([_model]), new JobLedger(_store), TimeProvider.System)
-            .RunAsync(new ActivityContext("SubmitShot", "film.shot.s1", CancellationToken.None), _job);
+        new SubmitShotActivity(new VideoModelCatalog([_model]), new JobLedger(_store), TimeProvider.System, ActivityCall.Host)
+            .RunAsync(new ActivityCallContext(nameof(SubmitShotActivity), "film.shot.s1"), _job);
 
     private sealed class ScriptedModel : IVideoModel
     {

@@ -4,8 +4,10 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Workflow;
 
@@ -22,7 +24,7 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
     {
         var engine = await OpenAsync(Registry(), maxConcurrentActivities: 8);
 
-        await engine.StartAsync(OrchestrationNames.Film, "capped", new FilmRequest("capped", "orders/capped/order.yaml"));
+        await engine.StartAsync(nameof(FilmOrchestration), "capped", new FilmRequest("capped", "orders/capped/order.yaml"));
         var film = await CompletionAsync(engine, "capped");
 
         film.Status.Should().Be(InstanceStatus.Completed, film.Failure?.ErrorMessage);
@@ -35,7 +37,7 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
         _published.Select(e => e.Id).Should().OnlyHaveUniqueItems();
     }
 
-    private WorkflowRegistry Registry()
+    private DurableTaskRegistry Registry()
     {
         var order = new FilmOrder { Title = "Capped", Shots = Enumerable.Range(1, 6).Select(i => new ShotSpec { Id = $"s{i}", Prompt = $"shot {i}" }).ToList() };
         var plan = new PlannedFilm
@@ -45,26 +47,26 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
             ModelConcurrency = new Dictionary<string, int> { ["slow"] = 2, ["other"] = 1 },
         };
 
-        return new WorkflowRegistry()
-            .AddOrchestration(OrchestrationNames.Film, () => new FilmOrchestration())
-            .AddOrchestration(OrchestrationNames.Shot, () => new ShotOrchestration())
-            .AddActivity(ActivityNames.ValidateOrder, Workflows.Activity<FilmRequest, ValidatedOrder>(_ => new ValidatedOrder(order, [])))
-            .AddActivity(ActivityNames.PlanFilm, Workflows.Activity<PlanRequest, PlannedFilm>(_ => plan))
-            .AddActivity(ActivityNames.WriteStoryboard, Workflows.Activity<StoryboardRequest, string>(_ => "storyboard.yaml"))
-            .AddActivity(ActivityNames.FindCachedClip, Workflows.Activity<string, ClipRecord?>(_ => Task.FromResult<ClipRecord?>(null)))
-            .AddActivity(ActivityNames.SubmitShot, Workflows.Activity<ShotJob, JobStatus>(SubmitAsync))
-            .AddActivity(ActivityNames.DownloadClip, Workflows.Activity<ClipDownload, ClipRecord>(Download))
-            .AddActivity(ActivityNames.AssembleFilm, Workflows.Activity<AssemblyJob, AssemblyResult>(job => new AssemblyResult(["capped.16x9.mp4"], 30, 900)))
-            .AddActivity(ActivityNames.PublishFilmEvent, Workflows.Activity<Core.Events.FilmEvent, Core.Events.EventDelivery>(filmEvent =>
+        return new DurableTaskRegistry()
+            .AddOrchestrator<FilmOrchestration>()
+            .AddOrchestrator<ShotOrchestration>()
+            .AddActivityFunc<FilmRequest, ValidatedOrder>(nameof(ValidateOrderActivity), (_, _) => new ValidatedOrder(order, []))
+            .AddActivityFunc<PlanRequest, PlannedFilm>(nameof(PlanFilmActivity), (_, _) => plan)
+            .AddActivityFunc<StoryboardRequest, string>(nameof(WriteStoryboardActivity), (_, _) => "storyboard.yaml")
+            .AddActivityFunc<string, ClipRecord?>(nameof(FindCachedClipActivity), (_, _) => Task.FromResult<ClipRecord?>(null))
+            .AddActivityFunc<ShotJob, JobStatus>(nameof(SubmitShotActivity), (_, input) => SubmitAsync(input))
+            .AddActivityFunc<ClipDownload, ClipRecord>(nameof(DownloadClipActivity), (_, input) => Download(input))
+            .AddActivityFunc<AssemblyJob, AssemblyResult>(nameof(AssembleFilmActivity), (_, job) => new AssemblyResult(["capped.16x9.mp4"], 30, 900))
+            .AddActivityFunc<Core.Events.FilmEvent, Core.Events.EventDelivery>(nameof(PublishFilmEventActivity), (_, filmEvent) =>
             {
                 _published.Enqueue(filmEvent);
                 return new Core.Events.EventDelivery(filmEvent.Id, filmEvent.Type, ["test"], []);
-            }))
-            .AddActivity(ActivityNames.WriteFilmReport, Workflows.Activity<FilmReport, IReadOnlyList<string>>(report =>
+            })
+            .AddActivityFunc<FilmReport, IReadOnlyList<string>>(nameof(WriteFilmReportActivity), (_, report) =>
             {
                 _report = report;
                 return ["report.json"];
-            }));
+            });
     }
 
     /// <summary>A shot is in flight from its submit until its download: that is what the cap bounds.</summary>

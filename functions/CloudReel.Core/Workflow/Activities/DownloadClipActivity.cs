@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudReel.Core.Workflow.Activities;
 
@@ -11,13 +13,13 @@ namespace CloudReel.Core.Workflow.Activities;
 /// recorded is what the service says it charged, else the estimate.
 /// </summary>
 public sealed class DownloadClipActivity(
-    IVideoModelCatalog models, IClipStore store, IMediaEngine media, IScratchSpace scratch, JobLedger ledger, TimeProvider time)
-    : Activity<ClipDownload, ClipRecord>
+    IVideoModelCatalog models, IClipStore store, IMediaEngine media, IScratchSpace scratch, JobLedger ledger, TimeProvider time, IHostApplicationLifetime host)
+    : TaskActivity<ClipDownload, ClipRecord>
 {
-    public override async Task<ClipRecord> RunAsync(ActivityContext context, ClipDownload download)
+    public override async Task<ClipRecord> RunAsync(TaskActivityContext context, ClipDownload download)
     {
         var attempt = download.Job.Attempt;
-        var cancellation = context.CancellationToken;
+        var cancellation = host.ApplicationStopping;
         var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
 
         using var directory = scratch.CreateDirectory("download");

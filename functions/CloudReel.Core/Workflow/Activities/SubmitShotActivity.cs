@@ -1,5 +1,7 @@
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudReel.Core.Workflow.Activities;
 
@@ -8,7 +10,7 @@ namespace CloudReel.Core.Workflow.Activities;
 /// is reused (by this film after a restart, or by another film), and a send that may have reached
 /// the service is never repeated blindly: the service is asked for the job first, where it can say.
 /// </summary>
-public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledger, TimeProvider time) : Activity<ShotJob, JobStatus>
+public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledger, TimeProvider time, IHostApplicationLifetime host) : TaskActivity<ShotJob, JobStatus>
 {
     /// <summary>A submit by another film that has not finished in this long is treated as interrupted.</summary>
     public static readonly TimeSpan StaleSubmit = TimeSpan.FromMinutes(10);
@@ -18,10 +20,10 @@ public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledg
     /// <summary>How far a service's clock may be behind ours when matching a job to the time it was sent.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public override async Task<JobStatus> RunAsync(ActivityContext context, ShotJob job)
+    public override async Task<JobStatus> RunAsync(TaskActivityContext context, ShotJob job)
     {
         var attempt = job.Attempt;
-        var cancellation = context.CancellationToken;
+        var cancellation = host.ApplicationStopping;
         var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
         var entry = await ledger.GetAsync(attempt.ContentKey, cancellation);
         var submissions = (entry?.Submissions ?? 0) + 1;
