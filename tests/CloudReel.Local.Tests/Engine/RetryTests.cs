@@ -123,6 +123,36 @@ public sealed class RetryTests : EngineTestBase
         attempts.Should().Be(2);
     }
 
+    [Fact]
+    public async Task CallActivityAsync_RetryHandler_DecidesEachRetryFromTheFailureAndWaitsOnItsOwnTimer()
+    {
+        var attempts = 0;
+        var seen = new List<string>();
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Handled", (ctx, s) => ctx.CallActivityAsync<string>("Flaky", s, TaskOptions.FromRetryHandler(async retry =>
+            {
+                seen.Add($"{retry.LastAttemptNumber}:{retry.LastFailure.ErrorMessage}");
+                if (!retry.LastFailure.IsCausedBy<TimeoutException>()) return false;
+                await retry.OrchestrationContext.CreateTimer(TimeSpan.FromSeconds(30), CancellationToken.None);
+                return true;
+            })))
+            .AddActivityFunc<string, string>("Flaky", string (_, s) => Interlocked.Increment(ref attempts) switch
+            {
+                1 => throw new TimeoutException("provider busy"),
+                2 => throw new TimeoutException("still busy"),
+                _ => s.ToUpperInvariant(),
+            });
+        var engine = await OpenAsync(registry);
+
+        await engine.StartAsync("Handled", "retry-5", "clip");
+        await DriveUntilAsync(() => IsTerminalAsync(engine, "retry-5"), TimeSpan.FromSeconds(10), "the handler's retries are done");
+
+        (await engine.GetInstanceAsync("retry-5"))!.ReadOutputAs<string>().Should().Be("CLIP");
+        attempts.Should().Be(3);
+        seen.Distinct().Should().Equal("1:provider busy", "2:still busy");
+        TimerDelays(await engine.GetHistoryAsync("retry-5")).Should().Equal(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>Each timer's fire time minus the time of the episode that created it.</summary>
     private static List<TimeSpan> TimerDelays(IReadOnlyList<HistoryEvent> history)
     {
