@@ -19,7 +19,7 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2.0)
     {
-        HandleFailure = failure => !failure.IsCausedBy<InvalidOrderException>(),
+        HandleFailure = failure => !failure.CausedBy<InvalidOrderException>(),
     };
 
     public override async Task<FilmResult> RunAsync(TaskOrchestrationContext context, FilmRequest request)

@@ -17,18 +17,14 @@ public static class FilmWorkflow
         typeof(ValidateOrderActivity),
         typeof(PlanFilmActivity),
         typeof(WriteStoryboardActivity),
-        typeof(FindCachedClipActivity),
         typeof(SubmitShotActivity),
         typeof(PollShotActivity),
-        typeof(DownloadClipActivity),
         typeof(AssembleFilmActivity),
         typeof(EnqueueAssemblyActivity),
         typeof(ReadAssemblyResultActivity),
         typeof(WriteFilmReportActivity),
         typeof(PublishFilmEventActivity),
-        typeof(ReserveBudgetActivity),
         typeof(SettleBudgetActivity),
-        typeof(AcquireModelSlotActivity),
         typeof(ReleaseModelSlotActivity),
     ];
 

@@ -157,14 +157,11 @@ public partial class FilmOrchestrationTests
                     };
                 case nameof(WriteStoryboardActivity):
                     return "films/promo-1/storyboard.yaml";
-                case nameof(FindCachedClipActivity):
-                    return null;
                 case nameof(SubmitShotActivity):
                     var job = (ShotJob)input!;
-                    return job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId);
-                case nameof(DownloadClipActivity):
-                    var download = (ClipDownload)input!;
-                    return Clip(download.Job.Attempt, download.Status.JobId);
+                    return Submitted(job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId));
+                case nameof(PollShotActivity):
+                    return Done((JobQuery)input!);
                 case nameof(AssembleFilmActivity):
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);
