@@ -1,38 +1,47 @@
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CloudReel.Durable;
 
 /// <summary>
 /// <see cref="IFilmRuntime"/> on Durable Task's client, for the Functions app: films are started with
 /// the film id as instance id (a second start of the same id starts nothing), read with their inputs,
-/// outputs and custom statuses, and terminated recursively.
+/// outputs and custom statuses, and terminated with their shots.
 /// </summary>
-public sealed class DurableFilmRuntime(IDurableClient client) : IFilmRuntime
+public sealed class DurableFilmRuntime(DurableTaskClient client) : IFilmRuntime
 {
+    /// <summary>
+    /// Asks first, and has the backend refuse an id in any status as well (where it can), so a start racing
+    /// another one starts nothing.
+    /// </summary>
     public async Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default)
     {
         if (await client.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
         try
         {
-            await client.ScheduleNewOrchestrationAsync(OrchestrationNames.Film, request.FilmId, request, cancellationToken);
+            var options = new StartOrchestrationOptions(request.FilmId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FilmOrchestration), request, options, cancellationToken);
             return true;
         }
-        catch (DurableInstanceExistsException)
+        catch (OrchestrationAlreadyExistsException)
         {
             return false;
         }
     }
 
     public async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        await client.GetInstanceAsync(instanceId, cancellationToken) is { } instance ? ToWorkflow(instance) : null;
+        await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { } instance ? ToWorkflow(instance) : null;
 
     public async Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(string instanceIdPrefix, CancellationToken cancellationToken = default)
     {
         var instances = new List<WorkflowInstance>();
-        await foreach (var instance in client.QueryInstancesAsync(instanceIdPrefix, cancellationToken))
+        var query = new OrchestrationQuery { InstanceIdPrefix = instanceIdPrefix, FetchInputsAndOutputs = true };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            // Backends match prefixes as they store ids; the contract is an ordinal prefix.
+            // Backends match prefixes as they store ids (some ignoring case); the contract is an ordinal prefix.
             if (instance.InstanceId.StartsWith(instanceIdPrefix, StringComparison.Ordinal)) instances.Add(ToWorkflow(instance));
         }
 
@@ -42,22 +51,34 @@ public sealed class DurableFilmRuntime(IDurableClient client) : IFilmRuntime
     public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default) =>
         client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
 
-    public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default) =>
-        client.TerminateAsync(instanceId, reason, cancellationToken);
-
-    /// <summary>Durable's runtime status by name; the obsolete ContinuedAsNew still runs, the obsolete Canceled has ended.</summary>
-    public static WorkflowStatus StatusOf(string runtimeStatus) => runtimeStatus switch
+    /// <summary>
+    /// Terminates the instance recursively, then each of its shots still running by name: not every
+    /// backend honours a recursive termination (the in-process test host does not).
+    /// </summary>
+    public async Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default)
     {
-        "Pending" => WorkflowStatus.Pending,
-        "Running" or "ContinuedAsNew" => WorkflowStatus.Running,
-        "Completed" => WorkflowStatus.Completed,
-        "Failed" => WorkflowStatus.Failed,
-        "Terminated" or "Canceled" => WorkflowStatus.Terminated,
-        "Suspended" => WorkflowStatus.Suspended,
-        _ => throw new ArgumentException($"'{runtimeStatus}' is not a Durable Task runtime status.", nameof(runtimeStatus)),
+        await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(reason, Recursive: true), cancellationToken);
+        foreach (var shot in await ListInstancesAsync(ShotOrchestration.InstanceIdFor(instanceId, ""), cancellationToken))
+        {
+            if (!shot.IsTerminal) await client.TerminateInstanceAsync(shot.InstanceId, new TerminateInstanceOptions(reason), cancellationToken);
+        }
+    }
+
+    /// <summary>Durable's runtime status; the obsolete ContinuedAsNew still runs, the obsolete Canceled has ended.</summary>
+    public static WorkflowStatus StatusOf(OrchestrationRuntimeStatus status) => status switch
+    {
+        OrchestrationRuntimeStatus.Pending => WorkflowStatus.Pending,
+        OrchestrationRuntimeStatus.Completed => WorkflowStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => WorkflowStatus.Failed,
+        OrchestrationRuntimeStatus.Suspended => WorkflowStatus.Suspended,
+#pragma warning disable CS0618 // the obsolete statuses still come from older backends
+        OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => WorkflowStatus.Terminated,
+        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.ContinuedAsNew => WorkflowStatus.Running,
+#pragma warning restore CS0618
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a Durable Task runtime status."),
     };
 
-    private static WorkflowInstance ToWorkflow(DurableInstance instance) => new(
+    private static WorkflowInstance ToWorkflow(OrchestrationMetadata instance) => new(
         instance.InstanceId,
         instance.Name,
         StatusOf(instance.RuntimeStatus),
@@ -66,5 +87,5 @@ public sealed class DurableFilmRuntime(IDurableClient client) : IFilmRuntime
         instance.SerializedInput,
         instance.SerializedOutput,
         instance.SerializedCustomStatus,
-        instance.FailureMessage);
+        instance.FailureDetails?.ErrorMessage);
 }

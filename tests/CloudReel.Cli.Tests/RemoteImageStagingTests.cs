@@ -50,8 +50,8 @@ public sealed class RemoteImageStagingTests : IAsyncLifetime, IDisposable
 
         using var fetcher = Fetcher(IPAddress.Loopback);
         var orderName = await OrderStager.StageAsync(store, "remote-1", path, order, CancellationToken.None, fetcher);
-        var validated = await new ValidateOrderActivity(store, _services!.GetRequiredService<IVideoModelCatalog>())
-            .RunAsync(new ActivityContext(ActivityNames.ValidateOrder, "remote-1", CancellationToken.None), new FilmRequest("remote-1", orderName));
+        var validated = await _services!.GetRequiredService<ValidateOrderActivity>()
+            .RunAsync(new ActivityCallContext(nameof(ValidateOrderActivity), "remote-1"), new FilmRequest("remote-1", orderName));
 
         validated.Errors.Should().BeEmpty();
         var staged = validated.Order!.Shots[0].Image!;

@@ -45,14 +45,14 @@ public sealed class FunctionsMetadataTests
     public void ActivityTriggers_AreExactlyTheWorkflowsActivities()
     {
         FunctionsMetadata.All.Where(f => f.Trigger.Type == "activityTrigger").Select(f => f.Name)
-            .Should().BeEquivalentTo(FilmWorkflow.Activities.Keys);
+            .Should().BeEquivalentTo(FilmWorkflow.Activities.Select(a => a.Name));
     }
 
     [Fact]
     public void OrchestrationTriggers_AreExactlyTheWorkflowsOrchestrations()
     {
         FunctionsMetadata.All.Where(f => f.Trigger.Type == "orchestrationTrigger").Select(f => f.Name)
-            .Should().BeEquivalentTo(FilmWorkflow.Orchestrations.Keys);
+            .Should().BeEquivalentTo(FilmWorkflow.Orchestrators.Select(o => o.Name));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
-using CloudReel.Core.Workflow;
-using CloudReel.Local.Engine;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.CrashHost;
 
@@ -11,9 +10,9 @@ public static class SlowFilm
     public const int StepCount = 12;
 
     /// <summary>The registry both the host and the resuming test use; every step execution is appended to <paramref name="executionLogPath"/>.</summary>
-    public static WorkflowRegistry CreateRegistry(string executionLogPath) => new WorkflowRegistry()
-        .AddOrchestration(Name, () => new SlowFilmOrchestration())
-        .AddActivity(SlowStep.Name, () => new SlowStep(executionLogPath));
+    public static DurableTaskRegistry CreateRegistry(string executionLogPath) => new DurableTaskRegistry()
+        .AddOrchestrator(Name, () => new SlowFilmOrchestration())
+        .AddActivity(SlowStep.Name, _ => new SlowStep(executionLogPath));
 
     public static string StepKey(int index) => $"step-{index:00}";
 
@@ -21,9 +20,9 @@ public static class SlowFilm
 }
 
 /// <summary>Runs the steps in order and joins their outputs.</summary>
-public sealed class SlowFilmOrchestration : Orchestration<int, string>
+public sealed class SlowFilmOrchestration : TaskOrchestrator<int, string>
 {
-    public override async Task<string> RunAsync(WorkflowContext context, int input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)
     {
         var outputs = new List<string>();
         for (var i = 0; i < input; i++) outputs.Add(await context.CallActivityAsync<string>(SlowStep.Name, SlowFilm.StepKey(i)));
@@ -32,16 +31,16 @@ public sealed class SlowFilmOrchestration : Orchestration<int, string>
 }
 
 /// <summary>Logs that it ran (one line per execution, across processes), takes a while, returns its key in capitals.</summary>
-public sealed class SlowStep(string executionLogPath) : Activity<string, string>
+public sealed class SlowStep(string executionLogPath) : TaskActivity<string, string>
 {
     public const string Name = nameof(SlowStep);
 
     private static readonly Lock LogGate = new();
 
-    public override async Task<string> RunAsync(ActivityContext context, string input)
+    public override async Task<string> RunAsync(TaskActivityContext context, string input)
     {
         lock (LogGate) File.AppendAllText(executionLogPath, input + Environment.NewLine);
-        await Task.Delay(TimeSpan.FromMilliseconds(150), context.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(150));
         return input.ToUpperInvariant();
     }
 }

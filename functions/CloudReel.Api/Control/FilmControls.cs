@@ -46,7 +46,7 @@ public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots)
         if (film is null) return ApiProblems.NotFound(request, $"There is no film '{filmId}'.");
         if (film.IsTerminal) return ApiProblems.Conflict(request, $"Film {filmId} has already ended ({FilmStatusNames.Of(film.Status)}).");
 
-        var running = (await runtime.ListInstancesAsync(OrchestrationNames.ShotInstanceId(filmId, ""), cancellationToken)).Where(s => !s.IsTerminal).ToList();
+        var running = (await runtime.ListInstancesAsync(ShotOrchestration.InstanceIdFor(filmId, ""), cancellationToken)).Where(s => !s.IsTerminal).ToList();
         await runtime.TerminateAsync(filmId, "cancelled through the API", cancellationToken);
         foreach (var attempt in running.Select(s => s.ReadInputAs<ShotInput>()).OfType<ShotInput>().SelectMany(s => s.Chain).Where(a => a.SlotCapacity > 0))
         {
@@ -57,7 +57,7 @@ public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots)
     }
 
     private async Task<WorkflowInstance?> FindFilmAsync(string filmId, CancellationToken cancellationToken) =>
-        StoreLayout.IsValidId(filmId) && await runtime.GetInstanceAsync(filmId, cancellationToken) is { Name: OrchestrationNames.Film } film ? film : null;
+        StoreLayout.IsValidId(filmId) && await runtime.GetInstanceAsync(filmId, cancellationToken) is { Name: nameof(FilmOrchestration) } film ? film : null;
 }
 
 /// <summary>The body of POST /api/films/{id}/approve; all optional (an empty body approves).</summary>

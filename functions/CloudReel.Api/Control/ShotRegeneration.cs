@@ -22,7 +22,7 @@ public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVi
 {
     public async Task<IResult> RegenerateAsync(HttpRequest request, string filmId, string shotId, CancellationToken cancellationToken)
     {
-        if (!StoreLayout.IsValidId(filmId) || await runtime.GetInstanceAsync(filmId, cancellationToken) is not { Name: OrchestrationNames.Film } film)
+        if (!StoreLayout.IsValidId(filmId) || await runtime.GetInstanceAsync(filmId, cancellationToken) is not { Name: nameof(FilmOrchestration) } film)
         {
             return ApiProblems.NotFound(request, $"There is no film '{filmId}'.");
         }

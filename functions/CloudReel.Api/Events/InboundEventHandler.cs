@@ -84,7 +84,7 @@ public sealed class InboundEventHandler(
     private async Task<InboundOutcome> CompleteAssemblyAsync(string eventId, string filmId, AssemblyCompletion completion, CancellationToken cancellationToken)
     {
         var film = await runtime.GetInstanceAsync(filmId, cancellationToken);
-        if (film is not { Name: OrchestrationNames.Film } || film.IsTerminal)
+        if (film is not { Name: nameof(FilmOrchestration) } || film.IsTerminal)
         {
             return new InboundOutcome(eventId, "ignored: no film is waiting for this assembly", filmId);
         }

@@ -18,10 +18,10 @@ public sealed class FilmStatusReader(IFilmRuntime runtime, IClipStore store, Out
     public async Task<FilmStatusResponse?> ReadAsync(HttpRequest request, string filmId, CancellationToken cancellationToken)
     {
         var film = await runtime.GetInstanceAsync(filmId, cancellationToken);
-        if (film is null || film.Name != OrchestrationNames.Film) return null;
+        if (film is null || film.Name != nameof(FilmOrchestration)) return null;
 
         var progress = film.ReadCustomStatusAs<FilmProgress>();
-        var shots = (await runtime.ListInstancesAsync(OrchestrationNames.ShotInstanceId(filmId, ""), cancellationToken))
+        var shots = (await runtime.ListInstancesAsync(ShotOrchestration.InstanceIdFor(filmId, ""), cancellationToken))
             .OrderBy(s => s.CreatedUtc).ThenBy(s => s.InstanceId, StringComparer.Ordinal)
             .Select(ShotStateOf).ToList();
         var report = film.IsTerminal ? await ReadReportAsync(filmId, cancellationToken) : null;

@@ -1,6 +1,6 @@
 using CloudReel.Cli.Hosting;
-using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Cli.Commands;
 
@@ -42,12 +42,6 @@ public static class FilmLookup
     public static Task<LocalWorkflowEngine> OpenJournalAsync(CliContext context, CancellationToken cancellationToken)
     {
         context.Home.EnsureCreated();
-        var registry = new WorkflowRegistry();
-        foreach (var name in FilmWorkflow.Orchestrations.Keys)
-        {
-            registry.AddOrchestration(name, () => throw new InvalidOperationException("This engine only reads the journal."));
-        }
-
-        return LocalWorkflowEngine.OpenAsync(new LocalEngineOptions { JournalPath = context.Home.JournalPath }, registry, cancellationToken);
+        return LocalWorkflowEngine.OpenAsync(new LocalEngineOptions { JournalPath = context.Home.JournalPath }, new DurableTaskRegistry(), cancellationToken: cancellationToken);
     }
 }

@@ -2,8 +2,11 @@ using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
+using CloudReel.Local.Runtime;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CloudReel.Cli.Hosting;
@@ -37,26 +40,17 @@ public sealed class EngineHost : IAsyncDisposable
     {
         home.EnsureCreated();
         var services = BuildServices(home, CliConfiguration.Build(home), filmsRoot, loggerFactory, progressSink, store);
-        var registry = new WorkflowRegistry();
-        foreach (var (name, type) in FilmWorkflow.Orchestrations)
-        {
-            registry.AddOrchestration(name, () => (IOrchestration)Activator.CreateInstance(type)!);
-        }
-
-        foreach (var (name, type) in FilmWorkflow.Activities)
-        {
-            registry.AddActivity(name, () => (IActivity)services.GetRequiredService(type));
-        }
-
         var engine = await LocalWorkflowEngine.OpenAsync(
             new LocalEngineOptions { JournalPath = home.JournalPath, LoggerFactory = loggerFactory, MaxConcurrentActivities = 4 },
-            registry,
+            new DurableTaskRegistry().AddFilmWorkflow(),
+            services,
             cancellationToken);
         return new EngineHost(services, engine);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _services.GetRequiredService<LocalLifetime>().StopApplication();
         await Engine.DisposeAsync();
         await _services.DisposeAsync();
     }
@@ -70,6 +64,8 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(loggerFactory);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalLifetime>();
+        services.AddSingleton<IHostApplicationLifetime>(sp => sp.GetRequiredService<LocalLifetime>());
         services.AddSingleton(progressSink);
         services.AddClipStorage(home, filmsRoot, store);
         services.AddAssemblyQueue(configuration);

@@ -38,7 +38,7 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
         await using (var view = CreateView())
         {
             relay.Target = view;
-            if (request is not null) await host.Engine.StartAsync(OrchestrationNames.Film, film.FilmId, request, cancellationToken);
+            if (request is not null) await host.Engine.StartAsync(nameof(FilmOrchestration), film.FilmId, request, cancellationToken);
             else await host.Engine.ResumeAsync(film.FilmId, cancellationToken);
 
             var completion = host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);

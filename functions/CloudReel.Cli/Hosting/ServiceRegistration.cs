@@ -100,7 +100,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddFilmWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<IModelSlots, ProcessModelSlots>();
-        foreach (var type in FilmWorkflow.Activities.Values)
+        foreach (var type in FilmWorkflow.Activities)
         {
             services.AddTransient(type);
         }

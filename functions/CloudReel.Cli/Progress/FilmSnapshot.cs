@@ -10,7 +10,7 @@ public sealed record FilmSnapshot(InstanceInfo? Film, FilmProgress? Progress, IR
     {
         var instances = await engine.ListInstancesAsync(filmId, cancellationToken);
         var film = instances.FirstOrDefault(i => i.InstanceId == filmId);
-        var shotPrefix = OrchestrationNames.ShotInstanceId(filmId, "");
+        var shotPrefix = ShotOrchestration.InstanceIdFor(filmId, "");
         var shots = instances
             .Where(i => i.InstanceId.StartsWith(shotPrefix, StringComparison.Ordinal))
             .Select(i => new ShotSnapshot(i.InstanceId[shotPrefix.Length..], i.Status, SafeRead<ShotProgress>(i)))

@@ -10,7 +10,7 @@ namespace CloudReel.Core.Ports;
 public interface IFilmRuntime
 {
     /// <summary>
-    /// Starts <see cref="OrchestrationNames.Film"/> with the request, under the film id as instance id.
+    /// Starts <see cref="Workflow.FilmOrchestration"/> with the request, under the film id as instance id.
     /// Returns false, starting nothing, when an instance with that id exists already: a repeated start is harmless.
     /// </summary>
     Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default);

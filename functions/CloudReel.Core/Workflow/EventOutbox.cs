@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CloudReel.Core.Events;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
@@ -8,9 +10,9 @@ namespace CloudReel.Core.Workflow;
 /// The film orchestration's events on their way out. Each event is one PublishFilmEvent activity,
 /// started at once and not waited for (a slow webhook never holds up a shot); the film waits for
 /// them only when it ends. A publish that fails is recorded in the history and never fails the film.
-/// Event ids come from <see cref="WorkflowContext.NewGuid"/> and times from the replay-safe clock.
+/// Event ids come from <see cref="TaskOrchestrationContext.NewGuid"/> and times from the replay-safe clock.
 /// </summary>
-internal sealed class EventOutbox(WorkflowContext context, string filmId)
+internal sealed class EventOutbox(TaskOrchestrationContext context, string filmId)
 {
     private readonly List<Task> _pending = [];
 
@@ -62,7 +64,7 @@ internal sealed class EventOutbox(WorkflowContext context, string filmId)
         try
         {
             // No retry policy: the activity retries each destination itself and reports, rather than throws, what failed.
-            await context.CallActivityAsync<EventDelivery>(ActivityNames.PublishFilmEvent, filmEvent);
+            await context.CallActivityAsync<EventDelivery>(nameof(PublishFilmEventActivity), filmEvent);
         }
         catch (TaskFailedException failure)
         {

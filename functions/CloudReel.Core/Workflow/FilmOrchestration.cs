@@ -1,5 +1,8 @@
+using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Timeline;
+using CloudReel.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
@@ -8,7 +11,7 @@ namespace CloudReel.Core.Workflow;
 /// every shot (one sub-orchestration each, capped per model), assemble, and write the outputs.
 /// A film that fails writes its report all the same and keeps every clip it made.
 /// </summary>
-public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
+public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult>
 {
     /// <summary>Retries for activities that only read and write the store.</summary>
     public static readonly RetryPolicy StoreRetry = new(
@@ -16,15 +19,15 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2.0)
     {
-        HandleFailure = failure => failure.ErrorType != typeof(Orders.InvalidOrderException).FullName,
+        HandleFailure = failure => !failure.CausedBy<InvalidOrderException>(),
     };
 
-    public override async Task<FilmResult> RunAsync(WorkflowContext context, FilmRequest request)
+    public override async Task<FilmResult> RunAsync(TaskOrchestrationContext context, FilmRequest request)
     {
         var run = new FilmRun(context, request.FilmId);
 
         run.Begin(FilmStages.Validate);
-        var validated = await context.CallActivityAsync<ValidatedOrder>(ActivityNames.ValidateOrder, request, new TaskOptions(StoreRetry));
+        var validated = await context.CallActivityAsync<ValidatedOrder>(nameof(ValidateOrderActivity), request, new TaskOptions(StoreRetry));
         if (validated.Order is null || validated.Errors.Count > 0)
         {
             run.OrderErrors = validated.Errors;
@@ -32,10 +35,10 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         }
 
         run.Begin(FilmStages.Plan);
-        var plan = await context.CallActivityAsync<PlannedFilm>(ActivityNames.PlanFilm, new PlanRequest(request.FilmId, validated.Order!), new TaskOptions(StoreRetry));
+        var plan = await context.CallActivityAsync<PlannedFilm>(nameof(PlanFilmActivity), new PlanRequest(request.FilmId, validated.Order!), new TaskOptions(StoreRetry));
         run.Plan = plan;
-        await context.CallActivityAsync(ActivityNames.WriteStoryboard, new StoryboardRequest(request.FilmId, plan), new TaskOptions(StoreRetry));
-        run.Events.StoryboardReady(plan, StoreLayout.FilmOutput(request.FilmId, Activities.WriteStoryboardActivity.FileName));
+        await context.CallActivityAsync<string>(nameof(WriteStoryboardActivity), new StoryboardRequest(request.FilmId, plan), new TaskOptions(StoreRetry));
+        run.Events.StoryboardReady(plan, StoreLayout.FilmOutput(request.FilmId, WriteStoryboardActivity.FileName));
         if (plan.Order.Budget is { } budget && plan.EstimatedCost > budget.Limit)
         {
             await FailAsync(context, run, $"the estimated cost {plan.EstimatedCost:0.00} {budget.Currency} is over the budget of {budget.Limit:0.00} {budget.Currency}; nothing was submitted");
@@ -55,18 +58,18 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         var job = new AssemblyJob(request.FilmId, TimelineBuilder.Build(request.FilmId, plan, run.Outcomes));
         run.Assembly = request.QueuedAssembly is { } queued
             ? await AssembleInContainerAsync(context, run, job, queued.Timeout)
-            : await context.CallActivityAsync<AssemblyResult>(ActivityNames.AssembleFilm, job);
+            : await context.CallActivityAsync<AssemblyResult>(nameof(AssembleFilmActivity), job);
 
         run.Begin(FilmStages.Outputs);
         var report = run.BuildReport(FilmStages.Completed, error: null);
-        var written = await context.CallActivityAsync<IReadOnlyList<string>>(ActivityNames.WriteFilmReport, report, new TaskOptions(StoreRetry));
+        var written = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(WriteFilmReportActivity), report, new TaskOptions(StoreRetry));
         run.Events.FilmCompleted(plan.Order.Title, run.Assembly, [.. run.Assembly.Files, .. written], report.Cost.Actual, report.Cost.Currency);
         await run.Events.FlushAsync();
         run.Begin(FilmStages.Completed);
         return new FilmResult(request.FilmId, StoreLayout.FilmFolder(request.FilmId), [.. run.Assembly.Files, .. written], report.Cost.Actual, report.Cost.Currency);
     }
 
-    private static async Task AwaitApprovalAsync(WorkflowContext context, FilmRun run, double timeoutHours)
+    private static async Task AwaitApprovalAsync(TaskOrchestrationContext context, FilmRun run, double timeoutHours)
     {
         run.Begin(FilmStages.Approval, "waiting for the storyboard to be approved");
         ApprovalDecision decision;
@@ -90,9 +93,9 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
     /// Queues the job for the assembler container and waits for it to report, on a durable timer: a job
     /// that never comes back fails the film with the reason, and every clip stays in the store.
     /// </summary>
-    private static async Task<AssemblyResult> AssembleInContainerAsync(WorkflowContext context, FilmRun run, AssemblyJob job, TimeSpan timeout)
+    private static async Task<AssemblyResult> AssembleInContainerAsync(TaskOrchestrationContext context, FilmRun run, AssemblyJob job, TimeSpan timeout)
     {
-        var message = await context.CallActivityAsync<AssemblyJobMessage>(ActivityNames.EnqueueAssembly, job, new TaskOptions(StoreRetry));
+        var message = await context.CallActivityAsync<AssemblyJobMessage>(nameof(EnqueueAssemblyActivity), job, new TaskOptions(StoreRetry));
         run.Begin(FilmStages.Assemble, "queued for the assembler");
         AssemblyCompletion completion;
         try
@@ -107,7 +110,7 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         }
 
         if (!completion.Succeeded) await FailAsync(context, run, $"the assembler could not make the film: {completion.Error ?? "no reason given"}");
-        return await context.CallActivityAsync<AssemblyResult>(ActivityNames.ReadAssemblyResult, job.FilmId, new TaskOptions(StoreRetry));
+        return await context.CallActivityAsync<AssemblyResult>(nameof(ReadAssemblyResultActivity), job.FilmId, new TaskOptions(StoreRetry));
     }
 
     private static string Describe(TimeSpan span) => span.TotalHours >= 1
@@ -115,11 +118,11 @@ public sealed class FilmOrchestration : Orchestration<FilmRequest, FilmResult>
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} minutes");
 
     /// <summary>Writes the failed film's report, then ends the orchestration as failed.</summary>
-    private static async Task FailAsync(WorkflowContext context, FilmRun run, string reason)
+    private static async Task FailAsync(TaskOrchestrationContext context, FilmRun run, string reason)
     {
         run.Begin(FilmStages.Failed, reason);
         var report = run.BuildReport(FilmStages.Failed, reason);
-        await context.CallActivityAsync<IReadOnlyList<string>>(ActivityNames.WriteFilmReport, report, new TaskOptions(StoreRetry));
+        await context.CallActivityAsync<IReadOnlyList<string>>(nameof(WriteFilmReportActivity), report, new TaskOptions(StoreRetry));
         run.Events.FilmFailed(reason, run.Outcomes);
         await run.Events.FlushAsync();
         throw new FilmFailedException(run.FilmId, reason);
@@ -134,7 +137,7 @@ public sealed class FilmFailedException(string filmId, string reason) : Exceptio
     public string Reason { get; } = reason;
 }
 
-public sealed record PlanRequest(string FilmId, Orders.FilmOrder Order);
+public sealed record PlanRequest(string FilmId, FilmOrder Order);
 
 public sealed record StoryboardRequest(string FilmId, PlannedFilm Plan);
 

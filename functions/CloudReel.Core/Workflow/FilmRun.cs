@@ -1,14 +1,15 @@
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
 /// What the film orchestration has learned so far, and the stage it is in. Stage times come from
-/// <see cref="WorkflowContext.CurrentUtcDateTime"/>, so they replay identically.
+/// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, so they replay identically.
 /// </summary>
-internal sealed class FilmRun(WorkflowContext context, string filmId)
+internal sealed class FilmRun(TaskOrchestrationContext context, string filmId)
 {
     private readonly DateTime _startedUtc = context.CurrentUtcDateTime;
     private readonly List<StageTiming> _stages = [];

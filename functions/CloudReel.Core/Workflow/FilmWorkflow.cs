@@ -1,36 +1,38 @@
 using CloudReel.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
-/// Every orchestration and activity of the film workflow, by the name it is called with. Each
-/// host registers exactly these: the local engine, and the Azure Functions app.
+/// Every orchestrator and activity of the film workflow. Each is called by its class name
+/// (<c>nameof(ShotOrchestration)</c>, <c>nameof(SubmitShotActivity)</c>), as Durable Task names
+/// class-based tasks; every host registers exactly these.
 /// </summary>
 public static class FilmWorkflow
 {
-    public static IReadOnlyDictionary<string, Type> Orchestrations { get; } = new Dictionary<string, Type>
-    {
-        [OrchestrationNames.Film] = typeof(FilmOrchestration),
-        [OrchestrationNames.Shot] = typeof(ShotOrchestration),
-    };
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(FilmOrchestration), typeof(ShotOrchestration)];
 
-    public static IReadOnlyDictionary<string, Type> Activities { get; } = new Dictionary<string, Type>
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(ValidateOrderActivity),
+        typeof(PlanFilmActivity),
+        typeof(WriteStoryboardActivity),
+        typeof(SubmitShotActivity),
+        typeof(PollShotActivity),
+        typeof(AssembleFilmActivity),
+        typeof(EnqueueAssemblyActivity),
+        typeof(ReadAssemblyResultActivity),
+        typeof(WriteFilmReportActivity),
+        typeof(PublishFilmEventActivity),
+        typeof(SettleBudgetActivity),
+        typeof(ReleaseModelSlotActivity),
+    ];
+
+    /// <summary>Registers the workflow; activities come from the host's services, one instance per call.</summary>
+    public static DurableTaskRegistry AddFilmWorkflow(this DurableTaskRegistry registry)
     {
-        [ActivityNames.ValidateOrder] = typeof(ValidateOrderActivity),
-        [ActivityNames.PlanFilm] = typeof(PlanFilmActivity),
-        [ActivityNames.WriteStoryboard] = typeof(WriteStoryboardActivity),
-        [ActivityNames.FindCachedClip] = typeof(FindCachedClipActivity),
-        [ActivityNames.SubmitShot] = typeof(SubmitShotActivity),
-        [ActivityNames.PollShot] = typeof(PollShotActivity),
-        [ActivityNames.DownloadClip] = typeof(DownloadClipActivity),
-        [ActivityNames.AssembleFilm] = typeof(AssembleFilmActivity),
-        [ActivityNames.EnqueueAssembly] = typeof(EnqueueAssemblyActivity),
-        [ActivityNames.ReadAssemblyResult] = typeof(ReadAssemblyResultActivity),
-        [ActivityNames.WriteFilmReport] = typeof(WriteFilmReportActivity),
-        [ActivityNames.PublishFilmEvent] = typeof(PublishFilmEventActivity),
-        [ActivityNames.ReserveBudget] = typeof(ReserveBudgetActivity),
-        [ActivityNames.SettleBudget] = typeof(SettleBudgetActivity),
-        [ActivityNames.AcquireModelSlot] = typeof(AcquireModelSlotActivity),
-        [ActivityNames.ReleaseModelSlot] = typeof(ReleaseModelSlotActivity),
-    };
+        foreach (var orchestrator in Orchestrators) registry.AddOrchestrator(orchestrator);
+        foreach (var activity in Activities) registry.AddActivity(activity);
+        return registry;
+    }
 }

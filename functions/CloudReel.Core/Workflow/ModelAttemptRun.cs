@@ -1,131 +1,144 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
-/// One model's attempt at a shot, inside <see cref="ShotOrchestration"/>: take one of the service's
-/// job slots, submit (the job id is recorded before anything else happens), poll on durable timers
-/// honouring the service's hints, give the slot back, then download and probe the clip. Every way it
-/// can end becomes an <see cref="AttemptRecord"/> with the money it may have cost.
+/// One model's attempt at a shot, inside <see cref="ShotOrchestration"/>: submit (served from the cache,
+/// refused by the budget, or sent with the job id recorded before anything else happens), waiting on
+/// durable timers while the service's slots are busy or it defers the job; then poll on durable timers,
+/// honouring the service's hints, until the poll that finds the job done has fetched its clip. Every
+/// way it can end becomes an <see cref="AttemptRecord"/> with the money it may have cost.
 /// </summary>
 internal static class ModelAttemptRun
 {
     /// <summary>How often a submit is asked again while the service defers it or another film is submitting the same clip.</summary>
     private const int MaxSubmitWaits = 60;
 
-    public static async Task<(AttemptRecord Record, ClipRecord? Clip)> RunAsync(WorkflowContext context, ShotJob job)
+    public static async Task<(AttemptRecord Record, ClipRecord? Clip)> RunAsync(TaskOrchestrationContext context, ShotJob job)
     {
         var attempt = job.Attempt;
-        var slot = attempt.SlotCapacity > 0 ? new ModelSlotRequest(attempt.SlotGroup ?? attempt.Model, attempt.ContentKey, attempt.SlotCapacity) : null;
-        if (slot is not null && !await AcquireSlotAsync(context, job, slot))
-        {
-            var message = $"all {slot.Capacity} job slot(s) of {slot.Group} stayed busy for {attempt.Timeout.TotalMinutes:0} minutes; not submitted";
-            return (Record(attempt, null, AttemptResult.TimedOut, FailureReason.Transient, "no-slot", message, 0), null);
-        }
-
-        var (status, failed) = await SubmitAndPollAsync(context, job, slot?.Group);
-        if (slot is not null) await context.CallActivityAsync<bool>(ActivityNames.ReleaseModelSlot, slot, new TaskOptions(FilmOrchestration.StoreRetry));
-        if (failed is not null) return (failed, null);
-
-        context.SetCustomStatus(new ShotProgress(job.ShotId, "downloading", attempt.Model, 100));
+        ShotSubmission submission;
         try
         {
-            var clip = await context.CallActivityAsync<ClipRecord>(
-                ActivityNames.DownloadClip, new ClipDownload(job, status), new TaskOptions(ShotOrchestration.DownloadRetry));
-            return (Record(attempt, status.JobId, AttemptResult.Succeeded, null, null, null, clip.Cost), clip);
+            submission = await SubmitAsync(context, job);
         }
         catch (TaskFailedException failure)
         {
-            // The job succeeded, so it was paid for, even though its clip is unusable or gone.
-            var result = failure.FailureDetails.IsCausedBy<BadClipException>() ? AttemptResult.BadClip : AttemptResult.Failed;
-            return (Record(attempt, status.JobId, result, FailureReason.Unknown, "download", failure.FailureDetails.ErrorMessage, attempt.EstimatedCost), null);
+            await ReleaseSlotAsync(context, attempt);
+            return (Record(attempt, null, AttemptResult.Refused, FailureReason.Unknown, "submit", failure.FailureDetails.ErrorMessage, 0), null);
         }
-    }
 
-    /// <summary>Waits on durable timers for a free slot, up to the attempt's timeout.</summary>
-    private static async Task<bool> AcquireSlotAsync(WorkflowContext context, ShotJob job, ModelSlotRequest slot)
-    {
-        var deadline = context.CurrentUtcDateTime.Add(job.Attempt.Timeout);
-        while (!await context.CallActivityAsync<bool>(ActivityNames.AcquireModelSlot, slot, new TaskOptions(FilmOrchestration.StoreRetry)))
+        switch (submission)
         {
-            if (context.CurrentUtcDateTime >= deadline) return false;
-            context.SetCustomStatus(new ShotProgress(job.ShotId, "waiting-for-slot", job.Attempt.Model));
-            await context.CreateTimer(job.Attempt.PollInterval, CancellationToken.None);
+            case { Result: SubmissionResult.Cached, Clip: { } cached }:
+                return (Record(attempt, cached.JobId, AttemptResult.FromCache, null, null, null, 0), cached);
+            case { Result: SubmissionResult.OverBudget, Budget: { } decision }:
+                return (OverBudget(attempt, job.Budget!, decision), null);
+            case { Result: SubmissionResult.NoSlot }:
+                var slot = ModelSlotRequest.For(attempt)!;
+                var message = $"all {slot.Capacity} job slot(s) of {slot.Group} stayed busy for {attempt.Timeout.TotalMinutes:0} minutes; not submitted";
+                return (Record(attempt, null, AttemptResult.TimedOut, FailureReason.Transient, "no-slot", message, 0), null);
+            case { Result: SubmissionResult.Deferred }:
+                var busy = $"{attempt.Model} stayed busy (rate limited, or another film submitting the same clip) through {MaxSubmitWaits} tries; not submitted";
+                return (Record(attempt, null, AttemptResult.Refused, FailureReason.Transient, "submit-busy", busy, 0), null);
+            case { Job: { State: JobState.Failed } refused }:
+                // An interrupted send may have reached the service: count the money as spent.
+                var cost = refused.Failure?.ProviderCode == "ambiguous-submit" ? attempt.EstimatedCost : 0;
+                return (FromStatus(attempt, refused, AttemptResult.Refused, cost), null);
+            default:
+                return await FollowAsync(context, job, submission.Job!);
         }
-
-        return true;
     }
 
-    /// <summary>The succeeded status, or the record of how the attempt failed.</summary>
-    private static async Task<(JobStatus Status, AttemptRecord? Failed)> SubmitAndPollAsync(WorkflowContext context, ShotJob job, string? slotGroup)
+    /// <summary>Submits, waiting on durable timers for a free job slot (up to the attempt's timeout) or as the service asks.</summary>
+    private static async Task<ShotSubmission> SubmitAsync(TaskOrchestrationContext context, ShotJob job)
     {
         var attempt = job.Attempt;
-        var status = await SubmitAsync(context, job);
-        if (status.State == JobState.Failed)
+        var slotDeadline = context.CurrentUtcDateTime.Add(attempt.Timeout);
+        var deferrals = 0;
+        context.SetCustomStatus(new ShotProgress(job.ShotId, "submitting", attempt.Model));
+        var submission = await context.CallActivityAsync<ShotSubmission>(nameof(SubmitShotActivity), job);
+        while ((submission.Result == SubmissionResult.NoSlot && context.CurrentUtcDateTime < slotDeadline)
+            || (submission.Result == SubmissionResult.Deferred && ++deferrals <= MaxSubmitWaits))
         {
-            // An interrupted send may have reached the service: count the money as spent.
-            var cost = status.Failure?.ProviderCode == "ambiguous-submit" ? attempt.EstimatedCost : 0;
-            return (status, FromStatus(attempt, status, AttemptResult.Refused, cost));
+            var noSlot = submission.Result == SubmissionResult.NoSlot;
+            context.SetCustomStatus(new ShotProgress(job.ShotId, noSlot ? "waiting-for-slot" : "waiting-to-submit", attempt.Model));
+            await context.CreateTimer(noSlot ? attempt.PollInterval : submission.Job?.PollAfter ?? attempt.PollInterval, CancellationToken.None);
+            submission = await context.CallActivityAsync<ShotSubmission>(nameof(SubmitShotActivity), job);
         }
 
-        var deadline = context.CurrentUtcDateTime.Add(attempt.Timeout);
-        while (!status.IsTerminal)
-        {
-            if (context.CurrentUtcDateTime >= deadline)
-            {
-                var message = $"no result within {attempt.Timeout.TotalMinutes:0} minutes";
-                return (status, Record(attempt, status.JobId, AttemptResult.TimedOut, FailureReason.Transient, "timeout", message, attempt.EstimatedCost));
-            }
-
-            context.SetCustomStatus(new ShotProgress(job.ShotId, "generating", attempt.Model, status.Progress));
-            await context.CreateTimer(status.PollAfter ?? attempt.PollInterval, CancellationToken.None);
-            try
-            {
-                status = await context.CallActivityAsync<JobStatus>(
-                    ActivityNames.PollShot, new JobQuery(attempt.Model, status.JobId!, attempt.ContentKey, slotGroup), new TaskOptions(ShotOrchestration.PollRetry));
-            }
-            catch (TaskFailedException failure)
-            {
-                var message = $"the service could not be asked about job {status.JobId}: {failure.FailureDetails.ErrorMessage}";
-                return (status, Record(attempt, status.JobId, AttemptResult.Failed, FailureReason.Transient, "poll", message, attempt.EstimatedCost));
-            }
-        }
-
-        return status.State == JobState.Failed ? (status, FromStatus(attempt, status, AttemptResult.Failed, 0)) : (status, null);
+        return submission;
     }
 
-    /// <summary>
-    /// Submits through the ledger. While the service defers the job (rate limits, full queues) or
-    /// another film is submitting the very same clip, the activity answers "queued, no job id yet":
-    /// wait as asked and try again rather than pay twice.
-    /// </summary>
-    private static async Task<JobStatus> SubmitAsync(WorkflowContext context, ShotJob job)
+    /// <summary>Polls the job on durable timers until the poll that finds it done has fetched its clip, or it fails, or time runs out.</summary>
+    private static async Task<(AttemptRecord Record, ClipRecord? Clip)> FollowAsync(TaskOrchestrationContext context, ShotJob job, JobStatus status)
     {
-        context.SetCustomStatus(new ShotProgress(job.ShotId, "submitting", job.Attempt.Model));
-        for (var wait = 0; ; wait++)
+        var attempt = job.Attempt;
+        var deadline = context.CurrentUtcDateTime.Add(attempt.Timeout);
+        while (status.State != JobState.Failed)
         {
-            JobStatus status;
+            if (status.State == JobState.Succeeded)
+            {
+                context.SetCustomStatus(new ShotProgress(job.ShotId, "downloading", attempt.Model, 100));
+            }
+            else if (context.CurrentUtcDateTime >= deadline)
+            {
+                await ReleaseSlotAsync(context, attempt);
+                var message = $"no result within {attempt.Timeout.TotalMinutes:0} minutes";
+                return (Record(attempt, status.JobId, AttemptResult.TimedOut, FailureReason.Transient, "timeout", message, attempt.EstimatedCost), null);
+            }
+            else
+            {
+                context.SetCustomStatus(new ShotProgress(job.ShotId, "generating", attempt.Model, status.Progress));
+                await context.CreateTimer(status.PollAfter ?? attempt.PollInterval, CancellationToken.None);
+            }
+
+            JobProgress progress;
             try
             {
-                status = await context.CallActivityAsync<JobStatus>(ActivityNames.SubmitShot, job);
+                progress = await context.CallActivityAsync<JobProgress>(
+                    nameof(PollShotActivity), new JobQuery(attempt, status.JobId!), new TaskOptions(ShotOrchestration.PollRetry));
             }
             catch (TaskFailedException failure)
             {
-                return JobStatus.Failed(null, FailureReason.Unknown, "submit", failure.FailureDetails.ErrorMessage);
+                // The job may have succeeded, so it may have been paid for, even though its clip is unusable or gone.
+                await ReleaseSlotAsync(context, attempt);
+                var (result, reason, code) = failure.FailureDetails.CausedBy<BadClipException>() ? (AttemptResult.BadClip, FailureReason.Unknown, "download")
+                    : status.State == JobState.Succeeded ? (AttemptResult.Failed, FailureReason.Unknown, "download")
+                    : (AttemptResult.Failed, FailureReason.Transient, "poll");
+                var message = code == "poll"
+                    ? $"the service could not be asked about job {status.JobId}: {failure.FailureDetails.ErrorMessage}"
+                    : failure.FailureDetails.ErrorMessage;
+                return (Record(attempt, status.JobId, result, reason, code, message, attempt.EstimatedCost), null);
             }
 
-            if (status.State == JobState.Failed || status.JobId is not null) return status;
-            if (wait >= MaxSubmitWaits)
-            {
-                return JobStatus.Failed(null, FailureReason.Transient, "submit-busy",
-                    $"{job.Attempt.Model} stayed busy (rate limited, or another film submitting the same clip) through {MaxSubmitWaits} tries; not submitted");
-            }
+            if (progress.Clip is { } clip) return (Record(attempt, status.JobId, AttemptResult.Succeeded, null, null, null, clip.Cost), clip);
+            status = progress.Status;
+        }
 
-            context.SetCustomStatus(new ShotProgress(job.ShotId, "waiting-to-submit", job.Attempt.Model));
-            await context.CreateTimer(status.PollAfter ?? job.Attempt.PollInterval, CancellationToken.None);
+        return (FromStatus(attempt, status, AttemptResult.Failed, 0), null);
+    }
+
+    /// <summary>Gives the attempt's job slot back where no poll did (the job's end is unknown); a slot not held is a no-op.</summary>
+    private static async Task ReleaseSlotAsync(TaskOrchestrationContext context, ModelAttempt attempt)
+    {
+        if (ModelSlotRequest.For(attempt) is { } slot)
+        {
+            await context.CallActivityAsync<bool>(nameof(ReleaseModelSlotActivity), slot, new TaskOptions(FilmOrchestration.StoreRetry));
         }
     }
+
+    private static AttemptRecord OverBudget(ModelAttempt attempt, Orders.Budget budget, BudgetDecision decision) => new(
+        attempt.Model,
+        attempt.ContentKey,
+        null,
+        AttemptResult.OverBudget,
+        ProviderCode: "budget",
+        Message: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{attempt.EstimatedCost:0.00} {budget.Currency} more would take the film to {decision.Committed + attempt.EstimatedCost:0.00} {budget.Currency}, over its budget of {budget.Limit:0.00} {budget.Currency}; not submitted"));
 
     private static AttemptRecord FromStatus(ModelAttempt attempt, JobStatus status, AttemptResult result, decimal cost) => Record(
         attempt,

@@ -5,14 +5,39 @@ namespace CloudReel.Core.Workflow;
 /// <summary>Input of one shot's orchestration; with a budget, every paid attempt is reserved against it first.</summary>
 public sealed record ShotInput(string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain, Orders.Budget? Budget = null);
 
-/// <summary>Input of the submit and download activities: one model attempt at one shot.</summary>
-public sealed record ShotJob(string FilmId, string ShotId, ModelAttempt Attempt);
+/// <summary>Input of the submit activity: one model attempt at one shot, and the film's budget when it has one.</summary>
+public sealed record ShotJob(string FilmId, string ShotId, ModelAttempt Attempt, Orders.Budget? Budget = null);
 
-/// <summary>Input of the poll activity; a poll re-holds the job's model slot (see <see cref="Ports.IModelSlots.HoldAsync"/>).</summary>
-public sealed record JobQuery(string Model, string JobId, string ContentKey, string? SlotGroup = null);
+/// <summary>What the submit activity did with a model attempt.</summary>
+/// <param name="Result">How it ended; see <see cref="SubmissionResult"/>.</param>
+/// <param name="Job">The service's answer: the job (or its refusal) when submitted, the wait it asked for when deferred.</param>
+/// <param name="Clip">The clip already in the store, when cached.</param>
+/// <param name="Budget">The budget's answer, when it refused the attempt.</param>
+public sealed record ShotSubmission(SubmissionResult Result, JobStatus? Job = null, ClipRecord? Clip = null, Ports.BudgetDecision? Budget = null);
 
-/// <summary>Input of the download activity: the job that succeeded.</summary>
-public sealed record ClipDownload(ShotJob Job, JobStatus Status);
+public enum SubmissionResult
+{
+    /// <summary>The clip is in the store already: nothing is reserved, held or sent.</summary>
+    Cached,
+
+    /// <summary>The clip's estimate would take the film over its budget: nothing is sent.</summary>
+    OverBudget,
+
+    /// <summary>Every job slot of the service is held: nothing is sent; try again later.</summary>
+    NoSlot,
+
+    /// <summary>The service deferred it (rate limit, full queue), or another film is submitting the same clip: nothing is sent; try again later.</summary>
+    Deferred,
+
+    /// <summary>The service answered: a job whose id is recorded in the job ledger, or a refusal.</summary>
+    Submitted,
+}
+
+/// <summary>Input of the poll activity: the attempt and its job (a running job re-holds its model slot, a finished one gives it back).</summary>
+public sealed record JobQuery(ModelAttempt Attempt, string JobId);
+
+/// <summary>How a job stands; once it has succeeded, the clip it made, fetched, checked and filed.</summary>
+public sealed record JobProgress(JobStatus Status, ClipRecord? Clip = null);
 
 /// <summary>How a shot ended, with every attempt it took.</summary>
 public sealed record ShotOutcome

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
@@ -9,7 +10,7 @@ internal static class ShotFanOut
     private const int DefaultCap = 2;
 
     public static async Task<IReadOnlyList<ShotOutcome>> RunAsync(
-        WorkflowContext context, string filmId, PlannedFilm plan, Action<IReadOnlyCollection<ShotOutcome>> onProgress, Action<ShotOutcome>? onShotDone = null)
+        TaskOrchestrationContext context, string filmId, PlannedFilm plan, Action<IReadOnlyCollection<ShotOutcome>> onProgress, Action<ShotOutcome>? onShotDone = null)
     {
         var outcomes = new Dictionary<string, ShotOutcome>();
         var waiting = new List<PlannedShot>();
@@ -36,9 +37,9 @@ internal static class ShotFanOut
                 inFlight[model] = inFlight.GetValueOrDefault(model) + 1;
                 waiting.Remove(shot);
                 var task = context.CallSubOrchestratorAsync<ShotOutcome>(
-                    OrchestrationNames.Shot,
+                    nameof(ShotOrchestration),
                     new ShotInput(filmId, shot.Shot.Id, shot.Chain, plan.Order.Budget),
-                    new SubOrchestrationOptions(OrchestrationNames.ShotInstanceId(filmId, shot.Shot.Id)));
+                    new SubOrchestrationOptions { InstanceId = ShotOrchestration.InstanceIdFor(filmId, shot.Shot.Id) });
                 running[task] = (model, shot.Shot.Id);
             }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 
 namespace CloudReel.Core.Workflow;
 
@@ -12,6 +14,9 @@ public static class WorkflowJson
     public static JsonSerializerOptions Options { get; } = Create(indented: false);
 
     public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    /// <summary>The same shape as Durable Task's data converter, for the hosts that run the workflow on Durable Task.</summary>
+    public static DataConverter DataConverter { get; } = new JsonDataConverter(Options);
 
     public static string Serialize(object? value) => JsonSerializer.Serialize(value, Options);
 

@@ -2,7 +2,6 @@ using CloudReel.Api;
 using CloudReel.Azure.Inbound;
 using CloudReel.Azure.Queue;
 using CloudReel.Durable;
-using CloudReel.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -38,5 +37,5 @@ public sealed class EventFunctions(FilmApiServices services)
         [QueueTrigger(AssemblyJobQueue.DefaultQueueName + "-poison", Connection = "AzureWebJobsStorage")] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         Api(client).Events.HandlePoisonedAssemblyAsync(message, cancellationToken);
 
-    private FilmApi Api(DurableTaskClient client) => new(new DurableFilmRuntime(new DurableTaskClientShim(client)), services);
+    private FilmApi Api(DurableTaskClient client) => new(new DurableFilmRuntime(client), services);
 }

@@ -80,7 +80,7 @@ public static class FunctionsServices
     /// <summary>Every activity the workflow calls, created per call (as the local engine does).</summary>
     public static IServiceCollection AddCloudReelWorkflow(this IServiceCollection services)
     {
-        foreach (var type in FilmWorkflow.Activities.Values) services.AddTransient(type);
+        foreach (var type in FilmWorkflow.Activities) services.AddTransient(type);
         return services;
     }
 

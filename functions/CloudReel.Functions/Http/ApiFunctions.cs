@@ -1,6 +1,5 @@
 using CloudReel.Api;
 using CloudReel.Durable;
-using CloudReel.Functions.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -59,5 +58,5 @@ public sealed class ApiFunctions(FilmApiServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         Api(client).HealthAsync(request, cancellationToken);
 
-    private FilmApi Api(DurableTaskClient client) => new(new DurableFilmRuntime(new DurableTaskClientShim(client)), services);
+    private FilmApi Api(DurableTaskClient client) => new(new DurableFilmRuntime(client), services);
 }

@@ -1,80 +1,68 @@
 using CloudReel.Core.Events;
-using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Functions.Workflow;
 
 /// <summary>
-/// Every activity of <see cref="FilmWorkflow.Activities"/>, one function each, named as the
-/// orchestrations call them; the work is the same activity class the local engine runs.
+/// Every activity of <see cref="FilmWorkflow.Activities"/>, one function each under its class name: the
+/// activity class from the container (one per call, as the local engine creates them) runs the work.
 /// </summary>
 public static class ActivityFunctions
 {
-    [Function(ActivityNames.ValidateOrder)]
-    public static Task<ValidatedOrder> ValidateOrder([ActivityTrigger] FilmRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<ValidateOrderActivity, FilmRequest, ValidatedOrder>(ActivityNames.ValidateOrder, input, function);
+    [Function(nameof(ValidateOrderActivity))]
+    public static Task<ValidatedOrder> ValidateOrder([ActivityTrigger] FilmRequest input, FunctionContext function) => Run<ValidateOrderActivity, FilmRequest, ValidatedOrder>(input, function);
 
-    [Function(ActivityNames.PlanFilm)]
-    public static Task<PlannedFilm> PlanFilm([ActivityTrigger] PlanRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<PlanFilmActivity, PlanRequest, PlannedFilm>(ActivityNames.PlanFilm, input, function);
+    [Function(nameof(PlanFilmActivity))]
+    public static Task<PlannedFilm> PlanFilm([ActivityTrigger] PlanRequest input, FunctionContext function) => Run<PlanFilmActivity, PlanRequest, PlannedFilm>(input, function);
 
-    [Function(ActivityNames.WriteStoryboard)]
+    [Function(nameof(WriteStoryboardActivity))]
     public static Task<string> WriteStoryboard([ActivityTrigger] StoryboardRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<WriteStoryboardActivity, StoryboardRequest, string>(ActivityNames.WriteStoryboard, input, function);
+        Run<WriteStoryboardActivity, StoryboardRequest, string>(input, function);
 
-    [Function(ActivityNames.FindCachedClip)]
-    public static Task<ClipRecord?> FindCachedClip([ActivityTrigger] string input, FunctionContext function) =>
-        ActivityRunner.RunAsync<FindCachedClipActivity, string, ClipRecord?>(ActivityNames.FindCachedClip, input, function);
+    [Function(nameof(SubmitShotActivity))]
+    public static Task<ShotSubmission> SubmitShot([ActivityTrigger] ShotJob input, FunctionContext function) => Run<SubmitShotActivity, ShotJob, ShotSubmission>(input, function);
 
-    [Function(ActivityNames.SubmitShot)]
-    public static Task<JobStatus> SubmitShot([ActivityTrigger] ShotJob input, FunctionContext function) =>
-        ActivityRunner.RunAsync<SubmitShotActivity, ShotJob, JobStatus>(ActivityNames.SubmitShot, input, function);
+    [Function(nameof(PollShotActivity))]
+    public static Task<JobProgress> PollShot([ActivityTrigger] JobQuery input, FunctionContext function) => Run<PollShotActivity, JobQuery, JobProgress>(input, function);
 
-    [Function(ActivityNames.PollShot)]
-    public static Task<JobStatus> PollShot([ActivityTrigger] JobQuery input, FunctionContext function) =>
-        ActivityRunner.RunAsync<PollShotActivity, JobQuery, JobStatus>(ActivityNames.PollShot, input, function);
-
-    [Function(ActivityNames.DownloadClip)]
-    public static Task<ClipRecord> DownloadClip([ActivityTrigger] ClipDownload input, FunctionContext function) =>
-        ActivityRunner.RunAsync<DownloadClipActivity, ClipDownload, ClipRecord>(ActivityNames.DownloadClip, input, function);
-
-    [Function(ActivityNames.AssembleFilm)]
+    [Function(nameof(AssembleFilmActivity))]
     public static Task<AssemblyResult> AssembleFilm([ActivityTrigger] AssemblyJob input, FunctionContext function) =>
-        ActivityRunner.RunAsync<AssembleFilmActivity, AssemblyJob, AssemblyResult>(ActivityNames.AssembleFilm, input, function);
+        Run<AssembleFilmActivity, AssemblyJob, AssemblyResult>(input, function);
 
-    [Function(ActivityNames.EnqueueAssembly)]
+    [Function(nameof(EnqueueAssemblyActivity))]
     public static Task<AssemblyJobMessage> EnqueueAssembly([ActivityTrigger] AssemblyJob input, FunctionContext function) =>
-        ActivityRunner.RunAsync<EnqueueAssemblyActivity, AssemblyJob, AssemblyJobMessage>(ActivityNames.EnqueueAssembly, input, function);
+        Run<EnqueueAssemblyActivity, AssemblyJob, AssemblyJobMessage>(input, function);
 
-    [Function(ActivityNames.ReadAssemblyResult)]
+    [Function(nameof(ReadAssemblyResultActivity))]
     public static Task<AssemblyResult> ReadAssemblyResult([ActivityTrigger] string input, FunctionContext function) =>
-        ActivityRunner.RunAsync<ReadAssemblyResultActivity, string, AssemblyResult>(ActivityNames.ReadAssemblyResult, input, function);
+        Run<ReadAssemblyResultActivity, string, AssemblyResult>(input, function);
 
-    [Function(ActivityNames.WriteFilmReport)]
+    [Function(nameof(WriteFilmReportActivity))]
     public static Task<IReadOnlyList<string>> WriteFilmReport([ActivityTrigger] FilmReport input, FunctionContext function) =>
-        ActivityRunner.RunAsync<WriteFilmReportActivity, FilmReport, IReadOnlyList<string>>(ActivityNames.WriteFilmReport, input, function);
+        Run<WriteFilmReportActivity, FilmReport, IReadOnlyList<string>>(input, function);
 
-    [Function(ActivityNames.PublishFilmEvent)]
+    [Function(nameof(PublishFilmEventActivity))]
     public static Task<EventDelivery> PublishFilmEvent([ActivityTrigger] FilmEvent input, FunctionContext function) =>
-        ActivityRunner.RunAsync<PublishFilmEventActivity, FilmEvent, EventDelivery>(ActivityNames.PublishFilmEvent, input, function);
+        Run<PublishFilmEventActivity, FilmEvent, EventDelivery>(input, function);
 
-    [Function(ActivityNames.ReserveBudget)]
-    public static Task<BudgetDecision> ReserveBudget([ActivityTrigger] BudgetReservation input, FunctionContext function) =>
-        ActivityRunner.RunAsync<ReserveBudgetActivity, BudgetReservation, BudgetDecision>(ActivityNames.ReserveBudget, input, function);
+    [Function(nameof(SettleBudgetActivity))]
+    public static Task<bool> SettleBudget([ActivityTrigger] BudgetSettlement input, FunctionContext function) => Run<SettleBudgetActivity, BudgetSettlement, bool>(input, function);
 
-    [Function(ActivityNames.SettleBudget)]
-    public static Task<bool> SettleBudget([ActivityTrigger] BudgetSettlement input, FunctionContext function) =>
-        ActivityRunner.RunAsync<SettleBudgetActivity, BudgetSettlement, bool>(ActivityNames.SettleBudget, input, function);
-
-    [Function(ActivityNames.AcquireModelSlot)]
-    public static Task<bool> AcquireModelSlot([ActivityTrigger] ModelSlotRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<AcquireModelSlotActivity, ModelSlotRequest, bool>(ActivityNames.AcquireModelSlot, input, function);
-
-    [Function(ActivityNames.ReleaseModelSlot)]
+    [Function(nameof(ReleaseModelSlotActivity))]
     public static Task<bool> ReleaseModelSlot([ActivityTrigger] ModelSlotRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<ReleaseModelSlotActivity, ModelSlotRequest, bool>(ActivityNames.ReleaseModelSlot, input, function);
+        Run<ReleaseModelSlotActivity, ModelSlotRequest, bool>(input, function);
+
+    /// <summary>The activity class from this invocation's services, told its name and the instance that called it.</summary>
+    private static Task<TOutput> Run<TActivity, TInput, TOutput>(TInput input, FunctionContext function)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        var instanceId = function.BindingContext.BindingData.TryGetValue("instanceId", out var id) && id is not null ? id.ToString()! : function.InvocationId;
+        return function.InstanceServices.GetRequiredService<TActivity>().RunAsync(new ActivityCallContext(typeof(TActivity).Name, instanceId), input);
+    }
 }

@@ -1,21 +1,17 @@
 using CloudReel.Core.Workflow;
-using CloudReel.Durable;
-using CloudReel.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CloudReel.Functions.Workflow;
 
-/// <summary>The film and shot orchestrations, unchanged, on Durable Task through the workflow port.</summary>
+/// <summary>The film and shot orchestrators, run by Durable Functions exactly as the local engine runs them.</summary>
 public static class OrchestrationFunctions
 {
-    [Function(OrchestrationNames.Film)]
+    [Function(nameof(FilmOrchestration))]
     public static Task<FilmResult> Film([OrchestrationTrigger] TaskOrchestrationContext context, FilmRequest request) =>
-        new FilmOrchestration().RunAsync(Port(context), request);
+        new FilmOrchestration().RunAsync(context, request);
 
-    [Function(OrchestrationNames.Shot)]
+    [Function(nameof(ShotOrchestration))]
     public static Task<ShotOutcome> Shot([OrchestrationTrigger] TaskOrchestrationContext context, ShotInput input) =>
-        new ShotOrchestration().RunAsync(Port(context), input);
-
-    private static DurableWorkflowContext Port(TaskOrchestrationContext context) => new(new TaskOrchestrationContextShim(context));
+        new ShotOrchestration().RunAsync(context, input);
 }

@@ -1,4 +1,5 @@
 using CloudReel.Core.Workflow;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Engine;
 

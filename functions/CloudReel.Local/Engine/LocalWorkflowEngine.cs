@@ -1,11 +1,13 @@
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine.Runtime;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Engine;
 
 /// <summary>
-/// CloudReel's durable engine for one machine: runs the same orchestrations as Azure Durable Functions,
-/// replayed from a SQLite journal. Opening it runs nothing; <see cref="StartAsync"/> and
+/// CloudReel's durable engine for one machine: runs the same orchestrators and activities as Azure
+/// Durable Functions (Durable Task's <see cref="TaskOrchestrator{TInput, TOutput}"/> and
+/// <see cref="TaskActivity{TInput, TOutput}"/>), replayed from a SQLite journal. Opening it runs nothing; <see cref="StartAsync"/> and
 /// <see cref="ResumeAsync"/> do. Queries and <see cref="RaiseEventAsync"/> also work while another process
 /// runs the instance.
 /// </summary>
@@ -15,14 +17,19 @@ public sealed partial class LocalWorkflowEngine : IAsyncDisposable
 
     private LocalWorkflowEngine(EngineRuntime runtime) => _runtime = runtime;
 
-    /// <summary>Opens (creating if missing) the journal. Nothing runs until StartAsync or ResumeAsync.</summary>
-    public static Task<LocalWorkflowEngine> OpenAsync(LocalEngineOptions options, WorkflowRegistry registry, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens (creating if missing) the journal. Nothing runs until StartAsync or ResumeAsync. Activities are
+    /// created from <paramref name="services"/> (one per execution, in a scope of their own), as the
+    /// Durable Task worker creates them.
+    /// </summary>
+    public static Task<LocalWorkflowEngine> OpenAsync(
+        LocalEngineOptions options, DurableTaskRegistry registry, IServiceProvider? services = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new LocalWorkflowEngine(new EngineRuntime(options, registry)));
+        return Task.FromResult(new LocalWorkflowEngine(new EngineRuntime(options, new TaskCatalog(registry, services ?? NoServices.Instance))));
     }
 
     /// <summary>Records a new instance and runs it. Throws if <paramref name="instanceId"/> already exists.</summary>
@@ -30,9 +37,9 @@ public sealed partial class LocalWorkflowEngine : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestrationName);
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
-        if (!_runtime.Registry.HasOrchestration(orchestrationName))
+        if (!_runtime.Tasks.HasOrchestrator(orchestrationName))
         {
-            throw new ArgumentException($"No orchestration named '{orchestrationName}' is registered.", nameof(orchestrationName));
+            throw new ArgumentException($"No orchestrator named '{orchestrationName}' is registered.", nameof(orchestrationName));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -84,4 +91,12 @@ public sealed partial class LocalWorkflowEngine : IAsyncDisposable
 
     /// <summary>Tests: completes once the dispatcher has worked through everything queued before it.</summary>
     internal Task FlushAsync() => _runtime.Dispatcher.InvokeAsync(static () => { });
+
+    /// <summary>Services for engines whose tasks need none (created with their parameterless constructors).</summary>
+    private sealed class NoServices : IServiceProvider
+    {
+        public static readonly NoServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
 }

@@ -14,7 +14,7 @@ public sealed class NonDeterministicOrchestrationException(
         $"Orchestration '{orchestrationName}' (instance '{instanceId}') is not deterministic: at task #{taskPosition} " +
         $"the history recorded {recorded}, but the code now {actual}. Likely cause: the orchestrator code changed " +
         "while this film was in flight, or it depends on the wall clock (DateTime.UtcNow), random numbers, " +
-        "Guid.NewGuid or I/O. Use WorkflowContext.CurrentUtcDateTime, NewGuid and activities instead, and finish " +
+        "Guid.NewGuid or I/O. Use TaskOrchestrationContext.CurrentUtcDateTime, NewGuid and activities instead, and finish " +
         "films in flight with the code that started them.")
 {
     public string OrchestrationName { get; } = orchestrationName;

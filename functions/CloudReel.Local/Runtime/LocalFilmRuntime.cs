@@ -15,7 +15,7 @@ public sealed class LocalFilmRuntime(LocalWorkflowEngine engine) : IFilmRuntime
         if (await engine.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
         try
         {
-            await engine.StartAsync(OrchestrationNames.Film, request.FilmId, request, cancellationToken);
+            await engine.StartAsync(nameof(FilmOrchestration), request.FilmId, request, cancellationToken);
             return true;
         }
         catch (InvalidOperationException)
@@ -45,7 +45,7 @@ public sealed class LocalFilmRuntime(LocalWorkflowEngine engine) : IFilmRuntime
         var resumed = new List<string>();
         foreach (var film in await engine.ListInstancesAsync(cancellationToken: cancellationToken))
         {
-            if (film.Name != OrchestrationNames.Film || film.ParentInstanceId is not null || film.IsTerminal) continue;
+            if (film.Name != nameof(FilmOrchestration) || film.ParentInstanceId is not null || film.IsTerminal) continue;
             try
             {
                 await engine.ResumeAsync(film.InstanceId, cancellationToken);

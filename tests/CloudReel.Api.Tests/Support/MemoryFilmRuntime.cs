@@ -23,7 +23,7 @@ internal sealed class MemoryFilmRuntime : IFilmRuntime
     public Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default)
     {
         var added = Instances.TryAdd(request.FilmId, new WorkflowInstance(
-            request.FilmId, OrchestrationNames.Film, WorkflowStatus.Pending, Now, Now, WorkflowJson.Serialize(request), null, null, null));
+            request.FilmId, nameof(FilmOrchestration), WorkflowStatus.Pending, Now, Now, WorkflowJson.Serialize(request), null, null, null));
         if (added) Started.Enqueue(request);
         return Task.FromResult(added);
     }
@@ -54,14 +54,14 @@ internal sealed class MemoryFilmRuntime : IFilmRuntime
     /// <summary>Puts a film (and optionally its shots) in the given state.</summary>
     public void Set(string filmId, WorkflowStatus status, object? customStatus = null, object? output = null, string? failure = null) =>
         Instances[filmId] = new WorkflowInstance(
-            filmId, OrchestrationNames.Film, status, Now, Now.AddMinutes(1), null,
+            filmId, nameof(FilmOrchestration), status, Now, Now.AddMinutes(1), null,
             output is null ? null : WorkflowJson.Serialize(output), customStatus is null ? null : WorkflowJson.Serialize(customStatus), failure);
 
     public void SetShot(string filmId, ShotInput input, WorkflowStatus status, ShotProgress? progress = null, ShotOutcome? outcome = null)
     {
-        var id = OrchestrationNames.ShotInstanceId(filmId, input.ShotId);
+        var id = ShotOrchestration.InstanceIdFor(filmId, input.ShotId);
         Instances[id] = new WorkflowInstance(
-            id, OrchestrationNames.Shot, status, Now.AddSeconds(Instances.Count), Now.AddMinutes(1), WorkflowJson.Serialize(input),
+            id, nameof(ShotOrchestration), status, Now.AddSeconds(Instances.Count), Now.AddMinutes(1), WorkflowJson.Serialize(input),
             outcome is null ? null : WorkflowJson.Serialize(outcome), progress is null ? null : WorkflowJson.Serialize(progress), null);
     }
 }

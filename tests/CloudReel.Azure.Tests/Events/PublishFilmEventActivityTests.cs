@@ -7,6 +7,7 @@ using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudReel.Azure.Tests.Events;
@@ -32,7 +33,7 @@ public sealed class PublishFilmEventActivityTests : IDisposable
         await _store.PutAsync("films/shanghai-1/shanghai.16x9.mp4", new MemoryStream(TestData.Bytes(500)), "video/mp4", overwrite: true);
         await using var receiver = await FakeHttpServer.StartAsync((_, _) => Results.NoContent());
 
-        var delivery = await Activity(Webhook(receiver)).RunAsync(new ActivityContext(ActivityNames.PublishFilmEvent, "shanghai-1", default), Completed());
+        var delivery = await Activity(Webhook(receiver)).RunAsync(new ActivityCallContext(nameof(PublishFilmEventActivity), "shanghai-1"), Completed());
 
         delivery.DeliveredTo.Should().ContainSingle();
         var data = JsonDocument.Parse(receiver.Requests.Single().Body).RootElement.GetProperty("data").Deserialize<FilmCompletedData>(WorkflowJson.Options)!;
@@ -49,7 +50,7 @@ public sealed class PublishFilmEventActivityTests : IDisposable
         await using var up = await FakeHttpServer.StartAsync((_, _) => Results.NoContent());
         await using var down = await FakeHttpServer.StartAsync((_, _) => Results.StatusCode(404));
 
-        var delivery = await Activity(Webhook(down), Webhook(up)).RunAsync(new ActivityContext(ActivityNames.PublishFilmEvent, "shanghai-1", default), Completed());
+        var delivery = await Activity(Webhook(down), Webhook(up)).RunAsync(new ActivityCallContext(nameof(PublishFilmEventActivity), "shanghai-1"), Completed());
 
         delivery.DeliveredTo.Should().ContainSingle().Which.Should().Contain(up.BaseUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         delivery.Failures.Should().ContainSingle().Which.Error.Should().Contain("404");
@@ -59,7 +60,7 @@ public sealed class PublishFilmEventActivityTests : IDisposable
     [Fact]
     public async Task Run_NothingConfigured_SendsNothingAndSignsNothing()
     {
-        var delivery = await Activity().RunAsync(new ActivityContext(ActivityNames.PublishFilmEvent, "shanghai-1", default), Completed());
+        var delivery = await Activity().RunAsync(new ActivityCallContext(nameof(PublishFilmEventActivity), "shanghai-1"), Completed());
 
         delivery.DeliveredTo.Should().BeEmpty();
         delivery.Failures.Should().BeEmpty();
@@ -80,5 +81,17 @@ public sealed class PublishFilmEventActivityTests : IDisposable
         _http, new Azure.Events.WebhookOptions { Url = new Uri(receiver.BaseUri, "/hook"), Secret = _secret, MaxAttempts = 1 });
 
     private PublishFilmEventActivity Activity(params IFilmEventPublisher[] publishers) => new(
-        publishers, _store, new EventLinkOptions { LinkLifetime = TimeSpan.FromHours(2) }, TimeProvider.System, NullLogger<PublishFilmEventActivity>.Instance);
+        publishers, _store, new EventLinkOptions { LinkLifetime = TimeSpan.FromHours(2) }, TimeProvider.System, NullLogger<PublishFilmEventActivity>.Instance, new RunningHost());
+
+    /// <summary>The host the activity runs in: it keeps running through the test.</summary>
+    private sealed class RunningHost : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => throw new NotSupportedException();
+    }
 }

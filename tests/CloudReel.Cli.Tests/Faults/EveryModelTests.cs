@@ -74,7 +74,7 @@ public sealed class EveryModelTests : IAsyncLifetime, IDisposable
             var path = _workspace.Write($"{film}.yaml", FaultOrders.Of([], null, ("a", "sora-2", 4), ("b", "sora-2", 4), ("c", "sora-1", 2), ("d", "sora-1", 3)).Replace("Shot ", film + " shot ", StringComparison.Ordinal));
             var loaded = await OrderFile.LoadAsync(path, host.Models, CancellationToken.None);
             var staged = await OrderStager.StageAsync(host.Store, film, path, loaded.Order!, CancellationToken.None);
-            await host.Engine.StartAsync(OrchestrationNames.Film, film, new FilmRequest(film, staged), CancellationToken.None);
+            await host.Engine.StartAsync(nameof(FilmOrchestration), film, new FilmRequest(film, staged), CancellationToken.None);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

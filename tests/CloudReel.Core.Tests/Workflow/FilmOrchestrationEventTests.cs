@@ -2,6 +2,7 @@ using System.Text.Json;
 using CloudReel.Core.Events;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 
 namespace CloudReel.Core.Tests.Workflow;
 
@@ -66,7 +67,7 @@ public partial class FilmOrchestrationTests
 
         result.Outputs.Should().Contain("promo.16x9.mp4");
         film.Report!.Status.Should().Be("completed");
-        film.Activities.Count(a => a == ActivityNames.PublishFilmEvent).Should().Be(4, "each event was tried once and its failure swallowed");
+        film.Activities.Count(a => a == nameof(PublishFilmEventActivity)).Should().Be(4, "each event was tried once and its failure swallowed");
     }
 
     [Fact]

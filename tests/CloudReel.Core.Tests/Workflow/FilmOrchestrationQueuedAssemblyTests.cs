@@ -1,4 +1,5 @@
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 
 namespace CloudReel.Core.Tests.Workflow;
 
@@ -15,8 +16,8 @@ public partial class FilmOrchestrationTests
 
         var result = await new FilmOrchestration().RunAsync(context, QueuedRequest);
 
-        film.Activities.Should().NotContain(ActivityNames.AssembleFilm);
-        film.Activities.Should().ContainInOrder(ActivityNames.EnqueueAssembly, ActivityNames.ReadAssemblyResult, ActivityNames.WriteFilmReport);
+        film.Activities.Should().NotContain(nameof(AssembleFilmActivity));
+        film.Activities.Should().ContainInOrder(nameof(EnqueueAssemblyActivity), nameof(ReadAssemblyResultActivity), nameof(WriteFilmReportActivity));
         result.Outputs.Should().Contain("promo.9x16.mp4", "the outputs are what the container wrote");
         film.Timeline!.Clips.Select(c => c.ShotId).Should().Equal("a", "b");
         context.Statuses.OfType<FilmProgress>().Should().Contain(p => p.Stage == FilmStages.Assemble && p.Message == "queued for the assembler");
@@ -34,7 +35,7 @@ public partial class FilmOrchestrationTests
         failure.Reason.Should().Contain("did not report within 45 minutes").And.Contain("films/promo-1/assembly-job.json")
             .And.Contain("cloudreel assemble --job promo-1");
         context.Timers.Should().Contain(TimeSpan.FromMinutes(45));
-        film.Activities.Should().NotContain(ActivityNames.ReadAssemblyResult);
+        film.Activities.Should().NotContain(nameof(ReadAssemblyResultActivity));
         film.Report!.Status.Should().Be("failed");
         film.Report.Shots.Generated.Should().Be(2, "the clips are made and kept");
     }

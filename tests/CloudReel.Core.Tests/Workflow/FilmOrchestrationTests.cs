@@ -4,6 +4,7 @@ using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Timeline;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
@@ -39,7 +40,7 @@ public partial class FilmOrchestrationTests
         (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("order.yaml:3:5: shots[0].seconds: too long");
         film.Report!.Status.Should().Be("failed");
         film.Report.OrderErrors.Should().Equal(error);
-        film.Activities.Should().NotContain(ActivityNames.PlanFilm);
+        film.Activities.Should().NotContain(nameof(PlanFilmActivity));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public partial class FilmOrchestrationTests
         var act = () => new FilmOrchestration().RunAsync(film.Context(), Request);
 
         (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("1.00 USD is over the budget of 0.75 USD");
-        film.Activities.Should().NotContain(ActivityNames.SubmitShot);
+        film.Activities.Should().NotContain(nameof(SubmitShotActivity));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public partial class FilmOrchestrationTests
 
         await new FilmOrchestration().RunAsync(context, Request);
 
-        film.Activities.Should().Contain(ActivityNames.AssembleFilm);
+        film.Activities.Should().Contain(nameof(AssembleFilmActivity));
         context.Statuses.OfType<FilmProgress>().Should().Contain(p => p.Stage == FilmStages.Approval);
     }
 
@@ -76,7 +77,7 @@ public partial class FilmOrchestrationTests
         var act = () => new FilmOrchestration().RunAsync(context, Request);
 
         (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Be("the storyboard was rejected by li: too dark");
-        film.Activities.Should().NotContain(ActivityNames.SubmitShot);
+        film.Activities.Should().NotContain(nameof(SubmitShotActivity));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public partial class FilmOrchestrationTests
         (await act.Should().ThrowAsync<FilmFailedException>()).Which.Reason.Should().Contain("1 of 2 shot(s) failed: b: m1: moderation");
         film.Report!.Shots.Generated.Should().Be(1);
         film.Report.ShotDetails.Single(s => s.Id == "b").Error.Should().Contain("moderation");
-        film.Activities.Should().NotContain(ActivityNames.AssembleFilm);
+        film.Activities.Should().NotContain(nameof(AssembleFilmActivity));
     }
 
     private static FilmOrder Order() => new()
@@ -132,10 +133,10 @@ public partial class FilmOrchestrationTests
         /// <summary>Whether publishing an event fails, as a crashed activity would.</summary>
         public bool PublishFails { get; init; }
 
-        public ScriptedWorkflowContext Context()
+        public ScriptedOrchestrationContext Context()
         {
-            var context = new ScriptedWorkflowContext(Request.FilmId, Answer);
-            context.SubOrchestrations[OrchestrationNames.Shot] = async (child, input) => await new ShotOrchestration().RunAsync(child, (ShotInput)input!);
+            var context = new ScriptedOrchestrationContext(Request.FilmId, Answer);
+            context.SubOrchestrations[nameof(ShotOrchestration)] = async (child, input) => await new ShotOrchestration().RunAsync(child, (ShotInput)input!);
             return context;
         }
 
@@ -144,9 +145,9 @@ public partial class FilmOrchestrationTests
             Activities.Add(name);
             switch (name)
             {
-                case ActivityNames.ValidateOrder:
+                case nameof(ValidateOrderActivity):
                     return Validation ?? new ValidatedOrder(order, []);
-                case ActivityNames.PlanFilm:
+                case nameof(PlanFilmActivity):
                     var o = ((PlanRequest)input!).Order;
                     return new PlannedFilm
                     {
@@ -154,30 +155,27 @@ public partial class FilmOrchestrationTests
                         Shots = o.Shots.Select((s, i) => new PlannedShot(s, [Attempt("m1", $"{i}")])).ToList(),
                         ModelConcurrency = new Dictionary<string, int> { ["m1"] = 1 },
                     };
-                case ActivityNames.WriteStoryboard:
+                case nameof(WriteStoryboardActivity):
                     return "films/promo-1/storyboard.yaml";
-                case ActivityNames.FindCachedClip:
-                    return null;
-                case ActivityNames.SubmitShot:
+                case nameof(SubmitShotActivity):
                     var job = (ShotJob)input!;
-                    return job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId);
-                case ActivityNames.DownloadClip:
-                    var download = (ClipDownload)input!;
-                    return Clip(download.Job.Attempt, download.Status.JobId);
-                case ActivityNames.AssembleFilm:
+                    return Submitted(job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId));
+                case nameof(PollShotActivity):
+                    return Done((JobQuery)input!);
+                case nameof(AssembleFilmActivity):
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);
-                case ActivityNames.EnqueueAssembly:
+                case nameof(EnqueueAssemblyActivity):
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return AssemblyJobMessage.For(((AssemblyJob)input!).FilmId, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc));
-                case ActivityNames.ReadAssemblyResult:
+                case nameof(ReadAssemblyResultActivity):
                     return new AssemblyResult(["promo.16x9.mp4", "promo.9x16.mp4"], 9.5, 285);
-                case ActivityNames.PublishFilmEvent:
+                case nameof(PublishFilmEventActivity):
                     var published = (Events.FilmEvent)input!;
                     if (PublishFails) throw new HttpRequestException("the event endpoint is down");
                     Published.Add(published);
                     return new Events.EventDelivery(published.Id, published.Type, ["test"], []);
-                case ActivityNames.WriteFilmReport:
+                case nameof(WriteFilmReportActivity):
                     Report = (FilmReport)input!;
                     return (IReadOnlyList<string>)["report.json", "provenance.json"];
                 default:

@@ -2,6 +2,7 @@ using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
@@ -17,8 +18,7 @@ public class ShotBudgetAndSlotTests
     {
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.ReserveBudget => new BudgetDecision(false, 9.8m, 10m),
+            nameof(SubmitShotActivity) => new ShotSubmission(SubmissionResult.OverBudget, Budget: new BudgetDecision(false, 9.8m, 10m)),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -27,7 +27,8 @@ public class ShotBudgetAndSlotTests
         outcome.Succeeded.Should().BeFalse();
         outcome.Attempts.Should().ContainSingle().Which.Result.Should().Be(AttemptResult.OverBudget);
         outcome.FailureSummary.Should().Be("kling: over budget: 0.50 USD more would take the film to 10.30 USD, over its budget of 10.00 USD; not submitted");
-        context.Calls.Select(c => c.Name).Should().NotContain([ActivityNames.SubmitShot, ActivityNames.AcquireModelSlot]);
+        context.Calls.Select(c => c.Name).Should().Equal(nameof(SubmitShotActivity));
+        context.Calls.Single().Input.Should().Be(new ShotJob("film", "s1", _kling, new Budget(10m)), "the submit reserves against the film's budget");
     }
 
     [Fact]
@@ -36,13 +37,10 @@ public class ShotBudgetAndSlotTests
         var settlements = new List<BudgetSettlement>();
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.ReserveBudget, _) => new BudgetDecision(true, 1m, 10m),
-            (ActivityNames.SettleBudget, BudgetSettlement s) => Record(settlements, s),
-            (ActivityNames.AcquireModelSlot or ActivityNames.ReleaseModelSlot, _) => true,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "kling" => JobStatus.Failed(null, FailureReason.Moderation, "1301", "blocked"),
-            (ActivityNames.SubmitShot, _) => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId) with { Cost = 0.42m },
+            (nameof(SettleBudgetActivity), BudgetSettlement s) => Record(settlements, s),
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" => Submitted(JobStatus.Failed(null, FailureReason.Moderation, "1301", "blocked")),
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("v-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q) with { Clip = Clip(q.Attempt, q.JobId) with { Cost = 0.42m } },
             _ => throw new InvalidOperationException(name),
         });
 
@@ -54,14 +52,24 @@ public class ShotBudgetAndSlotTests
     }
 
     [Fact]
+    public async Task RunAsync_ClipFromTheCache_ReservesAndSettlesNothing()
+    {
+        var context = Context((name, input) => name == nameof(SubmitShotActivity) ? Cached(Clip(_kling)) : throw new InvalidOperationException(name));
+
+        var outcome = await Run(context, new Budget(10m), _kling);
+
+        outcome.Source.Should().Be(ShotSource.Cache);
+        context.Calls.Select(c => c.Name).Should().NotContain(nameof(SettleBudgetActivity));
+    }
+
+    [Fact]
     public async Task RunAsync_BadClipFromAPaidJob_CountsItsCost()
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.AcquireModelSlot or ActivityNames.ReleaseModelSlot, _) => true,
-            (ActivityNames.SubmitShot, _) => Succeeded("k-1"),
-            (ActivityNames.DownloadClip, _) => throw new BadClipException("truncated"),
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("k-1")),
+            (nameof(PollShotActivity), _) => throw new BadClipException("truncated"),
+            (nameof(ReleaseModelSlotActivity), _) => true,
             _ => throw new InvalidOperationException(name),
         });
 
@@ -71,17 +79,13 @@ public class ShotBudgetAndSlotTests
     }
 
     [Fact]
-    public async Task RunAsync_AllSlotsBusyForAWhile_WaitsThenHoldsTheSlotUntilTheJobEnds()
+    public async Task RunAsync_AllSlotsBusyForAWhile_SubmitsOnceASlotFreesAndThePollThatEndsTheJobFetchesItsClip()
     {
-        var acquires = 0;
-        var context = Context((name, input) => name switch
+        var submits = 0;
+        var context = Context((name, input) => (name, input) switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.AcquireModelSlot => ++acquires >= 3,
-            ActivityNames.ReleaseModelSlot => true,
-            ActivityNames.SubmitShot => Queued("k-7"),
-            ActivityNames.PollShot => Succeeded("k-7"),
-            ActivityNames.DownloadClip => Clip(_kling, "k-7"),
+            (nameof(SubmitShotActivity), _) => ++submits < 3 ? new ShotSubmission(SubmissionResult.NoSlot) : Submitted(Queued("k-7")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -89,9 +93,9 @@ public class ShotBudgetAndSlotTests
 
         outcome.Succeeded.Should().BeTrue();
         context.Calls.Select(c => c.Name).Should().Equal(
-            ActivityNames.FindCachedClip, ActivityNames.AcquireModelSlot, ActivityNames.AcquireModelSlot, ActivityNames.AcquireModelSlot,
-            ActivityNames.SubmitShot, ActivityNames.PollShot, ActivityNames.ReleaseModelSlot, ActivityNames.DownloadClip);
-        context.Calls.Single(c => c.Name == ActivityNames.PollShot).Input.Should().Be(new JobQuery("kling", "k-7", _kling.ContentKey, "kling"));
+            nameof(SubmitShotActivity), nameof(SubmitShotActivity), nameof(SubmitShotActivity), nameof(PollShotActivity));
+        context.Timers.Should().Equal(_kling.PollInterval, _kling.PollInterval, _kling.PollInterval);
+        context.Calls.Single(c => c.Name == nameof(PollShotActivity)).Input.Should().Be(new JobQuery(_kling, "k-7"));
     }
 
     [Fact]
@@ -99,30 +103,28 @@ public class ShotBudgetAndSlotTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.AcquireModelSlot, _) => false,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "vidu" => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" => new ShotSubmission(SubmissionResult.NoSlot),
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("v-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
         var outcome = await Run(context, null, _kling, _vidu);
 
         outcome.Model.Should().Be("vidu");
-        outcome.Attempts[0].Should().Match<AttemptRecord>(a => a.Result == AttemptResult.TimedOut && a.ProviderCode == "no-slot" && a.JobId == null);
+        outcome.Attempts[0].Should().Match<AttemptRecord>(a => a.Result == AttemptResult.TimedOut && a.ProviderCode == "no-slot" && a.JobId == null && a.Cost == 0);
     }
 
     [Fact]
-    public async Task RunAsync_ServiceUnreachableWhilePolling_RecordsTheFailureAndMovesOn()
+    public async Task RunAsync_ServiceUnreachableWhilePolling_RecordsTheFailureGivesTheSlotBackAndMovesOn()
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.AcquireModelSlot or ActivityNames.ReleaseModelSlot, _) => true,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "kling" => Queued("k-2"),
-            (ActivityNames.PollShot, _) => throw new HttpRequestException("connection refused"),
-            (ActivityNames.SubmitShot, _) => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" => Submitted(Queued("k-2")),
+            (nameof(PollShotActivity), JobQuery q) when q.Attempt.Model == "kling" => throw new HttpRequestException("connection refused"),
+            (nameof(ReleaseModelSlotActivity), _) => true,
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("v-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -130,7 +132,27 @@ public class ShotBudgetAndSlotTests
 
         outcome.Model.Should().Be("vidu");
         outcome.Attempts[0].Should().Match<AttemptRecord>(a => a.ProviderCode == "poll" && a.Message!.Contains("connection refused"));
-        context.Calls.Count(c => c.Name == ActivityNames.ReleaseModelSlot).Should().Be(1, "the slot is given back even though the job's end is unknown");
+        context.Calls.Where(c => c.Name == nameof(ReleaseModelSlotActivity)).Select(c => c.Input).Should()
+            .Equal([new ModelSlotRequest("kling", _kling.ContentKey, 2)], "the slot is given back even though the job's end is unknown");
+    }
+
+    [Fact]
+    public async Task RunAsync_SubmitCrashes_GivesTheSlotBackAndMovesOn()
+    {
+        var context = Context((name, input) => (name, input) switch
+        {
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" => throw new InvalidOperationException("kling's adapter broke"),
+            (nameof(ReleaseModelSlotActivity), _) => true,
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("v-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
+            _ => throw new InvalidOperationException(name),
+        });
+
+        var outcome = await Run(context, null, _kling, _vidu);
+
+        outcome.Model.Should().Be("vidu");
+        outcome.Attempts[0].Should().Match<AttemptRecord>(a => a.ProviderCode == "submit" && a.Cost == 0 && a.Message!.Contains("adapter broke"));
+        context.Calls.Count(c => c.Name == nameof(ReleaseModelSlotActivity)).Should().Be(1);
     }
 
     private static bool Record(List<BudgetSettlement> settlements, BudgetSettlement settlement)
@@ -139,8 +161,8 @@ public class ShotBudgetAndSlotTests
         return true;
     }
 
-    private static ScriptedWorkflowContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
+    private static ScriptedOrchestrationContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
 
-    private static Task<ShotOutcome> Run(ScriptedWorkflowContext context, Budget? budget, params ModelAttempt[] chain) =>
+    private static Task<ShotOutcome> Run(ScriptedOrchestrationContext context, Budget? budget, params ModelAttempt[] chain) =>
         new ShotOrchestration().RunAsync(context, new ShotInput("film", "s1", chain, budget));
 }

@@ -1,6 +1,7 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
@@ -11,15 +12,15 @@ public class ShotOrchestrationTests
     private readonly ModelAttempt _vidu = Attempt("vidu", "b2");
 
     [Fact]
-    public async Task RunAsync_ClipInCache_ServesItWithoutSubmitting()
+    public async Task RunAsync_ClipInCache_ServesItInOneCall()
     {
-        var context = Context((name, input) => name == ActivityNames.FindCachedClip ? Clip(_kling) : throw new InvalidOperationException(name));
+        var context = Context((name, input) => name == nameof(SubmitShotActivity) ? Cached(Clip(_kling)) : throw new InvalidOperationException(name));
 
         var outcome = await Run(context, _kling);
 
         outcome.Source.Should().Be(ShotSource.Cache);
         outcome.Model.Should().Be("kling");
-        context.Calls.Select(c => c.Name).Should().Equal(ActivityNames.FindCachedClip);
+        context.Calls.Select(c => c.Name).Should().Equal(nameof(SubmitShotActivity));
     }
 
     [Fact]
@@ -27,11 +28,10 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.SubmitShot, ShotJob job) when job.Attempt.Model == "kling" =>
-                JobStatus.Failed(null, FailureReason.Moderation, "1301", "prompt blocked"),
-            (ActivityNames.SubmitShot, _) => Succeeded("v-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(SubmitShotActivity), ShotJob job) when job.Attempt.Model == "kling" =>
+                Submitted(JobStatus.Failed(null, FailureReason.Moderation, "1301", "prompt blocked")),
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("v-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -45,17 +45,32 @@ public class ShotOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_JobDoneAtSubmit_FetchesTheClipInOnePollWithoutWaiting()
+    {
+        var context = Context((name, input) => (name, input) switch
+        {
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("k-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
+            _ => throw new InvalidOperationException(name),
+        });
+
+        var outcome = await Run(context, _kling);
+
+        outcome.Succeeded.Should().BeTrue();
+        context.Calls.Select(c => c.Name).Should().Equal(nameof(SubmitShotActivity), nameof(PollShotActivity));
+        context.Timers.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task RunAsync_JobRunsForAWhile_PollsOnDurableTimersHonouringPollAfter()
     {
         var polls = 0;
-        var context = Context((name, input) => name switch
+        var context = Context((name, input) => (name, input) switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.SubmitShot => Queued("k-9"),
-            ActivityNames.PollShot => ++polls < 3
-                ? new JobStatus { State = JobState.Running, JobId = "k-9", PollAfter = TimeSpan.FromSeconds(7) }
-                : Succeeded("k-9"),
-            ActivityNames.DownloadClip => Clip(_kling, "k-9"),
+            (nameof(SubmitShotActivity), _) => Submitted(Queued("k-9")),
+            (nameof(PollShotActivity), JobQuery q) => ++polls < 3
+                ? new JobProgress(new JobStatus { State = JobState.Running, JobId = "k-9", PollAfter = TimeSpan.FromSeconds(7) })
+                : Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -63,7 +78,7 @@ public class ShotOrchestrationTests
 
         outcome.Succeeded.Should().BeTrue();
         context.Timers.Should().Equal(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7));
-        context.Calls.Count(c => c.Name == ActivityNames.SubmitShot).Should().Be(1);
+        context.Calls.Count(c => c.Name == nameof(SubmitShotActivity)).Should().Be(1);
     }
 
     [Fact]
@@ -71,9 +86,8 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => name switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.SubmitShot => Queued("k-1"),
-            ActivityNames.PollShot => new JobStatus { State = JobState.Running, JobId = "k-1" },
+            nameof(SubmitShotActivity) => Submitted(Queued("k-1")),
+            nameof(PollShotActivity) => new JobProgress(new JobStatus { State = JobState.Running, JobId = "k-1" }),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -82,38 +96,54 @@ public class ShotOrchestrationTests
         outcome.Source.Should().Be(ShotSource.Failed);
         outcome.Attempts.Single().Result.Should().Be(AttemptResult.TimedOut);
         outcome.FailureSummary.Should().Contain("kling").And.Contain("no result within 10 minutes");
-        context.Calls.Count(c => c.Name == ActivityNames.PollShot).Should().Be(120);
+        context.Calls.Count(c => c.Name == nameof(PollShotActivity)).Should().Be(120);
     }
 
     [Fact]
-    public async Task RunAsync_DownloadedClipIsBad_MovesOnWithoutRetryingTheDownload()
+    public async Task RunAsync_FetchedClipIsBad_MovesOnWithoutFetchingItAgain()
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.SubmitShot, ShotJob job) => Succeeded(job.Attempt.Model + "-1"),
-            (ActivityNames.DownloadClip, ClipDownload d) when d.Job.Attempt.Model == "kling" => throw new BadClipException("no video stream"),
-            (ActivityNames.DownloadClip, ClipDownload d) => Clip(d.Job.Attempt, d.Status.JobId),
+            (nameof(SubmitShotActivity), ShotJob job) => Submitted(Succeeded(job.Attempt.Model + "-1")),
+            (nameof(PollShotActivity), JobQuery q) when q.Attempt.Model == "kling" => throw new BadClipException("no video stream"),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
         var outcome = await Run(context, _kling, _vidu);
 
         outcome.Model.Should().Be("vidu");
-        outcome.Attempts[0].Result.Should().Be(AttemptResult.BadClip);
-        outcome.Attempts[0].Message.Should().Contain("no video stream");
-        context.Calls.Count(c => c.Name == ActivityNames.DownloadClip).Should().Be(2);
+        outcome.Attempts[0].Should().Match<AttemptRecord>(a => a.Result == AttemptResult.BadClip && a.ProviderCode == "download" && a.Message!.Contains("no video stream"));
+        context.Calls.Count(c => c.Name == nameof(PollShotActivity)).Should().Be(2, "a bad clip is final: the poll that fetched it is not retried");
+    }
+
+    [Fact]
+    public async Task RunAsync_FetchingTheClipKeepsFailing_RetriesThePollThenRecordsADownloadFailure()
+    {
+        var context = Context((name, input) => (name, input) switch
+        {
+            (nameof(SubmitShotActivity), _) => Submitted(Succeeded("k-1")),
+            (nameof(PollShotActivity), _) => throw new HttpRequestException("the link answered 503"),
+            _ => throw new InvalidOperationException(name),
+        });
+
+        var outcome = await Run(context, _kling);
+
+        outcome.Attempts.Single().Should().Match<AttemptRecord>(a =>
+            a.Result == AttemptResult.Failed && a.ProviderCode == "download" && a.Cost == _kling.EstimatedCost && a.Message!.Contains("503"));
+        context.Calls.Count(c => c.Name == nameof(PollShotActivity)).Should().Be(ShotOrchestration.PollRetry.MaxNumberOfAttempts);
     }
 
     [Fact]
     public async Task RunAsync_AnotherFilmIsSubmittingTheSameClip_WaitsInsteadOfSubmittingAgain()
     {
         var submits = 0;
-        var context = Context((name, input) => name switch
+        var context = Context((name, input) => (name, input) switch
         {
-            ActivityNames.FindCachedClip => null,
-            ActivityNames.SubmitShot => ++submits < 3 ? new JobStatus { State = JobState.Queued, PollAfter = TimeSpan.FromSeconds(5) } : Succeeded("shared-1"),
-            ActivityNames.DownloadClip => Clip(_kling, "shared-1"),
+            (nameof(SubmitShotActivity), _) => ++submits < 3
+                ? new ShotSubmission(SubmissionResult.Deferred, new JobStatus { State = JobState.Queued, PollAfter = TimeSpan.FromSeconds(5) })
+                : Submitted(Succeeded("shared-1")),
+            (nameof(PollShotActivity), JobQuery q) => Done(q),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -128,8 +158,7 @@ public class ShotOrchestrationTests
     {
         var context = Context((name, input) => (name, input) switch
         {
-            (ActivityNames.FindCachedClip, _) => null,
-            (ActivityNames.SubmitShot, ShotJob job) => JobStatus.Failed(null, FailureReason.Quota, "429", job.Attempt.Model + " is out of credit"),
+            (nameof(SubmitShotActivity), ShotJob job) => Submitted(JobStatus.Failed(null, FailureReason.Quota, "429", job.Attempt.Model + " is out of credit")),
             _ => throw new InvalidOperationException(name),
         });
 
@@ -139,8 +168,8 @@ public class ShotOrchestrationTests
         outcome.FailureSummary.Should().Be("kling: quota (429): kling is out of credit; vidu: quota (429): vidu is out of credit");
     }
 
-    private static ScriptedWorkflowContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
+    private static ScriptedOrchestrationContext Context(Func<string, object?, object?> activities) => new("film.shot.s1", activities);
 
-    private static Task<ShotOutcome> Run(ScriptedWorkflowContext context, params ModelAttempt[] chain) =>
+    private static Task<ShotOutcome> Run(ScriptedOrchestrationContext context, params ModelAttempt[] chain) =>
         new ShotOrchestration().RunAsync(context, new ShotInput("film", "s1", chain));
 }

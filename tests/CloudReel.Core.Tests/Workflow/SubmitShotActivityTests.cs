@@ -1,17 +1,96 @@
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
 
-/// <summary>The submit activity and the job ledger: never pay twice for one clip.</summary>
+/// <summary>The submit activity: the cache first, then the budget, a job slot, and the job ledger, so one clip is never paid for twice.</summary>
 public class SubmitShotActivityTests
 {
     private readonly MemoryClipStore _store = new();
     private readonly ScriptedModel _model = new();
-    private readonly ShotJob _job = new("film", "s1", Attempt("paid", "c3"));
+    private readonly ProcessModelSlots _slots = new();
+    private readonly ShotJob _job = new("film", "s1", Attempt("paid", "c3") with { SlotGroup = "paid", SlotCapacity = 1 }, new Budget(1m));
+
+    [Fact]
+    public async Task RunAsync_ClipAlreadyInTheStore_ServesItWithoutReservingHoldingOrSending()
+    {
+        var clip = Clip(_job.Attempt);
+        await _store.PutTextAsync(StoreLayout.Clip(clip.ContentKey), "mp4", "video/mp4", overwrite: false);
+        await _store.PutTextAsync(StoreLayout.ClipRecord(clip.ContentKey), WorkflowJson.Serialize(clip), "application/json", overwrite: false);
+
+        var submission = await SubmitAsync();
+
+        submission.Should().Match<ShotSubmission>(s => s.Result == SubmissionResult.Cached && s.Clip!.Sha256 == clip.Sha256);
+        _model.Submits.Should().Be(0);
+        _slots.HeldCount("paid").Should().Be(0);
+        (await new StoreFilmBudget(_store).ReadAsync("film")).Committed.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_EstimateWouldCrossTheBudget_SendsNothingAndHoldsNoSlot()
+    {
+        await new StoreFilmBudget(_store).TryReserveAsync("film", new string('e', 64), 0.75m, 1m);
+
+        var submission = await SubmitAsync();
+
+        submission.Result.Should().Be(SubmissionResult.OverBudget);
+        submission.Budget.Should().Be(new BudgetDecision(false, 0.75m, 1m));
+        _model.Submits.Should().Be(0);
+        _slots.HeldCount("paid").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_EverySlotHeld_SendsNothing()
+    {
+        await _slots.TryAcquireAsync("paid", "another-clip", 1);
+
+        var submission = await SubmitAsync();
+
+        submission.Result.Should().Be(SubmissionResult.NoSlot);
+        _model.Submits.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_JobAccepted_ReservesItsEstimateAndHoldsTheSlotWhileItRuns()
+    {
+        var submission = await SubmitAsync();
+
+        submission.Should().Match<ShotSubmission>(s => s.Result == SubmissionResult.Submitted && s.Job!.JobId == "sent-1");
+        _slots.HeldCount("paid").Should().Be(1);
+        (await new StoreFilmBudget(_store).ReadAsync("film")).Committed.Should().Be(_job.Attempt.EstimatedCost);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServiceRefusesOrDefers_GivesTheSlotBack()
+    {
+        _model.Answer = JobStatus.Failed(null, FailureReason.Moderation, "1301", "blocked");
+        var refused = await SubmitAsync();
+        _model.Answer = new JobStatus { State = JobState.Queued, PollAfter = TimeSpan.FromSeconds(30) };
+        var deferred = await SubmitAsync();
+
+        refused.Should().Match<ShotSubmission>(s => s.Result == SubmissionResult.Submitted && s.Job!.State == JobState.Failed);
+        deferred.Result.Should().Be(SubmissionResult.Deferred);
+        _slots.HeldCount("paid").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_JobRecordedBeforeARestart_HoldsItsSlotEvenWhenTheOthersAreTaken()
+    {
+        await new JobLedger(_store).WriteAsync(new JobLedgerEntry(
+            _job.Attempt.ContentKey, "paid", "film", "s1", JobLedgerState.Submitted, "sent-before", 1, DateTime.UtcNow.AddMinutes(-1)));
+        await _slots.TryAcquireAsync("paid", "another-clip", 1);
+
+        var submission = await SubmitAsync();
+
+        submission.Job!.JobId.Should().Be("sent-before", "the recorded job is polled, not sent again");
+        _model.Submits.Should().Be(0);
+        _slots.HeldCount("paid").Should().Be(2, "the running job holds its slot whether or not this process counted it");
+    }
 
     [Fact]
     public async Task RunAsync_InterruptedSubmitTheServiceFinds_PollsThatJobInsteadOfSendingAgain()
@@ -95,9 +174,11 @@ public class SubmitShotActivityTests
     private Task InterruptedSubmitAsync() => new JobLedger(_store).WriteAsync(new JobLedgerEntry(
         _job.Attempt.ContentKey, "paid", "film", "s1", JobLedgerState.Submitting, null, 1, DateTime.UtcNow.AddMinutes(-1)));
 
-    private Task<JobStatus> RunAsync() =>
-        new SubmitShotActivity(new VideoModelCatalog([_model]), new JobLedger(_store), TimeProvider.System)
-            .RunAsync(new ActivityContext("SubmitShot", "film.shot.s1", CancellationToken.None), _job);
+    private async Task<JobStatus> RunAsync() => (await SubmitAsync()).Job!;
+
+    private Task<ShotSubmission> SubmitAsync() =>
+        new SubmitShotActivity(new VideoModelCatalog([_model]), new JobLedger(_store), new StoreFilmBudget(_store), _slots, _store, TimeProvider.System, ActivityCall.Host)
+            .RunAsync(new ActivityCallContext(nameof(SubmitShotActivity), "film.shot.s1"), _job);
 
     private sealed class ScriptedModel : IVideoModel
     {

@@ -32,4 +32,11 @@ internal static class WorkflowFixtures
     public static JobStatus Queued(string jobId) => new() { State = JobState.Queued, JobId = jobId };
 
     public static JobStatus Succeeded(string jobId) => new() { State = JobState.Succeeded, JobId = jobId };
+
+    public static ShotSubmission Submitted(JobStatus job) => new(SubmissionResult.Submitted, job);
+
+    public static ShotSubmission Cached(ClipRecord clip) => new(SubmissionResult.Cached, Clip: clip);
+
+    /// <summary>The poll that finds the job done, with the clip it fetched.</summary>
+    public static JobProgress Done(JobQuery query) => new(Succeeded(query.JobId), Clip(query.Attempt, query.JobId));
 }

@@ -1,6 +1,6 @@
-using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -11,15 +11,15 @@ public sealed class ActivityTests : EngineTestBase
     [Fact]
     public async Task StartAsync_ActivityChain_FeedsEachTypedOutputToTheNextAndJournalsEveryStep()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Chain", Workflows.Orchestration<string, string>(async (ctx, shot) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Chain", async (ctx, shot) =>
             {
                 var first = await ctx.CallActivityAsync<Take>("Lengthen", new Take(shot, 2));
                 var second = await ctx.CallActivityAsync<Take>("Lengthen", first);
                 var third = await ctx.CallActivityAsync<Take>("Lengthen", second);
                 return $"{third.Shot}:{third.Seconds}";
-            }))
-            .AddActivity("Lengthen", Workflows.Activity<Take, Take>(take => take with { Seconds = take.Seconds * 2 }));
+            })
+            .AddActivityFunc<Take, Take>("Lengthen", (_, take) => take with { Seconds = take.Seconds * 2 });
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Chain", "chain-1", "opening");
@@ -47,8 +47,8 @@ public sealed class ActivityTests : EngineTestBase
         const int window = 5;
         var running = 0;
         var mostRunning = 0;
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("FanOut", Workflows.Orchestration<int, int>(async (ctx, count) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<int, int>("FanOut", async (ctx, count) =>
             {
                 var inFlight = new List<Task<int>>();
                 var total = 0;
@@ -65,15 +65,15 @@ public sealed class ActivityTests : EngineTestBase
                 }
 
                 return total + (await Task.WhenAll(inFlight)).Sum();
-            }))
-            .AddActivity("Square", Workflows.Activity<int, int>(async i =>
+            })
+            .AddActivityFunc<int, int>("Square", async (_, i) =>
             {
                 var now = Interlocked.Increment(ref running);
                 InterlockedMax(ref mostRunning, now);
                 await Task.Delay(2);
                 Interlocked.Decrement(ref running);
                 return i * i;
-            }));
+            });
         var engine = await OpenAsync(registry, maxConcurrentActivities: 16);
 
         await engine.StartAsync("FanOut", "fan-1", 50);
@@ -91,16 +91,16 @@ public sealed class ActivityTests : EngineTestBase
     {
         var running = 0;
         var mostRunning = 0;
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Wide", Workflows.Orchestration<int, int>(async (ctx, count) =>
-                (await Task.WhenAll(Enumerable.Range(0, count).Select(i => ctx.CallActivityAsync<int>("Slow", i)))).Sum()))
-            .AddActivity("Slow", Workflows.Activity<int, int>(async i =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<int, int>("Wide", async (ctx, count) =>
+                (await Task.WhenAll(Enumerable.Range(0, count).Select(i => ctx.CallActivityAsync<int>("Slow", i)))).Sum())
+            .AddActivityFunc<int, int>("Slow", async (_, i) =>
             {
                 InterlockedMax(ref mostRunning, Interlocked.Increment(ref running));
                 await Task.Delay(3);
                 Interlocked.Decrement(ref running);
                 return i;
-            }));
+            });
         var engine = await OpenAsync(registry, maxConcurrentActivities: 2);
 
         await engine.StartAsync("Wide", "wide-1", 8);
@@ -112,8 +112,8 @@ public sealed class ActivityTests : EngineTestBase
     [Fact]
     public async Task CallActivityAsync_ActivityThrows_OrchestratorCatchesTaskFailedExceptionWithTheDetails()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Careful", Workflows.Orchestration<string, string>(async (ctx, camera) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Careful", async (ctx, camera) =>
             {
                 try
                 {
@@ -124,8 +124,8 @@ public sealed class ActivityTests : EngineTestBase
                 {
                     return $"{ex.TaskName}#{ex.TaskId}:{ex.FailureDetails.ErrorType}:{ex.FailureDetails.ErrorMessage}";
                 }
-            }))
-            .AddActivity("Explode", Workflows.Activity<string, string>(string (camera) => throw new InvalidOperationException($"{camera} overheated")));
+            })
+            .AddActivityFunc<string, string>("Explode", string (_, camera) => throw new InvalidOperationException($"{camera} overheated"));
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Careful", "careful-1", "cam-b");
@@ -139,9 +139,9 @@ public sealed class ActivityTests : EngineTestBase
     [Fact]
     public async Task CallActivityAsync_UnhandledActivityFailure_FailsTheInstanceWithTheActivityAsInnerFailure()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Careless", Workflows.Orchestration<string, string>((ctx, s) => ctx.CallActivityAsync<string>("Explode", s)))
-            .AddActivity("Explode", Workflows.Activity<string, string>(string (s) => throw new ArgumentException($"bad {s}")));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Careless", (ctx, s) => ctx.CallActivityAsync<string>("Explode", s))
+            .AddActivityFunc<string, string>("Explode", string (_, s) => throw new ArgumentException($"bad {s}"));
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Careless", "careless-1", "prompt");
@@ -156,18 +156,18 @@ public sealed class ActivityTests : EngineTestBase
     [Fact]
     public async Task CallActivityAsync_UnregisteredActivity_SurfacesAsTaskFailedException()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Lost", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Lost", async (ctx, _) =>
             {
                 try
                 {
-                    return await ctx.CallActivityAsync<string>("Nowhere", null);
+                    return await ctx.CallActivityAsync<string>("Nowhere");
                 }
                 catch (TaskFailedException ex)
                 {
                     return ex.FailureDetails.ErrorMessage;
                 }
-            }));
+            });
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Lost", "lost-1", null);

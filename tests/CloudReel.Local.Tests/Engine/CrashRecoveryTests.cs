@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using CloudReel.Core.Workflow;
-using CloudReel.Local.Engine;
 using CloudReel.Local.Engine.Journal;
+using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -24,8 +25,8 @@ public sealed class CrashRecoveryTests : EngineTestBase
         for (var crashAfterWrite = 1; crashAfterWrite <= writesInACleanRun; crashAfterWrite++) await RunAsync(crashAfterWrite);
     }
 
-    private static WorkflowRegistry CreateRegistry(Ledger ledger) => new WorkflowRegistry()
-        .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, _) =>
+    private static DurableTaskRegistry CreateRegistry(Ledger ledger) => new DurableTaskRegistry()
+        .AddOrchestratorFunc<string, string>("Film", async (ctx, _) =>
         {
             var a = await StepAsync(ctx, ledger, "a");
             var bc = await Task.WhenAll(ctx.CallActivityAsync<string>("Step", "b"), ctx.CallActivityAsync<string>("Step", "c"));
@@ -35,16 +36,16 @@ public sealed class CrashRecoveryTests : EngineTestBase
             var approval = await ctx.WaitForExternalEvent<string>("Approve");
             var d = await StepAsync(ctx, ledger, "d");
             return string.Join("|", a, bc[0], bc[1], shot, approval, d);
-        }))
-        .AddOrchestration("Shot", Workflows.Orchestration<string, string>(async (ctx, x) =>
-            $"{await StepAsync(ctx, ledger, x + "1")}+{await StepAsync(ctx, ledger, x + "2")}"))
-        .AddActivity("Step", Workflows.Activity<string, string>(key =>
+        })
+        .AddOrchestratorFunc<string, string>("Shot", async (ctx, x) =>
+            $"{await StepAsync(ctx, ledger, x + "1")}+{await StepAsync(ctx, ledger, x + "2")}")
+        .AddActivityFunc<string, string>("Step", (_, key) =>
         {
             ledger.Executions.AddOrUpdate(key, 1, (_, count) => count + 1);
             return key.ToUpperInvariant();
-        }));
+        });
 
-    private static async Task<string> StepAsync(WorkflowContext ctx, Ledger ledger, string key)
+    private static async Task<string> StepAsync(TaskOrchestrationContext ctx, Ledger ledger, string key)
     {
         var result = await ctx.CallActivityAsync<string>("Step", key);
         ledger.Observe(ctx, [result]);
@@ -60,7 +61,7 @@ public sealed class CrashRecoveryTests : EngineTestBase
         var instanceId = $"film-{crashAfterWrite}";
         var faults = new JournalFaultInjection(crashAfterWrite);
         var first = await OpenAsync(CreateRegistry(ledger), faults, journalPath: journal);
-        var cli = await OpenAsync(new WorkflowRegistry(), journalPath: journal);
+        var cli = await OpenAsync(new DurableTaskRegistry(), journalPath: journal);
         try
         {
             await first.StartAsync("Film", instanceId, null);
@@ -122,7 +123,7 @@ public sealed class CrashRecoveryTests : EngineTestBase
 
         public ConcurrentQueue<string> ObservedLive { get; } = new();
 
-        public void Observe(WorkflowContext ctx, IEnumerable<string> results)
+        public void Observe(TaskOrchestrationContext ctx, IEnumerable<string> results)
         {
             if (ctx.IsReplaying) return;
             foreach (var result in results) ObservedLive.Enqueue(result);

@@ -1,5 +1,6 @@
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -10,19 +11,19 @@ public sealed class CustomStatusTests : EngineTestBase
     [Fact]
     public async Task SetCustomStatus_WhileRunning_IsVisibleToAnotherEngineOnTheJournal()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", async (ctx, _) =>
             {
                 ctx.SetCustomStatus(new Progress("planning", 0));
-                await ctx.CallActivityAsync<string>("Plan", null);
+                await ctx.CallActivityAsync<string>("Plan");
                 ctx.SetCustomStatus(new Progress("rendering", 1));
                 await ctx.WaitForExternalEvent<bool>("Go");
                 ctx.SetCustomStatus(new Progress("done", 2));
                 return "ok";
-            }))
-            .AddActivity("Plan", Workflows.Activity<string?, string>(_ => "plan"));
+            })
+            .AddActivityFunc<string?, string>("Plan", (_, _) => "plan");
         var engine = await OpenAsync(registry);
-        var observer = await OpenAsync(new WorkflowRegistry());
+        var observer = await OpenAsync(new DurableTaskRegistry());
 
         await engine.StartAsync("Film", "status-1", null);
         await EventuallyAsync(

@@ -1,5 +1,5 @@
-using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -10,13 +10,13 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task WaitForExternalEvent_EventRaisedBeforeTheWait_IsBufferedAndDelivered()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Gate", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Gate", async (ctx, _) =>
             {
                 await ctx.CreateTimer(TimeSpan.FromMinutes(1), CancellationToken.None);
                 var approval = await ctx.WaitForExternalEvent<Approval>("StoryboardApproved");
                 return $"{approval.Approved}:{approval.By}";
-            }));
+            });
         var engine = await OpenAsync(registry);
         await engine.StartAsync("Gate", "gate-1", null);
         await EventuallyAsync(() => HistoryHasAsync(engine, "gate-1", "TimerCreated"), "the timer is journaled");
@@ -33,13 +33,13 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task WaitForExternalEvent_EventsRaisedAfterTheWait_AreDeliveredInOrder()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Twice", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Twice", async (ctx, _) =>
             {
                 var first = await ctx.WaitForExternalEvent<string>("Note");
                 var second = await ctx.WaitForExternalEvent<string>("note");
                 return $"{first},{second}";
-            }));
+            });
         var engine = await OpenAsync(registry);
         await engine.StartAsync("Twice", "twice-1", null);
         await EventuallyAsync(() => HistoryHasAsync(engine, "twice-1", "OrchestratorCompleted"), "the orchestrator waits");
@@ -53,9 +53,9 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task WaitForExternalEventWithTimeout_EventArrivesFirst_ReturnsItAndTheCancelledTimerDoesNotHoldTheInstance()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Approval", Workflows.Orchestration<string, string>(async (ctx, _) =>
-                await ctx.WaitForExternalEvent<string>("Approve", TimeSpan.FromHours(1))));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Approval", async (ctx, _) =>
+                await ctx.WaitForExternalEvent<string>("Approve", TimeSpan.FromHours(1)));
         var engine = await OpenAsync(registry);
         await engine.StartAsync("Approval", "approval-1", null);
         await EventuallyAsync(() => HistoryHasAsync(engine, "approval-1", "TimerCreated"), "the timeout timer is journaled");
@@ -69,8 +69,8 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task WaitForExternalEventWithTimeout_TimerFiresFirst_ThrowsAndTheCancelledWaitLeavesALaterEventToTheNextWait()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Approval", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Approval", async (ctx, _) =>
             {
                 try
                 {
@@ -80,7 +80,7 @@ public sealed class ExternalEventTests : EngineTestBase
                 {
                     return "timed out, then " + await ctx.WaitForExternalEvent<string>("Approve");
                 }
-            }));
+            });
         var engine = await OpenAsync(registry);
         await engine.StartAsync("Approval", "approval-2", null);
         await EventuallyAsync(() => HistoryHasAsync(engine, "approval-2", "TimerCreated"), "the timeout timer is journaled");
@@ -95,10 +95,10 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task RaiseEventAsync_FromASecondEngineOnTheSameJournal_IsPickedUpByTheRunningEngine()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Gate", Workflows.Orchestration<string, string>((ctx, _) => ctx.WaitForExternalEvent<string>("Approve")));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Gate", (ctx, _) => ctx.WaitForExternalEvent<string>("Approve"));
         var runner = await OpenAsync(registry);
-        var otherProcess = await OpenAsync(new WorkflowRegistry());
+        var otherProcess = await OpenAsync(new DurableTaskRegistry());
         await runner.StartAsync("Gate", "gate-2", null);
         await EventuallyAsync(() => HistoryHasAsync(runner, "gate-2", "OrchestratorCompleted"), "the orchestrator waits");
 
@@ -111,14 +111,14 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task RaiseEventAsync_WhileNoProcessRunsTheInstance_IsDeliveredAfterResume()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Gate", Workflows.Orchestration<string, string>((ctx, _) => ctx.WaitForExternalEvent<string>("Approve")));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Gate", (ctx, _) => ctx.WaitForExternalEvent<string>("Approve"));
         var first = await OpenAsync(registry);
         await first.StartAsync("Gate", "gate-3", null);
         await EventuallyAsync(() => HistoryHasAsync(first, "gate-3", "OrchestratorCompleted"), "the orchestrator waits");
         await first.DisposeAsync();
 
-        var client = await OpenAsync(new WorkflowRegistry());
+        var client = await OpenAsync(new DurableTaskRegistry());
         await client.RaiseEventAsync("gate-3", "Approve", "while nobody ran it");
         var second = await OpenAsync(registry);
         await second.ResumeAsync("gate-3");
@@ -129,8 +129,8 @@ public sealed class ExternalEventTests : EngineTestBase
     [Fact]
     public async Task RaiseEventAsync_FinishedOrUnknownInstance_Throws()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Quick", Workflows.Orchestration<string, string>((_, s) => Task.FromResult(s)));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Quick", (_, s) => Task.FromResult(s));
         var engine = await OpenAsync(registry);
         await engine.StartAsync("Quick", "quick-1", "x");
         await CompletionAsync(engine, "quick-1");

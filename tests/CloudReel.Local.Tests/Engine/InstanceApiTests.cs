@@ -1,12 +1,12 @@
-using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
 public sealed class InstanceApiTests : EngineTestBase
 {
-    private static WorkflowRegistry Echo() => new WorkflowRegistry()
-        .AddOrchestration("Echo", Workflows.Orchestration<string, string>((_, s) => Task.FromResult(s)));
+    private static DurableTaskRegistry Echo() => new DurableTaskRegistry()
+        .AddOrchestratorFunc<string, string>("Echo", (_, s) => Task.FromResult(s));
 
     [Fact]
     public async Task StartAsync_IdAlreadyUsed_ThrowsAndLeavesTheFirstInstanceAlone()

@@ -1,13 +1,13 @@
-using CloudReel.Local.Engine;
 using CloudReel.Local.Engine.Journal;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
 public sealed class LeaseTests : EngineTestBase
 {
-    private static WorkflowRegistry Gate() => new WorkflowRegistry()
-        .AddOrchestration("Gate", Workflows.Orchestration<string, string>((ctx, _) => ctx.WaitForExternalEvent<string>("Approve")));
+    private static DurableTaskRegistry Gate() => new DurableTaskRegistry()
+        .AddOrchestratorFunc<string, string>("Gate", (ctx, _) => ctx.WaitForExternalEvent<string>("Approve"));
 
     [Fact]
     public async Task ResumeAsync_AnotherLiveEngineHoldsTheLease_RefusesNamingTheProcess()

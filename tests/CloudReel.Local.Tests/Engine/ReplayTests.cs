@@ -1,6 +1,7 @@
-using CloudReel.Local.Engine;
 using CloudReel.Local.Engine.Runtime;
+using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -14,15 +15,15 @@ public sealed class ReplayTests : EngineTestBase
     public async Task ResumeAsync_AfterARestart_ReplaysTheSameCurrentUtcDateTimeAndNewGuids()
     {
         var replayedStarts = 0;
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Stamped", Workflows.Orchestration<string, Result>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, Result>("Stamped", async (ctx, _) =>
             {
                 if (ctx.IsReplaying) Interlocked.Increment(ref replayedStarts);
                 var before = new Stamp(ctx.CurrentUtcDateTime, ctx.NewGuid(), ctx.NewGuid());
                 ctx.SetCustomStatus(before);
                 await ctx.WaitForExternalEvent<string>("Go");
                 return new Result(before, ctx.CurrentUtcDateTime, ctx.NewGuid());
-            }));
+            });
         var first = await OpenAsync(registry);
         await first.StartAsync("Stamped", "stamp-1", null);
         await EventuallyAsync(async () => (await first.GetInstanceAsync("stamp-1"))?.SerializedCustomStatus is not null, "the stamp is visible");
@@ -46,13 +47,13 @@ public sealed class ReplayTests : EngineTestBase
     public async Task ResumeAsync_CodeNowCallsAnotherActivity_FailsWithAPreciseNonDeterminismMessage()
     {
         var instance = await RunVersionOneUntilItWaitsAsync("nd-1");
-        var changed = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var changed = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", async (ctx, _) =>
             {
-                await ctx.CallActivityAsync<string>("Upscale", null);
+                await ctx.CallActivityAsync<string>("Upscale");
                 return "changed";
-            }))
-            .AddActivity("Upscale", Workflows.Activity<string?, string>(_ => "up"));
+            })
+            .AddActivityFunc<string?, string>("Upscale", (_, _) => "up");
         var engine = await OpenAsync(changed);
 
         await engine.ResumeAsync(instance);
@@ -71,8 +72,8 @@ public sealed class ReplayTests : EngineTestBase
     public async Task ResumeAsync_CodeNowFinishesWithoutTheRecordedActions_FailsWithNonDeterminism()
     {
         var instance = await RunVersionOneUntilItWaitsAsync("nd-2");
-        var shortened = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>((_, _) => Task.FromResult("shortcut")));
+        var shortened = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", (_, _) => Task.FromResult("shortcut"));
         var engine = await OpenAsync(shortened);
 
         await engine.ResumeAsync(instance);
@@ -86,24 +87,24 @@ public sealed class ReplayTests : EngineTestBase
     public async Task ResumeAsync_WhenAnyDecidedWhileBothTasksEnded_ReplaysTheSameWinner()
     {
         using var gate = new SemaphoreSlim(0);
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Race", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Race", async (ctx, _) =>
             {
-                var render = ctx.CallActivityAsync<string>("Render", null);
+                var render = ctx.CallActivityAsync<string>("Render");
                 var deadline = ctx.CreateTimer(TimeSpan.FromMinutes(1), CancellationToken.None);
                 var winner = await Task.WhenAny(render, deadline) == render ? "render" : "deadline";
-                await ctx.CallActivityAsync<string>(winner == "render" ? "Keep" : "Fallback", null);
+                await ctx.CallActivityAsync<string>(winner == "render" ? "Keep" : "Fallback");
                 await render;
                 await ctx.WaitForExternalEvent<string>("Go");
                 return winner;
-            }))
-            .AddActivity("Render", Workflows.Activity<string?, string>(async _ =>
+            })
+            .AddActivityFunc<string?, string>("Render", async (_, _) =>
             {
                 await gate.WaitAsync();
                 return "clip";
-            }))
-            .AddActivity("Keep", Workflows.Activity<string?, string>(_ => "kept"))
-            .AddActivity("Fallback", Workflows.Activity<string?, string>(_ => "animatic"));
+            })
+            .AddActivityFunc<string?, string>("Keep", (_, _) => "kept")
+            .AddActivityFunc<string?, string>("Fallback", (_, _) => "animatic");
         var first = await OpenAsync(registry);
         await first.StartAsync("Race", "race-1", null);
         await EventuallyAsync(() => HistoryHasAsync(first, "race-1", "TimerCreated"), "the race is on");
@@ -132,14 +133,14 @@ public sealed class ReplayTests : EngineTestBase
 
     private async Task<string> RunVersionOneUntilItWaitsAsync(string instanceId)
     {
-        var original = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var original = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", async (ctx, _) =>
             {
-                var plan = await ctx.CallActivityAsync<string>("Plan", null);
+                var plan = await ctx.CallActivityAsync<string>("Plan");
                 await ctx.WaitForExternalEvent<string>("Go");
                 return plan;
-            }))
-            .AddActivity("Plan", Workflows.Activity<string?, string>(_ => "plan"));
+            })
+            .AddActivityFunc<string?, string>("Plan", (_, _) => "plan");
         var engine = await OpenAsync(original);
         await engine.StartAsync("Film", instanceId, null);
         await EventuallyAsync(() => HistoryHasAsync(engine, instanceId, "OrchestratorCompleted", 2), "version one waits for the event");

@@ -1,6 +1,7 @@
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -11,11 +12,11 @@ public sealed class RetryTests : EngineTestBase
     {
         var attempts = 0;
         var policy = new RetryPolicy(3, TimeSpan.FromSeconds(10), backoffCoefficient: 2);
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Retrying", Workflows.Orchestration<string, string>((ctx, s) =>
-                ctx.CallActivityAsync<string>("Flaky", s, TaskOptions.FromRetryPolicy(policy))))
-            .AddActivity("Flaky", Workflows.Activity<string, string>(string (s) =>
-                Interlocked.Increment(ref attempts) < 3 ? throw new TimeoutException("provider busy") : s.ToUpperInvariant()));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Retrying", (ctx, s) =>
+                ctx.CallActivityAsync<string>("Flaky", s, TaskOptions.FromRetryPolicy(policy)))
+            .AddActivityFunc<string, string>("Flaky", string (_, s) =>
+                Interlocked.Increment(ref attempts) < 3 ? throw new TimeoutException("provider busy") : s.ToUpperInvariant());
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Retrying", "retry-1", "clip");
@@ -35,8 +36,8 @@ public sealed class RetryTests : EngineTestBase
     {
         var attempts = 0;
         var policy = new RetryPolicy(2, TimeSpan.FromMinutes(1));
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("GivingUp", Workflows.Orchestration<string, string>(async (ctx, s) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("GivingUp", async (ctx, s) =>
             {
                 try
                 {
@@ -46,9 +47,9 @@ public sealed class RetryTests : EngineTestBase
                 {
                     return $"{ex.TaskName}#{ex.TaskId}: {ex.FailureDetails.ErrorMessage}";
                 }
-            }))
-            .AddActivity("Broken", Workflows.Activity<string, string>(string (_) =>
-                throw new InvalidOperationException($"attempt {Interlocked.Increment(ref attempts)} failed")));
+            })
+            .AddActivityFunc<string, string>("Broken", string (_, _) =>
+                throw new InvalidOperationException($"attempt {Interlocked.Increment(ref attempts)} failed"));
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("GivingUp", "retry-2", "clip");
@@ -64,8 +65,8 @@ public sealed class RetryTests : EngineTestBase
     {
         var attempts = 0;
         var policy = new RetryPolicy(5, TimeSpan.FromSeconds(1)) { HandleFailure = failure => failure.IsCausedBy<TimeoutException>() };
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Picky", Workflows.Orchestration<string, string>(async (ctx, s) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Picky", async (ctx, s) =>
             {
                 try
                 {
@@ -75,12 +76,12 @@ public sealed class RetryTests : EngineTestBase
                 {
                     return ex.FailureDetails.ErrorType;
                 }
-            }))
-            .AddActivity("Refuses", Workflows.Activity<string, string>(string (_) =>
+            })
+            .AddActivityFunc<string, string>("Refuses", string (_, _) =>
             {
                 Interlocked.Increment(ref attempts);
                 throw new ArgumentException("moderation refused the prompt");
-            }));
+            });
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Picky", "retry-3", "clip");
@@ -95,8 +96,8 @@ public sealed class RetryTests : EngineTestBase
     {
         var attempts = 0;
         var policy = new RetryPolicy(5, TimeSpan.FromMinutes(1), retryTimeout: TimeSpan.FromSeconds(90));
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Hurried", Workflows.Orchestration<string, string>(async (ctx, s) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Hurried", async (ctx, s) =>
             {
                 try
                 {
@@ -106,12 +107,12 @@ public sealed class RetryTests : EngineTestBase
                 {
                     return "gave up";
                 }
-            }))
-            .AddActivity("Broken", Workflows.Activity<string, string>(string (_) =>
+            })
+            .AddActivityFunc<string, string>("Broken", string (_, _) =>
             {
                 Interlocked.Increment(ref attempts);
                 throw new TimeoutException("slow provider");
-            }));
+            });
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Hurried", "retry-4", "clip");
@@ -120,6 +121,36 @@ public sealed class RetryTests : EngineTestBase
 
         (await engine.GetInstanceAsync("retry-4"))!.ReadOutputAs<string>().Should().Be("gave up");
         attempts.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task CallActivityAsync_RetryHandler_DecidesEachRetryFromTheFailureAndWaitsOnItsOwnTimer()
+    {
+        var attempts = 0;
+        var seen = new List<string>();
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Handled", (ctx, s) => ctx.CallActivityAsync<string>("Flaky", s, TaskOptions.FromRetryHandler(async retry =>
+            {
+                seen.Add($"{retry.LastAttemptNumber}:{retry.LastFailure.ErrorMessage}");
+                if (!retry.LastFailure.IsCausedBy<TimeoutException>()) return false;
+                await retry.OrchestrationContext.CreateTimer(TimeSpan.FromSeconds(30), CancellationToken.None);
+                return true;
+            })))
+            .AddActivityFunc<string, string>("Flaky", string (_, s) => Interlocked.Increment(ref attempts) switch
+            {
+                1 => throw new TimeoutException("provider busy"),
+                2 => throw new TimeoutException("still busy"),
+                _ => s.ToUpperInvariant(),
+            });
+        var engine = await OpenAsync(registry);
+
+        await engine.StartAsync("Handled", "retry-5", "clip");
+        await DriveUntilAsync(() => IsTerminalAsync(engine, "retry-5"), TimeSpan.FromSeconds(10), "the handler's retries are done");
+
+        (await engine.GetInstanceAsync("retry-5"))!.ReadOutputAs<string>().Should().Be("CLIP");
+        attempts.Should().Be(3);
+        seen.Distinct().Should().Equal("1:provider busy", "2:still busy");
+        TimerDelays(await engine.GetHistoryAsync("retry-5")).Should().Equal(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Each timer's fire time minus the time of the episode that created it.</summary>

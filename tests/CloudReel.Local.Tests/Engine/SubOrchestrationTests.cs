@@ -1,6 +1,6 @@
-using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -9,11 +9,11 @@ public sealed class SubOrchestrationTests : EngineTestBase
     [Fact]
     public async Task CallSubOrchestratorAsync_ChildCompletes_ParentGetsItsOutputAndEachKeepsItsOwnHistory()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, title) =>
-                "film:" + await ctx.CallSubOrchestratorAsync<string>("Shot", title)))
-            .AddOrchestration("Shot", Workflows.Orchestration<string, string>((ctx, title) => ctx.CallActivityAsync<string>("Render", title)))
-            .AddActivity("Render", Workflows.Activity<string, string>(title => $"clip({title})"));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", async (ctx, title) =>
+                "film:" + await ctx.CallSubOrchestratorAsync<string>("Shot", title))
+            .AddOrchestratorFunc<string, string>("Shot", (ctx, title) => ctx.CallActivityAsync<string>("Render", title))
+            .AddActivityFunc<string, string>("Render", (_, title) => $"clip({title})");
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Film", "film-1", "dawn");
@@ -33,20 +33,20 @@ public sealed class SubOrchestrationTests : EngineTestBase
     [Fact]
     public async Task CallSubOrchestratorAsync_ChildFails_ParentCatchesTaskFailedExceptionWithTheChildsFailure()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, title) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", async (ctx, title) =>
             {
                 try
                 {
-                    return await ctx.CallSubOrchestratorAsync<string>("Shot", title, new SubOrchestrationOptions("shot-x"));
+                    return await ctx.CallSubOrchestratorAsync<string>("Shot", title, new SubOrchestrationOptions { InstanceId = "shot-x" });
                 }
                 catch (TaskFailedException ex)
                 {
                     return $"{ex.TaskName}: {ex.FailureDetails.InnerFailure?.ErrorMessage}";
                 }
-            }))
-            .AddOrchestration("Shot", Workflows.Orchestration<string, string>((ctx, title) => ctx.CallActivityAsync<string>("Render", title)))
-            .AddActivity("Render", Workflows.Activity<string, string>(string (title) => throw new InvalidOperationException($"{title} was refused")));
+            })
+            .AddOrchestratorFunc<string, string>("Shot", (ctx, title) => ctx.CallActivityAsync<string>("Render", title))
+            .AddActivityFunc<string, string>("Render", string (_, title) => throw new InvalidOperationException($"{title} was refused"));
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Film", "film-2", "night");
@@ -61,9 +61,9 @@ public sealed class SubOrchestrationTests : EngineTestBase
     [Fact]
     public async Task CallSubOrchestratorAsync_ChildHandlesItsActivityFailure_ChildCompletes()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>((ctx, title) => ctx.CallSubOrchestratorAsync<string>("Shot", title)))
-            .AddOrchestration("Shot", Workflows.Orchestration<string, string>(async (ctx, title) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", (ctx, title) => ctx.CallSubOrchestratorAsync<string>("Shot", title))
+            .AddOrchestratorFunc<string, string>("Shot", async (ctx, title) =>
             {
                 try
                 {
@@ -73,9 +73,9 @@ public sealed class SubOrchestrationTests : EngineTestBase
                 {
                     return await ctx.CallActivityAsync<string>("Animatic", title);
                 }
-            }))
-            .AddActivity("Render", Workflows.Activity<string, string>(string (_) => throw new InvalidOperationException("quota")))
-            .AddActivity("Animatic", Workflows.Activity<string, string>(title => $"animatic({title})"));
+            })
+            .AddActivityFunc<string, string>("Render", string (_, _) => throw new InvalidOperationException("quota"))
+            .AddActivityFunc<string, string>("Animatic", (_, title) => $"animatic({title})");
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Film", "film-3", "noon");
@@ -90,12 +90,12 @@ public sealed class SubOrchestrationTests : EngineTestBase
     {
         var runs = 0;
         var policy = new RetryPolicy(2, TimeSpan.FromSeconds(30));
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>((ctx, title) =>
-                ctx.CallSubOrchestratorAsync<string>("Shot", title, new SubOrchestrationOptions("shot-7", policy))))
-            .AddOrchestration("Shot", Workflows.Orchestration<string, string>((ctx, title) => ctx.CallActivityAsync<string>("Render", title)))
-            .AddActivity("Render", Workflows.Activity<string, string>(string (title) =>
-                Interlocked.Increment(ref runs) == 1 ? throw new TimeoutException("busy") : $"clip({title})"));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", (ctx, title) =>
+                ctx.CallSubOrchestratorAsync<string>("Shot", title, new SubOrchestrationOptions(policy, "shot-7")))
+            .AddOrchestratorFunc<string, string>("Shot", (ctx, title) => ctx.CallActivityAsync<string>("Render", title))
+            .AddActivityFunc<string, string>("Render", string (_, title) =>
+                Interlocked.Increment(ref runs) == 1 ? throw new TimeoutException("busy") : $"clip({title})");
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Film", "film-4", "dusk");

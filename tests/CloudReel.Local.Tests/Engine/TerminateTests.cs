@@ -1,5 +1,6 @@
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -10,21 +11,21 @@ public sealed class TerminateTests : EngineTestBase
     {
         using var gate = new SemaphoreSlim(0);
         var activityStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Film", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Film", async (ctx, _) =>
             {
                 var work = ctx.CallActivityAsync<string>("Slow", "x");
-                var child = ctx.CallSubOrchestratorAsync<string>("Waiter", null);
+                var child = ctx.CallSubOrchestratorAsync<string>("Waiter");
                 await Task.WhenAll(work, child);
                 return "done";
-            }))
-            .AddOrchestration("Waiter", Workflows.Orchestration<string, string>((ctx, _) => ctx.WaitForExternalEvent<string>("Never")))
-            .AddActivity("Slow", Workflows.Activity<string, string>(async s =>
+            })
+            .AddOrchestratorFunc<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("Never"))
+            .AddActivityFunc<string, string>("Slow", async (_, s) =>
             {
                 activityStarted.TrySetResult();
                 await gate.WaitAsync();
                 return s;
-            }));
+            });
         var engine = await OpenAsync(registry);
         await engine.StartAsync("Film", "term-1", null);
         await activityStarted.Task;
@@ -47,10 +48,10 @@ public sealed class TerminateTests : EngineTestBase
     [Fact]
     public async Task TerminateAsync_FromAnotherEngineWhileTheOwnerRuns_OwnerEndsTheInstance()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Waiter", Workflows.Orchestration<string, string>((ctx, _) => ctx.WaitForExternalEvent<string>("Never")));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("Never"));
         var owner = await OpenAsync(registry);
-        var cli = await OpenAsync(new WorkflowRegistry());
+        var cli = await OpenAsync(new DurableTaskRegistry());
         await owner.StartAsync("Waiter", "term-2", null);
         await EventuallyAsync(() => HistoryHasAsync(owner, "term-2", "OrchestratorCompleted"), "the owner runs it");
 
@@ -64,13 +65,13 @@ public sealed class TerminateTests : EngineTestBase
     [Fact]
     public async Task TerminateAsync_InstanceNobodyRuns_EndsItInTheJournal()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Waiter", Workflows.Orchestration<string, string>((ctx, _) => ctx.WaitForExternalEvent<string>("Never")));
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>("Never"));
         var first = await OpenAsync(registry);
         await first.StartAsync("Waiter", "term-3", null);
         await EventuallyAsync(() => HistoryHasAsync(first, "term-3", "OrchestratorCompleted"), "it waits");
         await first.DisposeAsync();
-        var cli = await OpenAsync(new WorkflowRegistry());
+        var cli = await OpenAsync(new DurableTaskRegistry());
 
         await cli.TerminateAsync("term-3", "abandoned");
 

@@ -1,6 +1,7 @@
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine;
 
@@ -9,12 +10,12 @@ public sealed class TimerTests : EngineTestBase
     [Fact]
     public async Task CreateTimer_FakeClock_FiresOnlyOnceItsTimeHasComeAndRecordsTheFireTime()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Sleepy", Workflows.Orchestration<int, DateTime>(async (ctx, minutes) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<int, DateTime>("Sleepy", async (ctx, minutes) =>
             {
                 await ctx.CreateTimer(TimeSpan.FromMinutes(minutes), CancellationToken.None);
                 return ctx.CurrentUtcDateTime;
-            }));
+            });
         var engine = await OpenAsync(registry);
         var startedAt = Clock.UtcNow;
 
@@ -35,12 +36,12 @@ public sealed class TimerTests : EngineTestBase
     [Fact]
     public async Task ResumeAsync_TimerFellDueWhileNothingRan_FiresAtOnce()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Sleepy", Workflows.Orchestration<int, string>(async (ctx, minutes) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<int, string>("Sleepy", async (ctx, minutes) =>
             {
                 await ctx.CreateTimer(TimeSpan.FromMinutes(minutes), CancellationToken.None);
                 return "awake";
-            }));
+            });
         var first = await OpenAsync(registry);
         await first.StartAsync("Sleepy", "sleepy-2", 30);
         await EventuallyAsync(() => HistoryHasAsync(first, "sleepy-2", "TimerCreated"), "the timer is journaled");
@@ -56,15 +57,15 @@ public sealed class TimerTests : EngineTestBase
     [Fact]
     public async Task CreateTimer_UncancelledTimerOutlivesTheCode_InstanceCompletesOnlyWhenItFires()
     {
-        var registry = new WorkflowRegistry()
-            .AddOrchestration("Forgetful", Workflows.Orchestration<string, string>(async (ctx, _) =>
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Forgetful", async (ctx, _) =>
             {
                 var timer = ctx.CreateTimer(TimeSpan.FromMinutes(5), CancellationToken.None);
-                var quick = ctx.CallActivityAsync<string>("Quick", null);
+                var quick = ctx.CallActivityAsync<string>("Quick");
                 await Task.WhenAny(timer, quick);
                 return "returned";
-            }))
-            .AddActivity("Quick", Workflows.Activity<string?, string>(_ => "fast"));
+            })
+            .AddActivityFunc<string?, string>("Quick", (_, _) => "fast");
         var engine = await OpenAsync(registry);
 
         await engine.StartAsync("Forgetful", "forgetful-1", null);

@@ -3,6 +3,7 @@ using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Runtime;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Runtime;
 
@@ -74,11 +75,11 @@ public sealed class LocalFilmRuntimeTests : EngineTestBase
     }
 
     /// <summary>A stand-in film orchestration: it waits at the approval gate like the real one.</summary>
-    private static WorkflowRegistry Registry() => new WorkflowRegistry()
-        .AddOrchestration(OrchestrationNames.Film, Workflows.Orchestration<FilmRequest, string>(async (ctx, _) =>
+    private static DurableTaskRegistry Registry() => new DurableTaskRegistry()
+        .AddOrchestratorFunc<FilmRequest, string>(nameof(FilmOrchestration), async (ctx, _) =>
         {
             ctx.SetCustomStatus(new FilmProgress(FilmStages.Approval, 0, 1, 0));
             var decision = await ctx.WaitForExternalEvent<ApprovalDecision>(FilmEvents.StoryboardApproved);
             return $"approved by {decision.By}";
-        }));
+        });
 }

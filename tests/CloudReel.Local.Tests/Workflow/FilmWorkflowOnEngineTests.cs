@@ -4,8 +4,10 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
+using CloudReel.Core.Workflow.Activities;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Tests.Engine.Support;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Workflow;
 
@@ -22,7 +24,7 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
     {
         var engine = await OpenAsync(Registry(), maxConcurrentActivities: 8);
 
-        await engine.StartAsync(OrchestrationNames.Film, "capped", new FilmRequest("capped", "orders/capped/order.yaml"));
+        await engine.StartAsync(nameof(FilmOrchestration), "capped", new FilmRequest("capped", "orders/capped/order.yaml"));
         var film = await CompletionAsync(engine, "capped");
 
         film.Status.Should().Be(InstanceStatus.Completed, film.Failure?.ErrorMessage);
@@ -35,7 +37,24 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
         _published.Select(e => e.Id).Should().OnlyHaveUniqueItems();
     }
 
-    private WorkflowRegistry Registry()
+    [Fact]
+    public async Task ShotOrchestration_JobDoneAtSubmit_TakesTwoActivitiesAndNoTimer()
+    {
+        var engine = await OpenAsync(Registry());
+
+        await engine.StartAsync(nameof(FilmOrchestration), "lean", new FilmRequest("lean", "orders/lean/order.yaml"));
+        await CompletionAsync(engine, "lean");
+
+        foreach (var shot in await engine.ListInstancesAsync("lean.shot."))
+        {
+            var history = await engine.GetHistoryAsync(shot.InstanceId);
+            history.Where(e => e.Kind == "TaskScheduled").Select(e => e.Name).Should().Equal(nameof(SubmitShotActivity), nameof(PollShotActivity));
+            history.Should().NotContain(e => e.Kind == "TimerCreated");
+            history.Should().HaveCount(12, "start, two episodes of one activity each, and the end");
+        }
+    }
+
+    private DurableTaskRegistry Registry()
     {
         var order = new FilmOrder { Title = "Capped", Shots = Enumerable.Range(1, 6).Select(i => new ShotSpec { Id = $"s{i}", Prompt = $"shot {i}" }).ToList() };
         var plan = new PlannedFilm
@@ -45,42 +64,41 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
             ModelConcurrency = new Dictionary<string, int> { ["slow"] = 2, ["other"] = 1 },
         };
 
-        return new WorkflowRegistry()
-            .AddOrchestration(OrchestrationNames.Film, () => new FilmOrchestration())
-            .AddOrchestration(OrchestrationNames.Shot, () => new ShotOrchestration())
-            .AddActivity(ActivityNames.ValidateOrder, Workflows.Activity<FilmRequest, ValidatedOrder>(_ => new ValidatedOrder(order, [])))
-            .AddActivity(ActivityNames.PlanFilm, Workflows.Activity<PlanRequest, PlannedFilm>(_ => plan))
-            .AddActivity(ActivityNames.WriteStoryboard, Workflows.Activity<StoryboardRequest, string>(_ => "storyboard.yaml"))
-            .AddActivity(ActivityNames.FindCachedClip, Workflows.Activity<string, ClipRecord?>(_ => Task.FromResult<ClipRecord?>(null)))
-            .AddActivity(ActivityNames.SubmitShot, Workflows.Activity<ShotJob, JobStatus>(SubmitAsync))
-            .AddActivity(ActivityNames.DownloadClip, Workflows.Activity<ClipDownload, ClipRecord>(Download))
-            .AddActivity(ActivityNames.AssembleFilm, Workflows.Activity<AssemblyJob, AssemblyResult>(job => new AssemblyResult(["capped.16x9.mp4"], 30, 900)))
-            .AddActivity(ActivityNames.PublishFilmEvent, Workflows.Activity<Core.Events.FilmEvent, Core.Events.EventDelivery>(filmEvent =>
+        return new DurableTaskRegistry()
+            .AddOrchestrator<FilmOrchestration>()
+            .AddOrchestrator<ShotOrchestration>()
+            .AddActivityFunc<FilmRequest, ValidatedOrder>(nameof(ValidateOrderActivity), (_, _) => new ValidatedOrder(order, []))
+            .AddActivityFunc<PlanRequest, PlannedFilm>(nameof(PlanFilmActivity), (_, _) => plan)
+            .AddActivityFunc<StoryboardRequest, string>(nameof(WriteStoryboardActivity), (_, _) => "storyboard.yaml")
+            .AddActivityFunc<ShotJob, ShotSubmission>(nameof(SubmitShotActivity), (_, input) => SubmitAsync(input))
+            .AddActivityFunc<JobQuery, JobProgress>(nameof(PollShotActivity), (_, input) => Fetch(input))
+            .AddActivityFunc<AssemblyJob, AssemblyResult>(nameof(AssembleFilmActivity), (_, job) => new AssemblyResult(["capped.16x9.mp4"], 30, 900))
+            .AddActivityFunc<Core.Events.FilmEvent, Core.Events.EventDelivery>(nameof(PublishFilmEventActivity), (_, filmEvent) =>
             {
                 _published.Enqueue(filmEvent);
                 return new Core.Events.EventDelivery(filmEvent.Id, filmEvent.Type, ["test"], []);
-            }))
-            .AddActivity(ActivityNames.WriteFilmReport, Workflows.Activity<FilmReport, IReadOnlyList<string>>(report =>
+            })
+            .AddActivityFunc<FilmReport, IReadOnlyList<string>>(nameof(WriteFilmReportActivity), (_, report) =>
             {
                 _report = report;
                 return ["report.json"];
-            }));
+            });
     }
 
-    /// <summary>A shot is in flight from its submit until its download: that is what the cap bounds.</summary>
-    private async Task<JobStatus> SubmitAsync(ShotJob job)
+    /// <summary>A shot is in flight from its submit until its clip is fetched: that is what the cap bounds.</summary>
+    private async Task<ShotSubmission> SubmitAsync(ShotJob job)
     {
         var now = _inFlight.AddOrUpdate(job.Attempt.Model, 1, (_, n) => n + 1);
         _mostInFlight.AddOrUpdate(job.Attempt.Model, now, (_, most) => Math.Max(most, now));
         await Task.Delay(150);
-        return new JobStatus { State = JobState.Succeeded, JobId = "job-" + job.ShotId };
+        return new ShotSubmission(SubmissionResult.Submitted, new JobStatus { State = JobState.Succeeded, JobId = "job-" + job.ShotId });
     }
 
-    private ClipRecord Download(ClipDownload download)
+    private JobProgress Fetch(JobQuery query)
     {
-        _inFlight.AddOrUpdate(download.Job.Attempt.Model, 0, (_, n) => n - 1);
-        var attempt = download.Job.Attempt;
-        return new ClipRecord
+        _inFlight.AddOrUpdate(query.Attempt.Model, 0, (_, n) => n - 1);
+        var attempt = query.Attempt;
+        return new JobProgress(new JobStatus { State = JobState.Succeeded, JobId = query.JobId }, new ClipRecord
         {
             ContentKey = attempt.ContentKey,
             Model = attempt.Model,
@@ -89,7 +107,7 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
             RequestedSeconds = 5,
             Sha256 = new string('a', 64),
             Probe = new ClipProbe(5, 320, 180, 30, "h264", false),
-        };
+        });
     }
 
     private static ModelAttempt Attempt(string model, int index) => new(

@@ -3,6 +3,8 @@ using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudReel.Core.Workflow.Activities;
 
@@ -11,11 +13,11 @@ namespace CloudReel.Core.Workflow.Activities;
 /// then each shot cast to its models with content keys and costs. Shots whose clip is already in the
 /// store cost nothing.
 /// </summary>
-public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models, FilmPlanner planner) : Activity<PlanRequest, PlannedFilm>
+public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models, FilmPlanner planner, IHostApplicationLifetime host) : TaskActivity<PlanRequest, PlannedFilm>
 {
-    public override async Task<PlannedFilm> RunAsync(ActivityContext context, PlanRequest request)
+    public override async Task<PlannedFilm> RunAsync(TaskActivityContext context, PlanRequest request)
     {
-        var cancellation = context.CancellationToken;
+        var cancellation = host.ApplicationStopping;
         var order = request.Order;
         var capabilities = models.CapabilitiesByName();
         var notes = new List<string>();

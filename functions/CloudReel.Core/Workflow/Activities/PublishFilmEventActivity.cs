@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CloudReel.Core.Events;
 using CloudReel.Core.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CloudReel.Core.Workflow.Activities;
@@ -11,26 +13,26 @@ namespace CloudReel.Core.Workflow.Activities;
 /// that fails is logged and recorded in the result; the activity itself does not fail the film.
 /// </summary>
 public sealed class PublishFilmEventActivity(
-    IEnumerable<IFilmEventPublisher> publishers, IClipStore store, EventLinkOptions links, TimeProvider time, ILogger<PublishFilmEventActivity> logger)
-    : Activity<FilmEvent, EventDelivery>
+    IEnumerable<IFilmEventPublisher> publishers, IClipStore store, EventLinkOptions links, TimeProvider time, ILogger<PublishFilmEventActivity> logger, IHostApplicationLifetime host)
+    : TaskActivity<FilmEvent, EventDelivery>
 {
-    public override async Task<EventDelivery> RunAsync(ActivityContext context, FilmEvent filmEvent)
+    public override async Task<EventDelivery> RunAsync(TaskActivityContext context, FilmEvent filmEvent)
     {
         var destinations = publishers.ToList();
         if (destinations.Count == 0) return new EventDelivery(filmEvent.Id, filmEvent.Type, [], []);
 
-        var ready = filmEvent.Type == FilmEventTypes.FilmCompleted ? await WithLinksAsync(filmEvent, context.CancellationToken) : filmEvent;
+        var ready = filmEvent.Type == FilmEventTypes.FilmCompleted ? await WithLinksAsync(filmEvent, host.ApplicationStopping) : filmEvent;
         var delivered = new List<string>();
         var failures = new List<EventDeliveryFailure>();
         foreach (var destination in destinations)
         {
             try
             {
-                await destination.PublishAsync(ready, context.CancellationToken);
+                await destination.PublishAsync(ready, host.ApplicationStopping);
                 delivered.Add(destination.Name);
                 logger.LogDelivered(ready.Type, ready.Id, ready.FilmId, destination.Name);
             }
-            catch (Exception error) when (error is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            catch (Exception error) when (error is not OperationCanceledException || !host.ApplicationStopping.IsCancellationRequested)
             {
                 failures.Add(new EventDeliveryFailure(destination.Name, error.Message));
                 logger.LogDeliveryFailed(ready.Type, ready.Id, ready.FilmId, destination.Name, error.Message);

@@ -1,14 +1,22 @@
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
+using CloudReel.Core.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
-/// Sends a shot's job to its model, through the job ledger: a job already recorded for the clip
-/// is reused (by this film after a restart, or by another film), and a send that may have reached
-/// the service is never repeated blindly: the service is asked for the job first, where it can say.
+/// Starts one model's attempt at a shot, in one call: a clip already in the store is served from it;
+/// else the clip's estimate is reserved against the film's budget, one of the service's job slots is
+/// taken, and the job is sent through the job ledger. A job already recorded for the clip is reused
+/// (by this film after a restart, or by another film), and a send that may have reached the service
+/// is never repeated blindly: the service is asked for the job first, where it can say. The slot stays
+/// held only while a job runs.
 /// </summary>
-public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledger, TimeProvider time) : Activity<ShotJob, JobStatus>
+public sealed class SubmitShotActivity(
+    IVideoModelCatalog models, JobLedger ledger, IFilmBudget budgets, IModelSlots slots, IClipStore store, TimeProvider time, IHostApplicationLifetime host)
+    : TaskActivity<ShotJob, ShotSubmission>
 {
     /// <summary>A submit by another film that has not finished in this long is treated as interrupted.</summary>
     public static readonly TimeSpan StaleSubmit = TimeSpan.FromMinutes(10);
@@ -18,12 +26,45 @@ public sealed class SubmitShotActivity(IVideoModelCatalog models, JobLedger ledg
     /// <summary>How far a service's clock may be behind ours when matching a job to the time it was sent.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public override async Task<JobStatus> RunAsync(ActivityContext context, ShotJob job)
+    public override async Task<ShotSubmission> RunAsync(TaskActivityContext context, ShotJob job)
     {
         var attempt = job.Attempt;
-        var cancellation = context.CancellationToken;
-        var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
+        var cancellation = host.ApplicationStopping;
+        if (await FindCachedAsync(attempt.ContentKey, cancellation) is { } cached) return new ShotSubmission(SubmissionResult.Cached, Clip: cached);
+        if (job.Budget is { } budget && attempt.EstimatedCost > 0)
+        {
+            var decision = await budgets.TryReserveAsync(job.FilmId, attempt.ContentKey, attempt.EstimatedCost, budget.Limit, cancellation);
+            if (!decision.Granted) return new ShotSubmission(SubmissionResult.OverBudget, Budget: decision);
+        }
+
         var entry = await ledger.GetAsync(attempt.ContentKey, cancellation);
+        var slot = ModelSlotRequest.For(attempt);
+        if (slot is not null)
+        {
+            // A job already recorded runs at the service whether or not this process counted its slot.
+            if (entry is { State: JobLedgerState.Submitted or JobLedgerState.Succeeded, JobId: not null }) await slots.HoldAsync(slot.Group, slot.Holder, cancellation);
+            else if (!await slots.TryAcquireAsync(slot.Group, slot.Holder, slot.Capacity, cancellation)) return new ShotSubmission(SubmissionResult.NoSlot);
+        }
+
+        var status = await SendAsync(job, entry, cancellation);
+        if (status.State != JobState.Failed && status.JobId is not null) return new ShotSubmission(SubmissionResult.Submitted, status);
+        if (slot is not null) await slots.ReleaseAsync(slot.Group, slot.Holder, CancellationToken.None);
+        return new ShotSubmission(status.State == JobState.Failed ? SubmissionResult.Submitted : SubmissionResult.Deferred, status);
+    }
+
+    /// <summary>A clip and its record both filed under the content key: a hit costs nothing and is shared by every film.</summary>
+    private async Task<ClipRecord?> FindCachedAsync(string contentKey, CancellationToken cancellation)
+    {
+        var recordName = StoreLayout.ClipRecord(contentKey);
+        if (!await store.ExistsAsync(StoreLayout.Clip(contentKey), cancellation) || !await store.ExistsAsync(recordName, cancellation)) return null;
+        return WorkflowJson.Deserialize<ClipRecord>(await store.ReadTextAsync(recordName, cancellation));
+    }
+
+    /// <summary>Sends the job through the ledger; "queued, no job id" means nothing was sent (deferred, or another film is sending it).</summary>
+    private async Task<JobStatus> SendAsync(ShotJob job, JobLedgerEntry? entry, CancellationToken cancellation)
+    {
+        var attempt = job.Attempt;
+        var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
         var submissions = (entry?.Submissions ?? 0) + 1;
 
         switch (entry?.State)

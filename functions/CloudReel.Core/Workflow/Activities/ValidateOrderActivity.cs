@@ -1,6 +1,8 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudReel.Core.Workflow.Activities;
 
@@ -8,22 +10,22 @@ namespace CloudReel.Core.Workflow.Activities;
 /// Reads the staged order from the store and validates it against the files staged with it and
 /// the models this host knows. Paths in the valid order become store names.
 /// </summary>
-public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog models) : Activity<FilmRequest, ValidatedOrder>
+public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog models, IHostApplicationLifetime host) : TaskActivity<FilmRequest, ValidatedOrder>
 {
-    public override async Task<ValidatedOrder> RunAsync(ActivityContext context, FilmRequest request)
+    public override async Task<ValidatedOrder> RunAsync(TaskActivityContext context, FilmRequest request)
     {
-        var text = await store.ReadTextAsync(request.OrderName, context.CancellationToken);
+        var text = await store.ReadTextAsync(request.OrderName, host.ApplicationStopping);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
         var files = new StoreOrderFiles(store, request.FilmId);
         var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels());
-        var result = await loader.LoadAsync(text, displayName, context.CancellationToken);
+        var result = await loader.LoadAsync(text, displayName, host.ApplicationStopping);
         if (!result.IsValid) return new ValidatedOrder(null, result.Errors);
 
         // Every file passed the checks above, so each path (or fetched URL) has its store name.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, path) in result.Order!.ReferencedFiles())
         {
-            names[path] = await files.StoreNameAsync(path, context.CancellationToken) ?? throw new InvalidOperationException($"{path} has no store name.");
+            names[path] = await files.StoreNameAsync(path, host.ApplicationStopping) ?? throw new InvalidOperationException($"{path} has no store name.");
         }
 
         return new ValidatedOrder(result.Order.MapPaths(path => names[path]), []);

@@ -1,6 +1,8 @@
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudReel.Core.Workflow.Activities;
 
@@ -8,14 +10,14 @@ namespace CloudReel.Core.Workflow.Activities;
 /// Writes report.json and provenance.json for a film, adding from the job ledger how many provider
 /// jobs each shot's clips took over every run.
 /// </summary>
-public sealed class WriteFilmReportActivity(IClipStore store, JobLedger ledger) : Activity<FilmReport, IReadOnlyList<string>>
+public sealed class WriteFilmReportActivity(IClipStore store, JobLedger ledger, IHostApplicationLifetime host) : TaskActivity<FilmReport, IReadOnlyList<string>>
 {
     public const string ReportFileName = "report.json";
     public const string ProvenanceFileName = "provenance.json";
 
-    public override async Task<IReadOnlyList<string>> RunAsync(ActivityContext context, FilmReport report)
+    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, FilmReport report)
     {
-        var cancellation = context.CancellationToken;
+        var cancellation = host.ApplicationStopping;
         var shots = new List<ShotReport>();
         foreach (var shot in report.ShotDetails)
         {

@@ -1,4 +1,5 @@
 using CloudReel.Core.Workflow;
+using Microsoft.DurableTask;
 using Microsoft.Data.Sqlite;
 
 namespace CloudReel.Local.Engine.Journal;

@@ -1,4 +1,4 @@
-using CloudReel.Core.Workflow;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Engine.Runtime;
 
@@ -9,7 +9,7 @@ internal sealed record ActivityOutcome(string? Output, TaskFailureDetails? Failu
 /// Runs activities on the thread pool, at most <c>maxConcurrency</c> at once. Outcomes go back to the
 /// dispatcher to be journaled; an execution cut short by shutdown reports nothing and runs again on resume.
 /// </summary>
-internal sealed class ActivityWorker(WorkflowRegistry registry, int maxConcurrency, CancellationToken stopping) : IDisposable
+internal sealed class ActivityWorker(TaskCatalog catalog, int maxConcurrency, CancellationToken stopping) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(maxConcurrency, maxConcurrency);
     private int _inFlight;
@@ -68,11 +68,7 @@ internal sealed class ActivityWorker(WorkflowRegistry registry, int maxConcurren
     {
         try
         {
-            var activity = registry.CreateActivity(name)
-                ?? throw new InvalidOperationException($"No activity named '{name}' is registered in this engine.");
-            var input = WorkflowJson.Deserialize(inputJson, activity.InputType);
-            var output = await activity.RunAsync(new ActivityContext(name, instanceId, stopping), input);
-            return new ActivityOutcome(WorkflowJson.Serialize(output), null);
+            return new ActivityOutcome(await catalog.RunActivityAsync(name, instanceId, inputJson), null);
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {

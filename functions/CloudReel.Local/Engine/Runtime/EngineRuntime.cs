@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine.Dispatch;
 using CloudReel.Local.Engine.Journal;
 using CloudReel.Local.Engine.Leases;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace CloudReel.Local.Engine.Runtime;
@@ -17,9 +17,9 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, OrchestrationRunner> _running = new(StringComparer.Ordinal);
     private int _disposed;
 
-    public EngineRuntime(LocalEngineOptions options, WorkflowRegistry registry)
+    public EngineRuntime(LocalEngineOptions options, TaskCatalog tasks)
     {
-        Registry = registry;
+        Tasks = tasks;
         Time = options.Time;
         LoggerFactory = options.LoggerFactory;
         Logger = LoggerFactory.CreateLogger("CloudReel.Local.Engine");
@@ -27,12 +27,12 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
         Journal = SqliteJournal.Open(options.JournalPath, options.FaultInjection);
         Dispatcher = new OrchestrationDispatcher(() => Journal.IsHalted, Abandon, Logger);
         Leases = new LeaseKeeper(Journal, Time, options.LeaseTimeout, Logger);
-        Activities = new ActivityWorker(registry, options.MaxConcurrentActivities, _stopping.Token);
+        Activities = new ActivityWorker(tasks, options.MaxConcurrentActivities, _stopping.Token);
         Timers = new DurableTimerService(Time, _stopping.Token);
         Inbox = new InboxPoller(this, options.InboxPollInterval, Logger);
     }
 
-    public WorkflowRegistry Registry { get; }
+    public TaskCatalog Tasks { get; }
 
     public TimeProvider Time { get; }
 
@@ -85,7 +85,7 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
         if (IsRunningHere(instanceId)) return;
         var record = Journal.Read(s => s.GetInstance(instanceId)) ?? throw UnknownInstance(instanceId);
         if (record.Info.IsTerminal) return;
-        if (!Registry.HasOrchestration(record.Info.Name))
+        if (!Tasks.HasOrchestrator(record.Info.Name))
         {
             throw new InvalidOperationException($"Film '{instanceId}' runs orchestration '{record.Info.Name}', which this engine has not registered.");
         }
@@ -103,7 +103,10 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
         {
             var clash = new TaskFailureDetails(
                 typeof(InvalidOperationException).FullName!,
-                $"Instance id '{childId}' is already used by another orchestration instance.");
+                $"Instance id '{childId}' is already used by another orchestration instance.",
+                null,
+                null,
+                null);
             Dispatcher.Post(parent, new ChildFinished(taskId, null, clash));
             return;
         }

@@ -1,4 +1,5 @@
 using CloudReel.Core.Workflow;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Engine.Runtime;
 
@@ -16,8 +17,8 @@ internal sealed record InstanceOutcome(InstanceStatus Status, string? OutputJson
     {
         InstanceStatus.Completed => null,
         InstanceStatus.Terminated => new TaskFailureDetails(
-            "Terminated", $"Instance '{instanceId}' was terminated: {WorkflowJson.Deserialize<string>(OutputJson)}"),
-        _ => Failure ?? new TaskFailureDetails("Unknown", $"Instance '{instanceId}' failed."),
+            "Terminated", $"Instance '{instanceId}' was terminated: {WorkflowJson.Deserialize<string>(OutputJson)}", null, null, null),
+        _ => Failure ?? new TaskFailureDetails("Unknown", $"Instance '{instanceId}' failed.", null, null, null),
     };
 
     public string TerminalHistoryKind => Status switch
@@ -35,6 +36,7 @@ internal sealed record InstanceOutcome(InstanceStatus Status, string? OutputJson
             exception.GetType().FullName ?? exception.GetType().Name,
             exception.Message,
             exception.StackTrace,
-            taskFailed.FailureDetails)
+            taskFailed.FailureDetails,
+            null)
         : TaskFailureDetails.FromException(exception);
 }

@@ -1,5 +1,6 @@
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine.Journal;
+using Microsoft.DurableTask;
 using static CloudReel.Local.Engine.Runtime.HistoryKinds;
 
 namespace CloudReel.Local.Engine.Runtime;
@@ -47,7 +48,7 @@ internal sealed partial class OrchestrationRunner
                     Tasks.Complete(e.TaskId, e.Payload);
                     break;
                 case TaskFailed or SubOrchestrationInstanceFailed:
-                    Tasks.Fail(e.TaskId, WorkflowJson.Deserialize<TaskFailureDetails>(e.Payload) ?? new TaskFailureDetails("Unknown", "No failure details were recorded."));
+                    Tasks.Fail(e.TaskId, WorkflowJson.Deserialize<TaskFailureDetails>(e.Payload) ?? new TaskFailureDetails("Unknown", "No failure details were recorded.", null, null, null));
                     break;
                 case EventRaised:
                     Mailbox.Deliver(e.Name ?? string.Empty, e.Payload);
@@ -66,9 +67,7 @@ internal sealed partial class OrchestrationRunner
     {
         try
         {
-            var orchestration = _runtime.Registry.CreateOrchestration(Name)
-                ?? throw new InvalidOperationException($"No orchestration named '{Name}' is registered in this engine.");
-            _orchestration = orchestration.RunAsync(_context, WorkflowJson.Deserialize(inputJson, orchestration.InputType));
+            _orchestration = _runtime.Tasks.RunOrchestratorAsync(Name, _context, inputJson);
         }
         catch (Exception ex)
         {

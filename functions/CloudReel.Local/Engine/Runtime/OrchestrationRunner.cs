@@ -1,5 +1,6 @@
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine.Journal;
+using Microsoft.DurableTask;
 using static CloudReel.Local.Engine.Runtime.HistoryKinds;
 
 namespace CloudReel.Local.Engine.Runtime;
@@ -15,7 +16,6 @@ internal sealed partial class OrchestrationRunner
     private readonly EngineRuntime _runtime;
     private readonly ReplayOrchestrationContext _context;
     private readonly HashSet<long> _consumedInboxRows = [];
-    private readonly string? _inputJson;
     private Task<object?>? _orchestration;
     private NonDeterministicOrchestrationException? _nonDeterminism;
     private string? _customStatus;
@@ -28,7 +28,12 @@ internal sealed partial class OrchestrationRunner
         Name = record.Info.Name;
         ParentInstanceId = record.Info.ParentInstanceId;
         ParentTaskId = record.ParentTaskId;
-        _inputJson = record.Info.SerializedInput;
+        if (ParentInstanceId is not null && runtime.Journal.Read(s => s.GetInstance(ParentInstanceId)) is { } parent)
+        {
+            Parent = new ParentOrchestrationInstance(new TaskName(parent.Info.Name), ParentInstanceId);
+        }
+
+        InputJson = record.Info.SerializedInput;
         _customStatus = record.Info.SerializedCustomStatus;
         Tasks = new ScheduledTasks(Name, InstanceId);
         _context = new ReplayOrchestrationContext(this, runtime.LoggerFactory);
@@ -41,6 +46,10 @@ internal sealed partial class OrchestrationRunner
     public string? ParentInstanceId { get; }
 
     public int? ParentTaskId { get; }
+
+    public ParentOrchestrationInstance? Parent { get; }
+
+    public string? InputJson { get; }
 
     public DateTime CurrentUtc { get; private set; }
 
@@ -57,7 +66,7 @@ internal sealed partial class OrchestrationRunner
     {
         if (history.Count == 0)
         {
-            RunEpisode([NewEvent(ExecutionStarted, null, Name, _inputJson)], []);
+            RunEpisode([NewEvent(ExecutionStarted, null, Name, InputJson)], []);
             return;
         }
 

@@ -1,4 +1,4 @@
-using CloudReel.Core.Workflow;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Engine.Runtime;
 

@@ -80,7 +80,7 @@ internal sealed class ScheduledTasks(string orchestrationName, string instanceId
         if (Remove(taskId) is { } task) task.Complete(payload);
     }
 
-    public void Fail(int? taskId, Core.Workflow.TaskFailureDetails details)
+    public void Fail(int? taskId, Microsoft.DurableTask.TaskFailureDetails details)
     {
         if (Remove(taskId) is { } task) task.Fail(details);
     }

@@ -1,5 +1,6 @@
-using CloudReel.Local.Engine;
 using CloudReel.Local.Engine.Journal;
+using CloudReel.Local.Engine;
+using Microsoft.DurableTask;
 
 namespace CloudReel.Local.Tests.Engine.Support;
 
@@ -30,7 +31,7 @@ public abstract class EngineTestBase : IAsyncLifetime
     }
 
     internal async Task<LocalWorkflowEngine> OpenAsync(
-        WorkflowRegistry registry,
+        DurableTaskRegistry registry,
         JournalFaultInjection? faults = null,
         int maxConcurrentActivities = 4,
         TimeProvider? time = null,

@@ -6,25 +6,19 @@ using CloudReel.Core.Ports;
 namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
-/// Fetches a finished clip at once (provider links expire), probes it, and only then files it in
+/// Fetches a finished job's clip at once (provider links expire), probes it, and only then files it in
 /// the store under its content key, with its record. A bad clip never enters the cache. The cost
 /// recorded is what the service says it charged, else the estimate.
 /// </summary>
-public sealed class DownloadClipActivity(
-    IVideoModelCatalog models, IClipStore store, IMediaEngine media, IScratchSpace scratch, JobLedger ledger, TimeProvider time)
-    : Activity<ClipDownload, ClipRecord>
+internal sealed class ClipFetch(IClipStore store, IMediaEngine media, IScratchSpace scratch, JobLedger ledger, TimeProvider time)
 {
-    public override async Task<ClipRecord> RunAsync(ActivityContext context, ClipDownload download)
+    public async Task<ClipRecord> FetchAsync(IVideoModel model, ModelAttempt attempt, JobStatus succeeded, CancellationToken cancellation)
     {
-        var attempt = download.Job.Attempt;
-        var cancellation = context.CancellationToken;
-        var model = models.Find(attempt.Model) ?? throw new InvalidOperationException($"Model '{attempt.Model}' is not available in this host.");
-
         using var directory = scratch.CreateDirectory("download");
         try
         {
             await using var file = directory.CreateFile("clip.mp4");
-            await model.DownloadAsync(download.Status, file, cancellation);
+            await model.DownloadAsync(succeeded, file, cancellation);
         }
         catch (ClipUnavailableException)
         {
@@ -60,8 +54,8 @@ public sealed class DownloadClipActivity(
             Sha256 = sha256,
             Bytes = bytes,
             Probe = probe,
-            JobId = download.Status.JobId,
-            Cost = download.Status.Cost ?? attempt.EstimatedCost,
+            JobId = succeeded.JobId,
+            Cost = succeeded.Cost ?? attempt.EstimatedCost,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         };
 
