@@ -105,7 +105,20 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
             $"  {report.FilmSeconds:0.00} s, {shots.Planned} shots: {shots.Generated} generated, {shots.FromCache} from cache, "
             + $"{shots.Retried} retried, {shots.FallenBack} fallen back; cost {report.Cost.Actual:0.00} {report.Cost.Currency} "
             + $"(estimated {report.Cost.Estimated:0.00})");
+        if (report.Assembly is { } assembly) PrintAssembly(assembly);
         output.WriteLine($"  report: {Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName)}");
+    }
+
+    /// <summary>What assembly reused from earlier films, e.g. "16x9.mp4: 2 of 12 chunks encoded, 10 reused (31.0 s saved)".</summary>
+    private void PrintAssembly(AssemblyReport assembly)
+    {
+        if (assembly.Draft) output.WriteLine("  a draft preview: render the order without --draft for the finished films (its clips are made already)");
+        foreach (var film in assembly.Renditions)
+        {
+            output.WriteLine($"  {film.File}: {film.Encoded} of {film.Chunks} chunks encoded, {film.Reused} reused{(film.Reused > 0 ? $" ({film.SecondsSaved:0.0} s saved)" : "")}");
+        }
+
+        if (assembly.SoundReused) output.WriteLine("  sound: reused (nothing audible changed)");
     }
 
     private FilmReport? ReadReport()
