@@ -109,16 +109,11 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
         output.WriteLine($"  report: {Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName)}");
     }
 
-    /// <summary>What assembly reused from earlier films, e.g. "16x9.mp4: 2 of 12 chunks encoded, 10 reused (31.0 s saved)".</summary>
+    /// <summary>Whether the film is a draft, and what assembly reused from earlier films.</summary>
     private void PrintAssembly(AssemblyReport assembly)
     {
         if (assembly.Draft) output.WriteLine("  a draft preview: render the order without --draft for the finished films (its clips are made already)");
-        foreach (var film in assembly.Renditions)
-        {
-            output.WriteLine($"  {film.File}: {film.Encoded} of {film.Chunks} chunks encoded, {film.Reused} reused{(film.Reused > 0 ? $" ({film.SecondsSaved:0.0} s saved)" : "")}");
-        }
-
-        if (assembly.SoundReused) output.WriteLine("  sound: reused (nothing audible changed)");
+        foreach (var line in ReuseLines.Of(assembly.Renditions, assembly.SoundReused)) output.WriteLine($"  {line}");
     }
 
     private FilmReport? ReadReport()
