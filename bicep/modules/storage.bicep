@@ -1,6 +1,7 @@
 // The storage account: the clip store (containers clips, films, orders), the assembly queue and its
 // poison queue, the Functions host's own storage and its deployment package. Entra ID only: shared
 // keys are disabled, so every client signs in with the managed identity (or the developer's account).
+// What assembly keeps for reuse (clips/renders/, clips/normalised/) is deleted when long unread.
 param name string
 param location string
 param tags object
@@ -10,6 +11,9 @@ param deploymentContainerName string
 
 @description('The queue the assembler job scales on; "<name>-poison" holds jobs that failed too often.')
 param assemblyQueueName string = 'assembly-jobs'
+
+@description('Days a kept render (an encoded chunk, sound or extras) or normalised copy may go unread before it is deleted; assembly makes it again when needed.')
+param derivedMediaDays int = 30
 
 var clipStoreContainers = [
   'clips'
@@ -44,7 +48,54 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
       enabled: true
       days: 7
     }
+    lastAccessTimeTrackingPolicy: {
+      enable: true
+      name: 'AccessTimeTracking'
+      trackingGranularityInDays: 1
+      blobType: [
+        'blockBlob'
+      ]
+    }
   }
+}
+
+// What assembly keeps for reuse is derived from the clips and made again on demand, so what no film
+// has read for a while goes; the clips themselves, the orders and the films are never touched.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'derived-media'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'clips/renders/'
+                'clips/normalised/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterLastAccessTimeGreaterThan: derivedMediaDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    blobs
+  ]
 }
 
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
