@@ -106,6 +106,20 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
+    public async Task AssembleAsync_EncoderSettingsChanged_ReusesNoChunk()
+    {
+        var store = fixture.OutputFolder();
+        var timeline = Film() with { CleanMaster = false };
+        await fixture.EngineWith(maxClipsPerChunk: 1, renders: new RenderCache(new FolderClipStore(store))).AssembleAsync(timeline, fixture.Clips, fixture.OutputFolder());
+
+        var result = await fixture.EngineWith(maxClipsPerChunk: 1, renders: new RenderCache(new FolderClipStore(store)), options: new AssemblyOptions { Crf = 23 })
+            .AssembleAsync(timeline, fixture.Clips, fixture.OutputFolder());
+
+        result.Renditions.Should().OnlyContain(r => r.Reused == 0 && r.Encoded == 3);
+        result.SoundReused.Should().BeTrue("the picture's settings are not the sound's");
+    }
+
+    [Fact]
     public async Task AssembleAsync_KeptChunkDamaged_IsEncodedAgainAndReplaced()
     {
         var engine = Engine(out var store);
