@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds everything that builds on this machine and runs every test, then prints the totals.
+# Builds the whole solution (the Functions app included) and runs every test, then prints the totals.
 # This is the test command of the README and the whole of CI.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,8 +11,8 @@ infra/scripts/install-test-tools.sh || exit 1
 infra/scripts/check-bicep.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 rm -rf "$results"
-dotnet build CloudReel.Local.slnf -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test CloudReel.Local.slnf -c Release --no-build --nologo \
+dotnet build CloudReel.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test CloudReel.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 status=$?
 

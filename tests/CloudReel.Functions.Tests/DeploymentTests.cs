@@ -37,10 +37,13 @@ public sealed class DeploymentTests
         using var host = JsonDocument.Parse(Repository.Read("functions/CloudReel.Functions/host.json"));
         var durable = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
 
-        durable.GetProperty("storageProvider").GetProperty("type").GetString().Should().Be("azureManaged");
-        FunctionAppBicep.Should().Contain($"name: '{durable.GetProperty("storageProvider").GetProperty("connectionStringName").GetString()}'");
+        // The Durable extension's default backend, Azure Storage, on the app's own identity-based storage connection.
+        var connection = durable.GetProperty("storageProvider").GetProperty("connectionName").GetString();
+        connection.Should().Be("AzureWebJobsStorage");
+        FunctionAppBicep.Should().Contain($"name: '{connection}__credential', value: 'managedidentity'")
+            .And.Contain($"name: '{connection}__tableServiceUri'", "the Azure Storage backend keeps instances and history in tables");
         durable.GetProperty("hubName").GetString().Should().Be("%TASKHUB_NAME%");
-        FunctionAppBicep.Should().Contain("name: 'TASKHUB_NAME'").And.Contain("Authentication=ManagedIdentity;ClientID=");
+        FunctionAppBicep.Should().Contain("name: 'TASKHUB_NAME'");
     }
 
     [Theory]

@@ -9,17 +9,27 @@ using Microsoft.DurableTask.Client;
 namespace CloudReel.Functions.Events;
 
 /// <summary>
-/// Events in: Event Grid's BlobCreated from the storage account (an order dropped under
-/// orders/incoming/ starts a film; an assembler's result completes one), and assembly jobs that ended
-/// on the poison queue (the film fails with the assembler's reason). The work is <see cref="Api.Events.InboundEventHandler"/>.
+/// Events in: Event Grid's BlobCreated from the storage account, delivered to the storage queue
+/// <see cref="StorageEventsQueue"/> (an order dropped under orders/incoming/ starts a film; an
+/// assembler's result completes one), and assembly jobs that ended on the poison queue (the film
+/// fails with the assembler's reason). The work is <see cref="Api.Events.InboundEventHandler"/>.
 /// </summary>
+/// <remarks>
+/// A queue rather than an Event Grid trigger: the queue trigger ships with the Storage extension the
+/// app already has, the subscription can be made before the app is deployed, and a delivery that
+/// fails is retried by the queue and lands on its poison queue instead of being lost.
+/// </remarks>
 public sealed class EventFunctions(FilmApiServices services)
 {
+    /// <summary>The queue Event Grid's subscriptions deliver the storage account's BlobCreated events to (Event Grid schema, one event per message).</summary>
+    public const string StorageEventsQueue = "storage-events";
+
     private static readonly InboundEventParser Parser = new();
 
     [Function("OnStorageEvent")]
-    public Task OnStorageEvent([EventGridTrigger] BinaryData delivery, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        Api(client).Events.HandleAsync(Parser.Parse(delivery), function.CancellationToken);
+    public Task OnStorageEvent(
+        [QueueTrigger(StorageEventsQueue, Connection = "AzureWebJobsStorage")] string delivery, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        Api(client).Events.HandleAsync(Parser.Parse(BinaryData.FromString(delivery)), function.CancellationToken);
 
     [Function("OnAssemblyPoisoned")]
     public Task OnAssemblyPoisoned(

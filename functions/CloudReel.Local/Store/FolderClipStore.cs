@@ -50,15 +50,7 @@ public sealed class FolderClipStore : IClipStore
                 return true;
             }
 
-            try
-            {
-                File.Move(temporary, path, overwrite: false);
-                return true;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                return false;
-            }
+            return NoReplaceRename.TryLink(temporary, path);
         }
         finally
         {

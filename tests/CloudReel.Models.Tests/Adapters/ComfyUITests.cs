@@ -100,7 +100,7 @@ public sealed class ComfyUITests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SubmitAsync_AnswerLost_FindsThePromptInTheQueueByItsKey()
     {
-        _fake.Faults.Add(Operation.Submit, Fault.Hang(5));
+        _fake.Faults.Add(Operation.Submit, Fault.Hang(15));
 
         var status = await _model.SubmitAsync(await RequestAsync(Graph), AdapterKit.Key(6));
 

@@ -80,7 +80,7 @@ public sealed class KlingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SubmitAsync_AnswerLostAfterTheTaskWasMade_FindsItByExternalTaskIdAndMakesNoSecond()
     {
-        _fake.Faults.Add(Operation.Submit, Fault.Hang(5));
+        _fake.Faults.Add(Operation.Submit, Fault.Hang(15));
 
         var status = await _model.SubmitAsync(AdapterKit.Request(), AdapterKit.Key(5));
 

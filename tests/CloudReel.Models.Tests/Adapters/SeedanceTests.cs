@@ -63,7 +63,7 @@ public sealed class SeedanceTests : IAsyncLifetime, IDisposable
     public async Task SubmitAsync_AnswerLost_FailsAsAmbiguousBecauseArkCannotBeAsked()
     {
         var model = Create("text");
-        _fake.Faults.Add(Operation.Submit, Fault.Hang(5));
+        _fake.Faults.Add(Operation.Submit, Fault.Hang(15));
 
         var status = await model.SubmitAsync(AdapterKit.Request(), AdapterKit.Key(4));
 

@@ -65,7 +65,7 @@ public sealed class Sora1Tests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SubmitAsync_AnswerLost_FindsTheJobInTheListByPromptAndSize()
     {
-        _fake.Faults.Add(Operation.Submit, Fault.Hang(5));
+        _fake.Faults.Add(Operation.Submit, Fault.Hang(15));
 
         var status = await _model.SubmitAsync(AdapterKit.Request(5, 1280, 720), AdapterKit.Key(4));
 

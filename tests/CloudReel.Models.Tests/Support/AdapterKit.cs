@@ -25,15 +25,18 @@ internal sealed class AdapterKit : IDisposable
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>Retries and timeouts short enough for tests; the circuit stays closed unless a test wants it open.</summary>
+    /// <summary>
+    /// Retries short enough for tests; timeouts long enough that a loaded CI machine answering a first
+    /// request slowly is not mistaken for a lost answer. The circuit stays closed unless a test wants it open.
+    /// </summary>
     public static ResilienceOptions FastResilience() => new()
     {
         MaxRetries = 3,
         BaseDelaySeconds = 0.01,
         MaxDelaySeconds = 0.05,
         MaxRetryAfterSeconds = 3,
-        SubmitTimeoutSeconds = 1,
-        QueryTimeoutSeconds = 1,
+        SubmitTimeoutSeconds = 5,
+        QueryTimeoutSeconds = 5,
         DownloadTimeoutSeconds = 10,
         BreakerMinimumThroughput = 100,
         BreakerBreakSeconds = 30,
