@@ -12,7 +12,6 @@ using CloudReel.Local.Scratch;
 using CloudReel.Local.Store;
 using CloudReel.Media.Animatic;
 using CloudReel.Media.Assembly;
-using CloudReel.Media.Assembly.Clean;
 using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
@@ -62,8 +61,8 @@ public static class ServiceRegistration
         services.AddSingleton<FontLocator>();
         services.AddSingleton<FfprobeClipProber>();
         services.AddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(AssemblyOptions.Section).Get<AssemblyOptions>() ?? new AssemblyOptions());
-        services.AddSingleton<INormalisedClipCache>(sp => new StoreNormalisedClipCache(sp.GetRequiredService<IClipStore>()));
         services.AddSingleton(sp => new RenderCache(sp.GetRequiredService<IClipStore>()));
+        services.AddSingleton<INormalisedClipCache>(sp => sp.GetRequiredService<RenderCache>());
         services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
         services.AddTransient<AssemblyJobRunner>();
         services.AddSingleton<IVideoModel>(sp => ActivatorUtilities.CreateInstance<AnimaticVideoModel>(sp, home.AnimaticWorkPath));

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using CloudReel.Core.Ports;
 
@@ -26,13 +28,17 @@ internal sealed record PieceRecord(double Seconds, int Frames);
 internal sealed record CachedPiece(string Path, PieceRecord Record);
 
 /// <summary>
-/// Encoded pieces of films kept in the clip store for later assemblies, each under a key of
-/// everything that shapes it (<see cref="RenderKeys"/>): <c>clips/renders/&lt;kind&gt;/&lt;key&gt;.&lt;ext&gt;</c>
-/// and a <c>.json</c> record written after it, so a piece without its record is never used. Behind
-/// <see cref="IClipStore"/>, the cache is a folder on one machine and Blob Storage in Azure, shared
-/// by every film on the same store, like the clips.
+/// What assembly keeps in the clip store for later assemblies, shared by every film on the same
+/// store like the clips (a folder on one machine, Blob Storage in Azure):
+/// <list type="bullet">
+/// <item>encoded pieces of films, each under a key of everything that shapes it (<see cref="RenderKeys"/>):
+/// <c>clips/renders/&lt;kind&gt;/&lt;key&gt;.&lt;ext&gt;</c> and a <c>.json</c> record written after it, so a
+/// piece without its record is never used;</item>
+/// <item>normalised copies of clips, at <c>clips/normalised/&lt;profile&gt;/&lt;key&gt;.mp4</c> (a name that is
+/// not a content-addressed clip is keyed by its SHA-256).</item>
+/// </list>
 /// </summary>
-public sealed class RenderCache(IClipStore store)
+public sealed class RenderCache(IClipStore store) : INormalisedClipCache
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -55,4 +61,19 @@ public sealed class RenderCache(IClipStore store)
 
         await store.PutTextAsync(StoreLayout.RenderedPiece(kind.Name, key, "json"), JsonSerializer.Serialize(record, Json), ContentTypes.Of("record.json"), overwrite: true, cancellationToken);
     }
+
+    public async Task<string?> FindAsync(string clipName, string profile, CancellationToken cancellationToken = default)
+    {
+        var name = NormalisedName(clipName, profile);
+        return await store.ExistsAsync(name, cancellationToken) ? await store.GetLocalPathAsync(name, cancellationToken) : null;
+    }
+
+    public async Task StoreAsync(string clipName, string profile, string localPath, CancellationToken cancellationToken = default)
+    {
+        await using var content = File.OpenRead(localPath);
+        await store.PutAsync(NormalisedName(clipName, profile), content, ContentTypes.Of(localPath), overwrite: false, cancellationToken);
+    }
+
+    private static string NormalisedName(string clipName, string profile) =>
+        StoreLayout.NormalisedClip(StoreLayout.ContentKeyOf(clipName) ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clipName))), profile);
 }
