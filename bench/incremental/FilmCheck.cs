@@ -10,8 +10,12 @@ namespace CloudReel.Bench.Incremental;
 /// </summary>
 internal sealed record FilmCheck(long Frames, long ReferenceFrames, double AudioSeconds, double MinimumPsnr, double MinimumPsnrAtJoins, IReadOnlyList<int> FreezeStarts)
 {
-    /// <summary>freezedetect's settings: a picture that changes by less than -60 dB for a frame or more counts as frozen.</summary>
-    public const string Freezedetect = "freezedetect=n=-60dB:d=0.01";
+    /// <summary>
+    /// freezedetect's settings: a picture that changes by less than -60 dB across more than one and a
+    /// half frame intervals is frozen. Every frame spans one interval, so only a frame shown twice (two
+    /// intervals) or more is reported.
+    /// </summary>
+    public static string Freezedetect(int fps) => FormattableString.Invariant($"freezedetect=n=-60dB:d={1.5 / fps:0.####}");
 
     public static async Task<FilmCheck> RunAsync(FfmpegRunner runner, string film, string reference, int fps, IReadOnlyList<int> joins, string work)
     {
@@ -20,7 +24,7 @@ internal sealed record FilmCheck(long Frames, long ReferenceFrames, double Audio
         await runner.RunAsync(
         [
             "-v", "info", "-i", film, "-i", reference,
-            "-filter_complex", $"[0:v]split=2[p][f];[p][1:v]psnr=stats_file={FilterText.OptionValue(stats)}[o];[f]{Freezedetect}[z]",
+            "-filter_complex", $"[0:v]split=2[p][f];[p][1:v]psnr=stats_file={FilterText.OptionValue(stats)}[o];[f]{Freezedetect(fps)}[z]",
             "-map", "[o]", "-f", "null", "-", "-map", "[z]", "-f", "null", "-",
         ], null, line => { lock (lines) lines.Add(line); });
         var psnr = (await File.ReadAllLinesAsync(stats)).Select(Psnr).ToList();
@@ -38,7 +42,7 @@ internal sealed record FilmCheck(long Frames, long ReferenceFrames, double Audio
     public static async Task<IReadOnlyList<int>> FreezesAsync(FfmpegRunner runner, string film, int fps, string? filtersBefore = null)
     {
         var lines = new List<string>();
-        await runner.RunAsync(["-v", "info", "-i", film, "-map", "0:v", "-vf", (filtersBefore is null ? "" : filtersBefore + ",") + Freezedetect, "-f", "null", "-"],
+        await runner.RunAsync(["-v", "info", "-i", film, "-map", "0:v", "-vf", (filtersBefore is null ? "" : filtersBefore + ",") + Freezedetect(fps), "-f", "null", "-"],
             null, line => { lock (lines) lines.Add(line); });
         return FrozenFrames(lines, fps);
     }
