@@ -16,22 +16,28 @@ internal sealed class BenchMedia(FfmpegRunner runner, string folder)
             var path = Path.Combine(folder, $"clip-{width}x{height}-{i:D3}.mp4");
             clips.Add(path);
             if (File.Exists(path)) continue;
-            var source = Path.Combine(folder, $"look-{width}x{height}-{look:D2}.mp4");
-            if (!File.Exists(source))
-            {
-                await runner.RunAsync(
-                [
-                    "-y", "-f", "lavfi", "-i", Inv($"testsrc2=s={width}x{height}:r={fps}:d={seconds},hue=h={look * 30},noise=alls=4:allf=t"),
-                    "-f", "lavfi", "-i", Inv($"sine=f={220 + (look * 40)}:d={seconds}:sample_rate=48000"),
-                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-g", Inv($"{fps}"), "-pix_fmt", "yuv420p",
-                    "-c:a", "aac", "-b:a", "128k", "-shortest", source,
-                ]);
-            }
-
-            File.Copy(source, path);
+            File.Copy(await LookAsync(look * 30, 220 + (look * 40), seconds, width, height, fps), path);
         }
 
         return clips;
+    }
+
+    /// <summary>A clip unlike any of <see cref="ClipsAsync"/>' (its own hue and tone): a shot replaced by a new take.</summary>
+    public Task<string> ReplacementAsync(double seconds, int width, int height, int fps) => LookAsync(15, 1000, seconds, width, height, fps);
+
+    private async Task<string> LookAsync(int hue, int frequency, double seconds, int width, int height, int fps)
+    {
+        Directory.CreateDirectory(folder);
+        var source = Path.Combine(folder, Inv($"look-{width}x{height}-h{hue}-f{frequency}-{seconds:0.##}s.mp4"));
+        if (File.Exists(source)) return source;
+        await runner.RunAsync(
+        [
+            "-y", "-f", "lavfi", "-i", Inv($"testsrc2=s={width}x{height}:r={fps}:d={seconds},hue=h={hue},noise=alls=4:allf=t"),
+            "-f", "lavfi", "-i", Inv($"sine=f={frequency}:d={seconds}:sample_rate=48000"),
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-g", Inv($"{fps}"), "-pix_fmt", "yuv420p",
+            "-c:a", "aac", "-b:a", "128k", "-shortest", source,
+        ]);
+        return source;
     }
 
     public async Task<string> MusicAsync(double seconds)

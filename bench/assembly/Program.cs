@@ -41,7 +41,9 @@ if (withBaseline)
 {
     var assFolder = Fresh("ass");
     var font = await new FontLocator().LocateAsync();
-    var arts = await ArtWriter.RenditionsAsync(timeline, timeline.EffectiveRenditions(), null, font.Family, assFolder, CancellationToken.None);
+    var looks = ArtWriter.Renditions(timeline, timeline.EffectiveRenditions(), null, font.Family);
+    var arts = new List<RenditionArt>();
+    foreach (var look in looks) arts.Add(await look.ForWholeFilmAsync(Path.Combine(assFolder, $"rendition-{arts.Count}.ass"), CancellationToken.None));
     baseline = await MeasureAsync("baseline", () => new Baseline(runner, options, Fresh("baseline")).RunAsync(timeline, clips, music, arts.Select(a => a.AssPath).ToList()));
 }
 
@@ -73,7 +75,7 @@ if (withCleanMaster)
         for (var c = 0; c < chunks.Count; c++)
         {
             segments.Add(Path.Combine(folder, $"segment-{c:D3}.mp4"));
-            await runner.RunAsync(ChunkGraph.Arguments(timeline, inputs, chunks[c], c, [(master, segments[^1])], null, options));
+            await runner.RunAsync(ChunkGraph.Arguments(timeline, inputs, chunks[c], [(master, segments[^1])], null, options));
         }
 
         await new FilmMuxer(runner).MuxAsync(segments, sound, timeline.Title, null, Path.Combine(folder, "clean.mp4"), null, CancellationToken.None);

@@ -4,6 +4,7 @@
 // (the extension's Azure Storage backend keeps its task hub's queues, tables and blobs here too) and the
 // deployment package. Entra ID only: shared keys are disabled, so every client signs in with a
 // managed identity (or the developer's account).
+// What assembly keeps for reuse (clips/renders/, clips/normalised/) is deleted when long unread.
 param name string
 param location string
 param tags object
@@ -19,6 +20,9 @@ param storageEventsQueueName string = 'storage-events'
 
 @description('Where Event Grid leaves an event it could not put on the queue (after its retries), so no order is lost unseen.')
 param eventDeadLetterContainerName string = 'event-deadletter'
+
+@description('Days a kept render (an encoded chunk, sound or extras) or normalised copy may go unread before it is deleted; assembly makes it again when needed.')
+param derivedMediaDays int = 30
 
 var clipStoreContainers = [
   'clips'
@@ -53,7 +57,54 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
       enabled: true
       days: 7
     }
+    lastAccessTimeTrackingPolicy: {
+      enable: true
+      name: 'AccessTimeTracking'
+      trackingGranularityInDays: 1
+      blobType: [
+        'blockBlob'
+      ]
+    }
   }
+}
+
+// What assembly keeps for reuse is derived from the clips and made again on demand, so what no film
+// has read for a while goes; the clips themselves, the orders and the films are never touched.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'derived-media'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'clips/renders/'
+                'clips/normalised/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterLastAccessTimeGreaterThan: derivedMediaDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    blobs
+  ]
 }
 
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [

@@ -137,6 +137,20 @@ public sealed class SubmitFilmTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_Draft_StartsADraftPreview_AndTheSameKeyWithoutDraftIsAnotherRequest()
+    {
+        var draft = await PostWithKeyAsync(Order, "order-7740", "?draft=true");
+        var finished = await PostWithKeyAsync(Order, "order-7740");
+        var bad = await _server.Client.PostAsync("api/films?draft=maybe", ApiServer.Yaml(Order));
+
+        draft.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        _server.Runtime.Started.Should().ContainSingle().Which.Draft.Should().BeTrue();
+        finished.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a key names one request, draft or not");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("draft");
+    }
+
+    [Fact]
     public async Task Submit_SameKeyConcurrently_AgreesOnOneFilm()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostWithKeyAsync(Order, "burst-1")));
@@ -180,9 +194,9 @@ public sealed class SubmitFilmTests : IAsyncLifetime
         _server.Runtime.Started.Should().BeEmpty();
     }
 
-    private async Task<HttpResponseMessage> PostWithKeyAsync(string order, string key)
+    private async Task<HttpResponseMessage> PostWithKeyAsync(string order, string key, string query = "")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/films") { Content = ApiServer.Yaml(order) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/films" + query) { Content = ApiServer.Yaml(order) };
         request.Headers.Add("Idempotency-Key", key);
         return await _server.Client.SendAsync(request);
     }

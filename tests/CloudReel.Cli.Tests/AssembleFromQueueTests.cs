@@ -44,6 +44,27 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AssembleQueue_AnEditedJobInAFreshContainer_ReadsTheKeptChunksFromBlobStorageAndEncodesOnlyTheChangedOne()
+    {
+        var rendered = await RenderedJobAsync();
+        var captions = rendered.Timeline.Captions.Select(t => t.Language == "zh-CN"
+            ? t with { Cues = [t.Cues[0] with { Text = "黄昏时分的外滩" }, .. t.Cues.Skip(1)] }
+            : t).ToList();
+        var edited = new AssemblyJob("edited-film", rendered.Timeline with { FilmId = "edited-film", Captions = captions });
+        await _queue!.SendAsync(edited, DateTime.UtcNow);
+        var container = new CliRunner(Path.Combine(_workspace.Root, "container-home"), _workspace.Root);
+
+        var result = await container.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("tiny-shanghai.16x9.mp4: 1 of 3 chunks encoded, 2 reused", "the first chunk alone shows the edited caption")
+            .And.Contain("sound: reused");
+        (await _store!.ListAsync("clips/renders/chunk/")).Should().HaveCount(4 * 2, "three chunks of the first film and the edited one, each with its record");
+        var assembled = WorkflowJson.Deserialize<AssemblyResult>(await _store.ReadTextAsync("films/edited-film/assembly-result.json"))!;
+        assembled.Renditions.Single(r => r.File == "tiny-shanghai.16x9.mp4").Reused.Should().Be(2);
+    }
+
+    [Fact]
     public async Task AssembleQueue_AJobWhoseClipIsMissing_FailsAndLeavesTheMessageWithTheReasonRecorded()
     {
         var rendered = await RenderedJobAsync();

@@ -11,8 +11,9 @@ namespace CloudReel.Api.Submission;
 
 /// <summary>
 /// POST /api/films: reads a JSON or YAML order, validates it all the way (400 with every error, by
-/// line, column and field), stages it and starts the film (202 with where to watch it). With an
-/// Idempotency-Key the same request always answers with the same film and never starts a second one.
+/// line, column and field), stages it and starts the film (202 with where to watch it); with
+/// <c>?draft=true</c> the film is assembled as a draft preview. With an Idempotency-Key the same
+/// request always answers with the same film and never starts a second one.
 /// </summary>
 public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog models, OrderStaging staging, IdempotencyRecords keys, ApiOptions options, TimeProvider time)
 {
@@ -29,8 +30,9 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
             return ApiProblems.BadRequest(request, $"{IdempotencyRecords.HeaderName} must be 1-{IdempotencyRecords.MaxKeyLength} characters.");
         }
 
-        var requestHash = FilmIds.Hash(extension, text);
-        if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, earlier, requestHash, cancellationToken);
+        if (!TryReadDraft(request, out var draft)) return ApiProblems.BadRequest(request, "draft must be true or false.");
+        var requestHash = draft ? FilmIds.Hash(extension, text, "draft") : FilmIds.Hash(extension, text);
+        if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, earlier, requestHash, draft, cancellationToken);
 
         var loader = new OrderLoader(new UrlOnlyOrderFiles(), models.CapabilitiesByName(), models.UnconfiguredModels());
         var loaded = await loader.LoadAsync(text, "order" + extension, cancellationToken);
@@ -54,16 +56,19 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
         if (key is not null && !await keys.TryCreateAsync(key, new IdempotencyRecord(filmId, orderName, requestHash, time.GetUtcNow().UtcDateTime), cancellationToken))
         {
             // Another request with the same key got there first: answer as it did.
-            return await ReplayAsync(request, (await keys.FindAsync(key, cancellationToken))!, requestHash, cancellationToken);
+            return await ReplayAsync(request, (await keys.FindAsync(key, cancellationToken))!, requestHash, draft, cancellationToken);
         }
 
-        await runtime.StartFilmAsync(Request(filmId, orderName), cancellationToken);
+        await runtime.StartFilmAsync(Request(filmId, orderName, draft), cancellationToken);
         return Accepted(request, filmId, replayed: false);
     }
 
-    /// <summary>A film request as this host starts films: assembled here, or through the assembly queue.</summary>
-    public FilmRequest Request(string filmId, string orderName) => new(
-        filmId, orderName, options.QueuedAssemblyTimeoutMinutes is { } minutes ? new QueuedAssembly(TimeSpan.FromMinutes(minutes)) : null);
+    /// <summary>A film request as this host starts films: assembled here, or through the assembly queue; a draft preview or the finished film.</summary>
+    public FilmRequest Request(string filmId, string orderName, bool draft = false) => new(
+        filmId, orderName, options.QueuedAssemblyTimeoutMinutes is { } minutes ? new QueuedAssembly(TimeSpan.FromMinutes(minutes)) : null)
+    {
+        Draft = draft,
+    };
 
     public static IResult Accepted(HttpRequest request, string filmId, bool replayed, FilmAccepted? body = null)
     {
@@ -73,13 +78,22 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
             .WithLocation(url);
     }
 
-    private async Task<IResult> ReplayAsync(HttpRequest request, IdempotencyRecord earlier, string requestHash, CancellationToken cancellationToken)
+    private async Task<IResult> ReplayAsync(HttpRequest request, IdempotencyRecord earlier, string requestHash, bool draft, CancellationToken cancellationToken)
     {
         if (earlier.RequestHash != requestHash) return ApiProblems.IdempotencyKeyReused(request, earlier.FilmId);
 
         // The first request may have stopped between recording the key and starting the film: start it now (a no-op when it runs).
-        await runtime.StartFilmAsync(Request(earlier.FilmId, earlier.OrderName), cancellationToken);
+        // The request is the same one (its hash says so), draft or not.
+        await runtime.StartFilmAsync(Request(earlier.FilmId, earlier.OrderName, draft), cancellationToken);
         return Accepted(request, earlier.FilmId, replayed: true);
+    }
+
+    /// <summary>The optional <c>draft</c> query parameter: absent is false.</summary>
+    private static bool TryReadDraft(HttpRequest request, out bool draft)
+    {
+        draft = false;
+        var value = request.Query["draft"].FirstOrDefault();
+        return value is null || bool.TryParse(value, out draft);
     }
 
     /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="limit"/> bytes.</summary>

@@ -65,6 +65,7 @@ public static class AssembleCommand
             await stdout.WriteLineAsync($"Assembled {result.FilmSeconds:0.00} s ({result.FilmFrames} frames) into {store.Describe()} {StoreLayout.FilmFolder(loaded.FilmId)}:");
             foreach (var file in result.Files) await stdout.WriteLineAsync($"  {file}");
             await stdout.WriteLineAsync($"  {AssemblyJobRunner.ResultFileName}");
+            foreach (var line in ReuseLines.Of(result.Renditions, result.SoundReused)) await stdout.WriteLineAsync(line);
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is FfmpegNotFoundException or CjkFontMissingException)

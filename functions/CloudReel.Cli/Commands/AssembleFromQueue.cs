@@ -47,7 +47,8 @@ public static class AssembleFromQueue
             {
                 await stdout.WriteLineAsync($"film: {job.FilmId}");
                 var view = new LineProgressView(stdout);
-                await runner.RunAsync(job, new Media.Ffmpeg.SyncProgress<AssemblyProgress>(p => view.Report(job.FilmId, p)), token);
+                var result = await runner.RunAsync(job, new Media.Ffmpeg.SyncProgress<AssemblyProgress>(p => view.Report(job.FilmId, p)), token);
+                foreach (var line in ReuseLines.Of(result.Renditions, result.SoundReused)) await stdout.WriteLineAsync(line);
             },
             visibility,
             cancellationToken);

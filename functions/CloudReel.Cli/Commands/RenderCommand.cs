@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
 
-/// <summary>`cloudreel render ORDER [-o DIR]`: validate, stage and render a film, with live progress.</summary>
+/// <summary>`cloudreel render ORDER [-o DIR] [--draft]`: validate, stage and render a film (or its draft preview), with live progress.</summary>
 public static class RenderCommand
 {
     public static Command Create(GlobalOptions global)
@@ -23,14 +23,18 @@ public static class RenderCommand
         {
             Description = "Validate and plan, then print each shot's model, seconds, size, content key, cache hit and estimated cost, and the total against the budget; submit nothing.",
         };
-        var command = new Command("render", "Render a film from an order.") { order, output, dryRun };
+        var draft = new Option<bool>("--draft")
+        {
+            Description = "Make a draft preview: the same shots, cut, captions and sound, assembled small and fast as one rendition (<name>.draft.<aspect>.mp4). Its clips are the finished film's: rendering the order again without --draft makes none of them twice.",
+        };
+        var command = new Command("render", "Render a film from an order.") { order, output, dryRun, draft };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(global.Resolve(parse), parse.GetValue(order)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken, parse.GetValue(dryRun)));
+            RunAsync(global.Resolve(parse), parse.GetValue(order)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken, parse.GetValue(dryRun), parse.GetValue(draft)));
         return command;
     }
 
     public static async Task<int> RunAsync(
-        CliContext context, FileInfo orderFile, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, bool dryRun = false)
+        CliContext context, FileInfo orderFile, DirectoryInfo output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, bool dryRun = false, bool draft = false)
     {
         if (!orderFile.Exists)
         {
@@ -70,7 +74,7 @@ public static class RenderCommand
 
         await stdout.WriteLineAsync($"film: {filmId}");
         await stdout.WriteLineAsync($"outputs: {film.OutputFolder}");
-        return await new FilmSession(context, film, stdout, stderr).RunAsync(new FilmRequest(filmId, orderName), cancellationToken);
+        return await new FilmSession(context, film, stdout, stderr).RunAsync(new FilmRequest(filmId, orderName) { Draft = draft }, cancellationToken);
     }
 
     /// <summary>Plans as the render would and prints what it would cost; 1 when the estimate is over the budget.</summary>

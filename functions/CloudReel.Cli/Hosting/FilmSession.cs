@@ -105,7 +105,15 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
             $"  {report.FilmSeconds:0.00} s, {shots.Planned} shots: {shots.Generated} generated, {shots.FromCache} from cache, "
             + $"{shots.Retried} retried, {shots.FallenBack} fallen back; cost {report.Cost.Actual:0.00} {report.Cost.Currency} "
             + $"(estimated {report.Cost.Estimated:0.00})");
+        if (report.Assembly is { } assembly) PrintAssembly(assembly);
         output.WriteLine($"  report: {Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName)}");
+    }
+
+    /// <summary>Whether the film is a draft, and what assembly reused from earlier films.</summary>
+    private void PrintAssembly(AssemblyReport assembly)
+    {
+        if (assembly.Draft) output.WriteLine("  a draft preview: render the order without --draft for the finished films (its clips are made already)");
+        foreach (var line in ReuseLines.Of(assembly.Renditions, assembly.SoundReused)) output.WriteLine($"  {line}");
     }
 
     private FilmReport? ReadReport()

@@ -13,7 +13,7 @@ using CloudReel.Local.Scratch;
 using CloudReel.Local.Store;
 using CloudReel.Media.Animatic;
 using CloudReel.Media.Assembly;
-using CloudReel.Media.Assembly.Clean;
+using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
@@ -62,7 +62,7 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>FFmpeg behind the media-engine port, its options (section "Assembly"), the normalised-clip cache and the assembly job runner.</summary>
+    /// <summary>FFmpeg behind the media-engine port, its options (section "Assembly"), the normalised-clip and render caches (in the clip store) and the assembly job runner.</summary>
     public static IServiceCollection AddMediaEngine(this IServiceCollection services, CloudReelHome home)
     {
         services.AddSingleton(_ => FfmpegTools.Locate());
@@ -70,7 +70,8 @@ public static class ServiceRegistration
         services.AddSingleton<FontLocator>();
         services.AddSingleton<FfprobeClipProber>();
         services.AddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(AssemblyOptions.Section).Get<AssemblyOptions>() ?? new AssemblyOptions());
-        services.AddSingleton<INormalisedClipCache>(sp => new StoreNormalisedClipCache(sp.GetRequiredService<IClipStore>()));
+        services.AddSingleton(sp => new RenderCache(sp.GetRequiredService<IClipStore>()));
+        services.AddSingleton<INormalisedClipCache>(sp => sp.GetRequiredService<RenderCache>());
         services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
         services.AddTransient<AssemblyJobRunner>();
         services.AddSingleton<IVideoModel>(sp => ActivatorUtilities.CreateInstance<AnimaticVideoModel>(sp, home.AnimaticWorkPath));

@@ -27,7 +27,23 @@ public sealed record AssemblyResult(IReadOnlyList<string> Files, double FilmSeco
 {
     /// <summary>The implicit AI-content label written into every film's metadata (GB 45438-2025 Appendix E).</summary>
     public string? ImplicitLabel { get; init; }
+
+    /// <summary>Whether the films are draft previews (lower resolution, fast preset, one rendition).</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Per film written (each rendition, and the clean master): its chunks reused from earlier assemblies and encoded anew.</summary>
+    public IReadOnlyList<RenditionReuse> Renditions { get; init; } = [];
+
+    /// <summary>Whether the sound came whole from an earlier assembly (nothing audible changed).</summary>
+    public bool SoundReused { get; init; }
 }
+
+/// <summary>
+/// How one film file was made: of its <paramref name="Chunks"/> encoded chunks, how many were reused
+/// from earlier assemblies and how many encoded now, and the encoding seconds the reused ones saved
+/// (what they took when they were encoded).
+/// </summary>
+public sealed record RenditionReuse(string File, int Chunks, int Reused, int Encoded, double SecondsSaved);
 
 /// <summary>How far an assembly is, as FFmpeg reports it.</summary>
 public sealed record AssemblyProgress(string Step, double Fraction);

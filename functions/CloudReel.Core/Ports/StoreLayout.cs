@@ -7,6 +7,8 @@ namespace CloudReel.Core.Ports;
 /// <list type="bullet">
 /// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
 /// <item><c>clips/normalised/&lt;profile&gt;/&lt;key&gt;.mp4</c>: clips conformed to an output profile, for the clean master's stream copy;</item>
+/// <item><c>clips/renders/&lt;kind&gt;/&lt;key&gt;.*</c>: encoded pieces of films (rendition chunks, sound, extras) under a key of
+/// everything that shapes them, with a <c>.json</c> record each, reused by later assemblies;</item>
 /// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
 /// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs;</item>
 /// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip;</item>
@@ -29,6 +31,14 @@ public static partial class StoreLayout
     /// <summary>A clip conformed to an output profile (a tag such as "1920x1080p30-3f9a1c20").</summary>
     public static string NormalisedClip(string contentKey, string profile) =>
         ClipsPrefix + "normalised/" + RequireProfile(profile) + "/" + RequireKey(contentKey) + ".mp4";
+
+    /// <summary>
+    /// An encoded piece of a film kept for reuse: <paramref name="kind"/> (e.g. "chunk", "sound") and
+    /// <paramref name="key"/> (a SHA-256 of everything that shapes it), with its file extension
+    /// ("mp4", "m4a", "tar", or "json" for its record).
+    /// </summary>
+    public static string RenderedPiece(string kind, string key, string extension) =>
+        ClipsPrefix + "renders/" + RequireProfile(kind) + "/" + RequireKey(key) + "." + RequireExtension(extension);
 
     /// <summary>The content key of a clip's store name (<c>clips/&lt;key&gt;.mp4</c>), or null for any other name.</summary>
     public static string? ContentKeyOf(string clipName)
@@ -83,6 +93,9 @@ public static partial class StoreLayout
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex ProfilePattern();
+
+    private static string RequireExtension(string extension) =>
+        extension is "mp4" or "m4a" or "tar" or "json" ? extension : throw new ArgumentException($"'{extension}' is not a rendered piece's extension.", nameof(extension));
 
     [GeneratedRegex("^[a-f0-9]{64}$")]
     private static partial Regex KeyPattern();

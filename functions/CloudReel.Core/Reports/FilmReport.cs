@@ -40,6 +40,18 @@ public sealed record FilmReport
 
     /// <summary>The implicit AI-content label written into the films' metadata (GB 45438-2025 Appendix E).</summary>
     public string? ImplicitLabel { get; init; }
+
+    /// <summary>How the films were assembled: a draft or not, and what was reused from earlier assemblies.</summary>
+    public AssemblyReport? Assembly { get; init; }
+}
+
+/// <summary>
+/// What assembly reused: per film file, its chunks reused and encoded and the encoding seconds saved;
+/// whether the sound was reused whole.
+/// </summary>
+public sealed record AssemblyReport(bool Draft, bool SoundReused, IReadOnlyList<Ports.RenditionReuse> Renditions)
+{
+    public double SecondsSaved => Math.Round(Renditions.Sum(r => r.SecondsSaved), 1);
 }
 
 /// <summary>Shots by how they were made. A shot is counted once however many runs it took.</summary>

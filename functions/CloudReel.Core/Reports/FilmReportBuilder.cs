@@ -47,6 +47,7 @@ public static class FilmReportBuilder
             ShotDetails = shots,
             Label = order?.Label,
             ImplicitLabel = assembly?.ImplicitLabel,
+            Assembly = assembly is null ? null : new AssemblyReport(assembly.Draft, assembly.SoundReused, assembly.Renditions),
         };
     }
 

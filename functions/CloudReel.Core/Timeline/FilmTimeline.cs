@@ -55,6 +55,12 @@ public sealed record FilmTimeline
     /// <summary>Whether to write a clean master (nothing burned in) for editors.</summary>
     public bool CleanMaster { get; init; }
 
+    /// <summary>
+    /// A draft preview: the same cut, captions and sound, assembled at the media engine's draft
+    /// profile (lower resolution, a fast preset, the master's rendition alone) and marked as a draft.
+    /// </summary>
+    public bool Draft { get; init; }
+
     public int TotalFrames => Clips.Sum(c => c.Frames) - Clips.Sum(c => c.TransitionOut?.Frames ?? 0);
 
     public double TotalSeconds => (double)TotalFrames / Fps;

@@ -9,7 +9,11 @@ namespace CloudReel.Core.Workflow;
 /// replays identically: in this process (null, the local default), or by the assembler container
 /// through the assembly queue (<see cref="QueuedAssembly"/>, the Azure Functions app).
 /// </summary>
-public sealed record FilmRequest(string FilmId, string OrderName, QueuedAssembly? QueuedAssembly = null);
+public sealed record FilmRequest(string FilmId, string OrderName, QueuedAssembly? QueuedAssembly = null)
+{
+    /// <summary>Assemble a draft preview (<see cref="Timeline.FilmTimeline.Draft"/>); the shots and their clips are those of the finished film.</summary>
+    public bool Draft { get; init; }
+}
 
 /// <summary>
 /// The film is assembled by the assembler container: the job goes on the assembly queue and the film

@@ -55,7 +55,7 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
         }
 
         run.Begin(FilmStages.Assemble);
-        var job = new AssemblyJob(request.FilmId, TimelineBuilder.Build(request.FilmId, plan, run.Outcomes));
+        var job = new AssemblyJob(request.FilmId, TimelineBuilder.Build(request.FilmId, plan, run.Outcomes) with { Draft = request.Draft });
         run.Assembly = request.QueuedAssembly is { } queued
             ? await AssembleInContainerAsync(context, run, job, queued.Timeout)
             : await context.CallActivityAsync<AssemblyResult>(nameof(AssembleFilmActivity), job);

@@ -7,7 +7,30 @@ using CloudReel.Media.Assembly.Video;
 namespace CloudReel.Media.Assembly;
 
 /// <summary>
-/// Prepares what is drawn over the picture: for each rendition its burn-in file (captions in its own
+/// What is drawn over one rendition of the whole film: its burn-in script (captions in its own layout,
+/// titles, the label; null when there is nothing to burn) and its logo.
+/// </summary>
+internal sealed record RenditionLook(TimelineRendition Rendition, AssWriter? Burn, LogoArt? Logo)
+{
+    /// <summary>The art of one stretch of film: its own burn-in file at <paramref name="path"/>, written only when something is on screen in it.</summary>
+    public async Task<RenditionArt> ForAsync(FrameSpan window, string path, CancellationToken cancellationToken)
+    {
+        if (Burn is null || !Burn.HasEventsIn(window)) return new RenditionArt(Rendition, null, Logo);
+        await File.WriteAllTextAsync(path, Burn.Build(window), new UTF8Encoding(false), cancellationToken);
+        return new RenditionArt(Rendition, path, Logo);
+    }
+
+    /// <summary>The art of the whole film, with one burn-in file for all of it at <paramref name="path"/>.</summary>
+    public async Task<RenditionArt> ForWholeFilmAsync(string path, CancellationToken cancellationToken)
+    {
+        if (Burn is null) return new RenditionArt(Rendition, null, Logo);
+        await File.WriteAllTextAsync(path, Burn.Build(), new UTF8Encoding(false), cancellationToken);
+        return new RenditionArt(Rendition, path, Logo);
+    }
+}
+
+/// <summary>
+/// Prepares what is drawn over the picture: for each rendition its burn-in script (captions in its own
 /// layout, titles, the label) and its logo; for stills, the label and logo at the master's size.
 /// Captions are set out per rendition, never burned once and cropped.
 /// </summary>
@@ -16,11 +39,11 @@ internal static class ArtWriter
     /// <summary>Gap between the caption block and a label or logo under it, as a share of the short side.</summary>
     private const double Gap = 0.02;
 
-    public static async Task<IReadOnlyList<RenditionArt>> RenditionsAsync(
-        FilmTimeline timeline, IReadOnlyList<TimelineRendition> renditions, (int Width, int Height)? logoImage, string fontFamily, string folder, CancellationToken cancellationToken)
+    public static IReadOnlyList<RenditionLook> Renditions(
+        FilmTimeline timeline, IReadOnlyList<TimelineRendition> renditions, (int Width, int Height)? logoImage, string fontFamily)
     {
         var burned = timeline.BurnedLanguages.Select(l => timeline.Captions.First(t => t.Language == l)).ToList();
-        var arts = new List<RenditionArt>();
+        var looks = new List<RenditionLook>();
         for (var i = 0; i < renditions.Count; i++)
         {
             var rendition = renditions[i];
@@ -30,10 +53,10 @@ internal static class ArtWriter
                 .Captions(burned, timeline.TotalFrames)
                 .Titles(timeline.Titles, timeline.TotalFrames);
             if (timeline.Label is { } label) writer.Label(label.Text, label.Position, label.Spans);
-            arts.Add(new RenditionArt(rendition, writer.HasEvents ? await SaveAsync(writer, folder, $"rendition-{i}.ass", cancellationToken) : null, logo));
+            looks.Add(new RenditionLook(rendition, writer.HasEvents ? writer : null, logo));
         }
 
-        return arts;
+        return looks;
     }
 
     /// <summary>The label (over all time) for stills at the master's size, or null without a label.</summary>

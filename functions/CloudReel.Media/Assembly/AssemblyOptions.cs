@@ -18,13 +18,24 @@ public sealed record AssemblyOptions
     public int AudioBitrateKbps { get; init; } = 192;
 
     /// <value>
-    /// The most clips one FFmpeg process decodes at once. Each open decoder holds frames, so this
-    /// bounds memory: a longer film runs as more processes, not a bigger one. Default 6.
+    /// The most clips one chunk of film holds. A chunk is one FFmpeg process (each open decoder holds
+    /// frames, so this bounds memory: a longer film runs as more processes, not a bigger one) and the
+    /// unit of reuse: after an edit, only the chunks it touches are encoded again. Default 1: each
+    /// clip's body with its transition into the next.
     /// </value>
-    public int MaxClipsPerChunk { get; init; } = 6;
+    public int MaxClipsPerChunk { get; init; } = 1;
 
     /// <value>Keyframe interval of the renditions, in seconds (web seeking). Default 2.</value>
     public double KeyframeSeconds { get; init; } = 2;
+
+    /// <value>Short side of a draft preview, in pixels (even). Default 360.</value>
+    public int DraftShortSide { get; init; } = 360;
+
+    /// <value>x264 preset of a draft preview. Default ultrafast.</value>
+    public string DraftPreset { get; init; } = "ultrafast";
+
+    /// <value>x264 constant rate factor of a draft preview. Default 26.</value>
+    public int DraftCrf { get; init; } = 26;
 
     /// <value>
     /// The ContentProducer of the implicit AI-content label (GB 45438-2025 Appendix E): the service

@@ -7,6 +7,7 @@ using CloudReel.Media.Assembly.Clean;
 using CloudReel.Media.Assembly.Extras;
 using CloudReel.Media.Assembly.Join;
 using CloudReel.Media.Assembly.Plan;
+using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Assembly.Video;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
@@ -16,13 +17,15 @@ namespace CloudReel.Media.Assembly;
 
 /// <summary>
 /// One assembly, step by step: the picture of every rendition (chunk by chunk) beside the sound,
-/// then the muxes, the clean master, the extras and the caption files.
+/// then the muxes, the clean master, the extras and the caption files. With a render cache, every
+/// chunk, the sound and the clean master's windows found under their keys are reused, not made again.
 /// </summary>
 internal sealed class AssemblyRun(
     FfmpegRunner runner,
     FontLocator fonts,
     AssemblyOptions options,
     INormalisedClipCache? cache,
+    RenderCache? renders,
     FilmTimeline timeline,
     AssemblyInputs inputs,
     string scratch,
@@ -30,42 +33,57 @@ internal sealed class AssemblyRun(
     IProgress<AssemblyProgress>? progress,
     ILogger logger)
 {
+    /// <summary>The most clips whose sound is made beside the picture (measured: 66 clips' sound beside six clips' picture peaked at 1.2 GB).</summary>
+    private const int SoundBesidePictureMaxClips = 24;
+
     private readonly List<string> _written = [];
+    private readonly List<RenditionReuse> _reuse = [];
 
     /// <summary>The implicit label's metadata value, with the configured producer when there is one.</summary>
     public string? ImplicitLabel { get; } = (options.ContentProducer is { Length: > 0 } producer
         ? timeline.ImplicitLabel?.WithProducer(producer)
         : timeline.ImplicitLabel)?.ToMetadataValue();
 
+    /// <summary>Per film file written: its chunks reused and encoded.</summary>
+    public IReadOnlyList<RenditionReuse> Reuse => _reuse;
+
+    /// <summary>Whether the sound came whole from the render cache.</summary>
+    public bool SoundReused { get; private set; }
+
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
         var renditions = timeline.EffectiveRenditions();
         var font = await fonts.LocateAsync();
         var logoImage = inputs.Logo is null ? ((int, int)?)null : await ImageSizeAsync(inputs.Logo, cancellationToken);
-        var arts = await ArtWriter.RenditionsAsync(timeline, renditions, logoImage, font.Family, scratch, cancellationToken);
+        var looks = ArtWriter.Renditions(timeline, renditions, logoImage, font.Family);
         var extras = new ExtrasPlan(ShotFrames(), timeline.PosterFrame, scratch,
             await ArtWriter.StillLabelAsync(timeline, font.Family, scratch, cancellationToken),
             ArtWriter.Logo(timeline, logoImage, timeline.Size, SafeArea.For(timeline.Aspect)));
+        var gatherer = new ExtrasGatherer(extras);
         var chunks = ChunkPlanner.Plan(timeline, options.MaxClipsPerChunk);
         var targets = renditions.Select(r => r.LoudnessLufs).Distinct().ToList();
+        var keys = new RenderKeys(await runner.VersionAsync(), $"{font.Family}|{font.FilePath}|{font.FaceIndex}");
+        var keyInputs = await InputIdentity.OfAsync(timeline, inputs, cancellationToken);
 
         IReadOnlyDictionary<double, string> sounds = new Dictionary<double, string>();
+        Picture? picture = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         async Task PictureAsync(CancellationToken token)
         {
-            await RenderPictureAsync(chunks, arts, extras, token);
-            logger.LogInformation("Picture of {Film}: {Chunks} process(es), {Seconds:0.0} s", timeline.FilmId, chunks.Count, clock.Elapsed.TotalSeconds);
+            picture = await new PictureRenderer(runner, options, renders, keys, timeline, inputs, keyInputs, scratch, progress, logger).RenderAsync(chunks, looks, extras, gatherer, token);
+            logger.LogInformation("Picture of {Film}: {Chunks} chunk(s), {Seconds:0.0} s", timeline.FilmId, chunks.Count, clock.Elapsed.TotalSeconds);
         }
 
         async Task SoundAsync(CancellationToken token)
         {
-            sounds = await new SoundRenderer(runner, options).RenderAsync(timeline, inputs, targets, scratch, progress, token);
-            logger.LogInformation("Sound of {Film}: {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
+            (sounds, var reused) = await new SoundRenderer(runner, options, renders, keys).RenderAsync(timeline, inputs, keyInputs, targets, scratch, progress, token);
+            SoundReused = reused;
+            logger.LogInformation("Sound of {Film}: {Seconds:0.0} s{Reused}", timeline.FilmId, clock.Elapsed.TotalSeconds, reused ? " (reused)" : "");
         }
 
         // The sound runs beside the picture, except for long films: its process opens every clip at once
         // (a few MB each), so from a few dozen clips on it runs first, and never adds to a picture process's memory.
-        if (timeline.Clips.Count <= 4 * options.MaxClipsPerChunk)
+        if (timeline.Clips.Count <= SoundBesidePictureMaxClips)
         {
             await Concurrently.RunAsync(PictureAsync, SoundAsync, cancellationToken);
         }
@@ -79,56 +97,48 @@ internal sealed class AssemblyRun(
         for (var r = 0; r < renditions.Count; r++)
         {
             var name = $"{timeline.OutputName}.{renditions[r].Aspect.FileTag}.mp4";
-            var segments = chunks.Select((_, c) => Segment(r, c)).ToList();
-            await muxer.MuxAsync(segments, sounds[renditions[r].LoudnessLufs], timeline.Title, ImplicitLabel, Path.Combine(output, name), Step("mux", (double)r / renditions.Count), cancellationToken);
+            await muxer.MuxAsync(picture!.Segments[r], sounds[renditions[r].LoudnessLufs], timeline.Title, ImplicitLabel, Path.Combine(output, name), Step("mux", (double)r / renditions.Count), cancellationToken,
+                comment: DraftComment);
             _written.Add(name);
+            var (reused, encoded, saved) = picture.Tallies[r];
+            _reuse.Add(new RenditionReuse(name, chunks.Count, reused, encoded, saved));
         }
 
         // The clean master is the master's picture; its sound is that of the master's rendition, when there is one.
         var masterSound = sounds[(renditions.FirstOrDefault(r => r.Aspect == timeline.Aspect) ?? renditions[0]).LoudnessLufs];
         logger.LogInformation("Renditions of {Film} muxed at {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
-        if (timeline.CleanMaster) await CleanMasterAsync(masterSound, cancellationToken);
+        if (timeline.CleanMaster) await CleanMasterAsync(masterSound, keys, keyInputs, cancellationToken);
         logger.LogInformation("Clean master of {Film} done at {Seconds:0.0} s", timeline.FilmId, clock.Elapsed.TotalSeconds);
         foreach (var track in timeline.Captions)
         {
             await WriteAsync($"{timeline.OutputName}.{track.Language}.srt", CaptionFileWriter.ToSrt(track, timeline.Fps, timeline.TotalFrames), cancellationToken);
             await WriteAsync($"{timeline.OutputName}.{track.Language}.vtt", CaptionFileWriter.ToVtt(track, timeline.Fps, timeline.TotalFrames), cancellationToken);
         }
-        await ExtrasAsync(extras, chunks, font, cancellationToken);
+        await ExtrasAsync(extras, gatherer, font, cancellationToken);
 
         return _written;
     }
 
-    private async Task RenderPictureAsync(IReadOnlyList<FilmChunk> chunks, IReadOnlyList<RenditionArt> arts, ExtrasPlan extras, CancellationToken cancellationToken)
-    {
-        for (var c = 0; c < chunks.Count; c++)
-        {
-            var chunk = chunks[c];
-            var renditions = arts.Select((art, r) => (art, Segment(r, c))).ToList();
-            var arguments = ChunkGraph.Arguments(timeline, inputs, chunk, c, renditions, extras, options);
-            var total = Math.Max(1, timeline.TotalFrames);
-            var report = progress is null ? null : new SyncProgress<FfmpegProgress>(p =>
-                progress.Report(new AssemblyProgress("video", Math.Clamp((double)(chunk.StartFrame + Math.Min(p.Frame, chunk.Frames)) / total, 0, 1))));
-            await runner.RunAsync(arguments, report, cancellationToken);
-        }
-    }
+    private string? DraftComment => timeline.Draft ? DraftProfile.Describe(timeline, options) : null;
 
-    private async Task CleanMasterAsync(string sound, CancellationToken cancellationToken)
+    private async Task CleanMasterAsync(string sound, RenderKeys keys, AssemblyInputs keyInputs, CancellationToken cancellationToken)
     {
         var profile = NormalisedProfile.For(timeline.Size, timeline.Fps, options);
         var copies = await new NormalisedCopies(runner, options, cache).EnsureAsync(timeline, inputs, profile, scratch, Step("clean-master", 0), cancellationToken);
         var pieces = CleanMasterPlan.Plan(timeline, copies, profile.Gop);
         var name = $"{timeline.OutputName}.{timeline.Aspect.FileTag}.clean.mp4";
         progress?.Report(new AssemblyProgress("clean-master", 0.5));
-        await new CleanMasterRenderer(runner, options, logger).RenderAsync(timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken);
+        var (reused, encoded, saved) = await new CleanMasterRenderer(runner, options, logger, renders, keys).RenderAsync(
+            timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken,
+            keyInputs.Clips.Select(clip => $"{clip}-{profile.Tag}").ToList());
         _written.Add(name);
+        _reuse.Add(new RenditionReuse(name, reused + encoded, reused, encoded, saved));
     }
 
-    private async Task ExtrasAsync(ExtrasPlan extras, IReadOnlyList<FilmChunk> chunks, CjkFont font, CancellationToken cancellationToken)
+    private async Task ExtrasAsync(ExtrasPlan extras, ExtrasGatherer gatherer, CjkFont font, CancellationToken cancellationToken)
     {
         progress?.Report(new AssemblyProgress("extras", 0));
-        var poster = timeline.PosterFrame is null ? PosterPicker.Sharpest(extras, chunks) : extras.Poster;
-        if (poster is not null && File.Exists(poster)) Keep(poster, "poster.jpg");
+        if (gatherer.Poster() is { } poster) Keep(poster, "poster.jpg");
         var sheet = Path.Combine(scratch, "contact-sheet.jpg");
         await new ContactSheet(runner).WriteAsync(timeline, extras, font, sheet, cancellationToken);
         Keep(sheet, "contact-sheet.jpg");
@@ -162,8 +172,6 @@ internal sealed class AssemblyRun(
 
     private static (int, int) FrameSizeParse(string text) =>
         Core.Orders.FrameSize.TryParse(text, out var size) ? (size.Width, size.Height) : throw new InvalidDataException($"The logo is not an image FFmpeg can read ({text}).");
-
-    private string Segment(int rendition, int chunk) => Path.Combine(scratch, $"segment-r{rendition}-c{chunk:D3}.mp4");
 
     private SyncProgress<FfmpegProgress>? Step(string step, double fraction) =>
         progress is null ? null : new SyncProgress<FfmpegProgress>(_ => progress.Report(new AssemblyProgress(step, fraction)));

@@ -13,7 +13,9 @@ namespace CloudReel.Media.Assembly;
 /// (<c>&lt;name&gt;.&lt;aspect&gt;.mp4</c>), the clean master when asked
 /// (<c>&lt;name&gt;.&lt;aspect&gt;.clean.mp4</c>), SRT and WebVTT per language, poster.jpg,
 /// contact-sheet.jpg and timeline.otio. Progress arrives as steps "video" and "audio" (side by
-/// side, from their own threads), then "mux", "clean-master", "extras" and finally "done".
+/// side, from their own threads), then "mux", "clean-master", "extras" and finally "done". With a
+/// render cache, pieces of earlier assemblies whose keys are unchanged are reused (see
+/// <see cref="Reuse.RenderCache"/>); a draft timeline is assembled at the draft profile.
 /// </summary>
 public sealed class FfmpegMediaEngine(
     FfmpegRunner runner,
@@ -21,7 +23,8 @@ public sealed class FfmpegMediaEngine(
     FontLocator fonts,
     ILogger<FfmpegMediaEngine> logger,
     AssemblyOptions? options = null,
-    INormalisedClipCache? cache = null) : IMediaEngine
+    INormalisedClipCache? cache = null,
+    Reuse.RenderCache? renders = null) : IMediaEngine
 {
     private readonly AssemblyOptions _options = options ?? new AssemblyOptions();
 
@@ -36,14 +39,21 @@ public sealed class FfmpegMediaEngine(
         CancellationToken cancellationToken = default)
     {
         var inputs = TimelineCheck.Validate(timeline, files);
+        var (film, options) = timeline.Draft ? DraftProfile.Apply(timeline, _options) : (timeline, _options);
         Directory.CreateDirectory(outputDirectory);
         using var scratch = ScratchDirectory.Create("assembly");
         logger.LogInformation(
             "Assembling {Film}: {Clips} clips, {Frames} frames at {Fps} fps, {Renditions} rendition(s)",
-            timeline.FilmId, timeline.Clips.Count, timeline.TotalFrames, timeline.Fps, timeline.EffectiveRenditions().Count);
-        var run = new AssemblyRun(runner, fonts, _options, cache, timeline, inputs, scratch.Path, outputDirectory, progress, logger);
+            film.FilmId, film.Clips.Count, film.TotalFrames, film.Fps, film.EffectiveRenditions().Count);
+        var run = new AssemblyRun(runner, fonts, options, cache, renders, film, inputs, scratch.Path, outputDirectory, progress, logger);
         var written = await run.RunAsync(cancellationToken);
         progress?.Report(new AssemblyProgress("done", 1));
-        return new AssemblyResult(written, timeline.TotalSeconds, timeline.TotalFrames) { ImplicitLabel = run.ImplicitLabel };
+        return new AssemblyResult(written, film.TotalSeconds, film.TotalFrames)
+        {
+            ImplicitLabel = run.ImplicitLabel,
+            Draft = film.Draft,
+            Renditions = run.Reuse,
+            SoundReused = run.SoundReused,
+        };
     }
 }

@@ -16,6 +16,8 @@ public sealed class FfmpegRunner(FfmpegTools tools, ILogger<FfmpegRunner> logger
     private static readonly string[] CommonFfmpegArguments =
         ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning", "-progress", "pipe:1"];
 
+    private Task<string>? _version;
+
     public FfmpegTools Tools => tools;
 
     /// <summary>Test hook: sees each process right after it starts.</summary>
@@ -45,6 +47,16 @@ public sealed class FfmpegRunner(FfmpegTools tools, ILogger<FfmpegRunner> logger
             if (parser.Feed(line) is { } report) progress?.Report(report);
         }, onStderrLine, cancellationToken);
         return new FfmpegRunResult(parser.Last, exit.StderrTail);
+    }
+
+    /// <summary>What <c>ffmpeg -version</c> prints (the build and its libraries' versions), asked once per runner.</summary>
+    public Task<string> VersionAsync() => _version ??= AskVersionAsync();
+
+    private async Task<string> AskVersionAsync()
+    {
+        var stdout = new System.Text.StringBuilder();
+        await RunToolAsync("ffmpeg", tools.FfmpegPath, ["-hide_banner", "-version"], line => stdout.AppendLine(line), null, CancellationToken.None);
+        return stdout.ToString();
     }
 
     /// <summary>Runs ffprobe and returns what it printed on stdout.</summary>

@@ -60,6 +60,37 @@ public sealed class ServeApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Regenerate_OneShotOverHttp_ReencodesOnlyThatShotsChunks_AndReusesTheRestOfTheFilm()
+    {
+        const string threeShots = """
+            title: Harbour Cuts
+            resolution: 180p
+            model: animatic
+            transition: cut
+            languages: [en]
+            shots:
+              - {id: quay, prompt: Fishing boats at the quay at dawn, seconds: 1.5, caption: Dawn at the quay}
+              - {id: lamps, prompt: Lanterns lit along the harbour wall, seconds: 1.5, caption: Lanterns}
+              - {id: gulls, prompt: Gulls over the breakwater, seconds: 1.5, caption: Gulls}
+            """;
+        var filmId = await _serve.SubmitAsync(threeShots);
+        (await _serve.EndedAsync(filmId)).GetProperty("status").GetString().Should().Be("completed");
+
+        var retake = await _serve.Client.PostAsJsonAsync($"api/films/{filmId}/shots/lamps/regenerate", new { seed = 78 });
+        var retakeId = (await retake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await _serve.EndedAsync(retakeId)).GetProperty("status").GetString().Should().Be("completed");
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_workspace.FilmFolder(retakeId), "report.json")));
+        var assembly = report.RootElement.GetProperty("assembly");
+        var film = assembly.GetProperty("renditions").EnumerateArray().Single(r => r.GetProperty("file").GetString() == "harbour-cuts.16x9.mp4");
+        (film.GetProperty("chunks").GetInt32(), film.GetProperty("encoded").GetInt32(), film.GetProperty("reused").GetInt32())
+            .Should().Be((3, 1, 2), "the quay's and the gulls' chunks come from the first film");
+        film.GetProperty("secondsSaved").GetDouble().Should().BePositive();
+        assembly.GetProperty("soundReused").GetBoolean().Should().BeTrue("nothing audible changed");
+        (await Probe.StreamsAsync(Path.Combine(_workspace.FilmFolder(retakeId), "harbour-cuts.16x9.mp4"))).VideoFrames.Should().Be(3 * 45);
+    }
+
+    [Fact]
     public async Task Status_AFilmStartedOverHttp_IsKnownToTheCommandWithItsTitleAndOrder()
     {
         var filmId = await _serve.SubmitAsync(TwoShots);

@@ -118,5 +118,22 @@ public sealed class AssWriterTests
         Dialogues(ass).Should().Equal("Dialogue: 0,0:00:00.00,0:00:01.00,Title,,0,0,0,,\\{Day\\} one");
     }
 
+    [Fact]
+    public void Build_Window_OnlyTheEventsOnScreenInIt_ClippedAndTimedFromItsFirstFrame()
+    {
+        var track = new CaptionTrack("en", [new CaptionCue(0, 20, "before"), new CaptionCue(25, 70, "across"), new CaptionCue(75, 90, "inside"), new CaptionCue(120, 150, "after")]);
+        var writer = new AssWriter(Landscape, "F", 30).Captions([track], 150);
+
+        var window = writer.Build(new FrameSpan(60, 120));
+
+        window.Should().StartWith(writer.Build()[..writer.Build().IndexOf("[Events]", StringComparison.Ordinal)], "the styles are the film's");
+        Dialogues(window).Should().Equal(
+            "Dialogue: 0,0:00:00.00,0:00:00.33,Caption,,0,0,0,,across",
+            "Dialogue: 0,0:00:00.50,0:00:01.00,Caption,,0,0,0,,inside");
+        writer.HasEventsIn(new FrameSpan(90, 120)).Should().BeFalse("\"inside\" ends at frame 90, \"after\" starts at 120");
+        window.Should().Be(new AssWriter(Landscape, "F", 30).Captions([new CaptionTrack("en", [new CaptionCue(1025, 1070, "across"), new CaptionCue(1075, 1090, "inside")])], 1200).Build(new FrameSpan(1060, 1120)),
+            "the same captions a thousand frames later make the same file");
+    }
+
     private static List<string> Dialogues(string ass) => ass.Split('\n').Where(l => l.StartsWith("Dialogue:", StringComparison.Ordinal)).ToList();
 }

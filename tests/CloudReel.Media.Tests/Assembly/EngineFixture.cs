@@ -2,6 +2,7 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Timeline;
 using CloudReel.Media.Assembly;
+using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
 using CloudReel.Media.Tests.Support;
@@ -18,10 +19,10 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
 
     public FfmpegMediaEngine Engine { get; private set; } = null!;
 
-    /// <summary>An engine with a normalised-copy cache and the given chunk size.</summary>
-    public FfmpegMediaEngine EngineWith(INormalisedClipCache? cache = null, int maxClipsPerChunk = 6) =>
+    /// <summary>An engine with a normalised-copy cache, the given chunk size and a render cache.</summary>
+    public FfmpegMediaEngine EngineWith(INormalisedClipCache? cache = null, int maxClipsPerChunk = 6, RenderCache? renders = null, AssemblyOptions? options = null) =>
         new(Media.Runner, new FfprobeClipProber(Media.Runner), new FontLocator(), NullLogger<FfmpegMediaEngine>.Instance,
-            new AssemblyOptions { MaxClipsPerChunk = maxClipsPerChunk }, cache);
+            (options ?? new AssemblyOptions()) with { MaxClipsPerChunk = maxClipsPerChunk }, cache, renders);
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Timeline;
+using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Ffmpeg;
 using static CloudReel.Media.Ffmpeg.FilterText;
 
@@ -12,17 +13,61 @@ namespace CloudReel.Media.Assembly.Audio;
 /// foreground before ducking; (2) the mix to a lossless file, measured (EBU R128 integrated
 /// loudness, range, gate and true peak, by ebur128); (3) per target, the second pass: one linear gain
 /// to the target when the true peak stays at or under -1.5 dBTP, else loudnorm with the first pass's
-/// measurements, which limits the peaks; encoded to AAC.
+/// measurements, which limits the peaks; encoded to AAC. With a render cache, each target's track is
+/// kept under a key of everything audible (the clips' and voice-overs' sound and where it plays, the
+/// music and its mix, the target, the encoder), and when every target is found nothing is run.
 /// </summary>
-internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options)
+internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options, RenderCache? cache = null, RenderKeys? keys = null)
 {
     public const double TruePeakCeiling = -1.5;
     private const double MusicUnderForegroundLu = 8;
     private const double LoudnessRange = 18;
     private const double DuckingKeyLufs = -18;
 
-    /// <summary>Renders the sound for every target in <paramref name="targets"/>; returns the file of each.</summary>
-    public async Task<IReadOnlyDictionary<double, string>> RenderAsync(
+    /// <summary>
+    /// The sound for every target in <paramref name="targets"/>: the file of each, and whether all
+    /// came from the cache. <paramref name="keyInputs"/> stand for <paramref name="inputs"/> in keys.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<double, string> Files, bool Reused)> RenderAsync(
+        FilmTimeline timeline, AssemblyInputs inputs, AssemblyInputs keyInputs, IReadOnlyCollection<double> targets, string folder,
+        IProgress<AssemblyProgress>? progress, CancellationToken cancellationToken)
+    {
+        var keyed = targets.Distinct().ToDictionary(t => t, t => keys?.Of(RenderKind.Sound, KeyCommand(timeline, keyInputs, t)));
+        var files = new Dictionary<double, string>();
+        foreach (var (target, key) in keyed)
+        {
+            if (cache is not null && key is not null && await cache.FindAsync(RenderKind.Sound, key, cancellationToken) is { } found) files[target] = found.Path;
+        }
+
+        if (files.Count == keyed.Count)
+        {
+            progress?.Report(new AssemblyProgress("audio", 1));
+            return (files, true);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var made = await MixAsync(timeline, inputs, keyed.Keys.Where(t => !files.ContainsKey(t)).ToList(), folder, progress, cancellationToken);
+        foreach (var (target, file) in made)
+        {
+            files[target] = file;
+            if (cache is not null && keyed[target] is { } key)
+            {
+                await cache.KeepAsync(RenderKind.Sound, key, file, new PieceRecord(Math.Round(clock.Elapsed.TotalSeconds / made.Count, 3), 0), cancellationToken);
+            }
+        }
+
+        return (files, false);
+    }
+
+    /// <summary>The commands that make one target's track, with tokens for files: what its key is made of.</summary>
+    private IEnumerable<string> KeyCommand(FilmTimeline timeline, AssemblyInputs keyInputs, double target)
+    {
+        var levels = keyInputs.Music is not null && SoundGraph.HasForeground(timeline, keyInputs) ? SoundGraph.Stems(timeline, keyInputs) : null;
+        var mix = SoundGraph.Mix(timeline, keyInputs, 0, 1);
+        return [.. levels?.InputArguments ?? [], levels?.Graph ?? "", .. mix.InputArguments, mix.Graph, Number(target), Number(timeline.TotalFrames), .. EncodeArguments.Sound(options)];
+    }
+
+    private async Task<Dictionary<double, string>> MixAsync(
         FilmTimeline timeline, AssemblyInputs inputs, IReadOnlyCollection<double> targets, string folder, IProgress<AssemblyProgress>? progress, CancellationToken cancellationToken)
     {
         var (gain, keyGain) = await MusicLevelsAsync(timeline, inputs, cancellationToken);

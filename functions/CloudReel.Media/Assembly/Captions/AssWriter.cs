@@ -10,15 +10,20 @@ namespace CloudReel.Media.Assembly.Captions;
 /// the AI-content label, each in its own style sized and placed by <see cref="CaptionLayout"/>.
 /// Lines are pre-wrapped by <see cref="LineWrapper"/> to the safe width; a caption that would still
 /// take more than three lines is set smaller, so it is never cut off. User text is made inert.
+/// A file can also be written for one stretch of film alone (<see cref="Build(FrameSpan)"/>): only
+/// the events on screen in it, timed from its first frame, so that stretch can be rendered on its own.
 /// </summary>
 internal sealed class AssWriter(CaptionLayout layout, string fontFamily, int fps)
 {
     private const int MaxCaptionLines = 3;
-    private readonly StringBuilder _events = new();
+    private readonly List<(int Start, int End, string Style, string Text)> _events = [];
     private readonly FrameClock _clock = new(fps);
     private Corner _labelCorner = Corner.TopLeft;
 
-    public bool HasEvents => _events.Length > 0;
+    public bool HasEvents => _events.Count > 0;
+
+    /// <summary>Whether any event is on screen during <paramref name="window"/>.</summary>
+    public bool HasEventsIn(FrameSpan window) => _events.Any(e => e.Start < window.End && e.End > window.Start);
 
     /// <summary>One track burns alone; two burn as one block, a line of the first above a line of the second.</summary>
     public AssWriter Captions(IReadOnlyList<CaptionTrack> tracks, int filmFrames)
@@ -62,7 +67,17 @@ internal sealed class AssWriter(CaptionLayout layout, string fontFamily, int fps
         return this;
     }
 
-    public string Build()
+    /// <summary>The whole film's file.</summary>
+    public string Build() => Build(new FrameSpan(0, int.MaxValue), shift: false);
+
+    /// <summary>
+    /// The file for the film frames of <paramref name="window"/> alone, on a clock that starts at its
+    /// first frame: the events on screen in it, in the same order, clipped to it. What libass draws on
+    /// those frames is what it draws there from the whole film's file, and nothing outside changes it.
+    /// </summary>
+    public string Build(FrameSpan window) => Build(window, shift: true);
+
+    private string Build(FrameSpan window, bool shift)
     {
         var ass = new StringBuilder();
         ass.Append("[Script Info]\nScriptType: v4.00+\n");
@@ -81,7 +96,15 @@ internal sealed class AssWriter(CaptionLayout layout, string fontFamily, int fps
         Style(ass, "Label", layout.LabelFont, "&H5A000000", 3, pad, 0, CaptionLayout.Alignment(_labelCorner),
             layout.MarginLeft + pad, layout.MarginRight + pad, (top ? layout.MarginTop : layout.MarginBottom) + pad);
         ass.Append("\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n");
-        return ass.Append(_events).ToString();
+        var origin = shift ? window.Start : 0;
+        foreach (var (start, end, style, text) in _events.Where(e => e.Start < window.End && e.End > window.Start))
+        {
+            var (from, to) = shift ? (Math.Max(start, window.Start) - origin, Math.Min(end, window.End) - origin) : (start, end);
+            ass.Append(Invariant($"Dialogue: 0,{AssText.Time(_clock.Centiseconds(from))},{AssText.Time(_clock.Centiseconds(to))},{style},,0,0,0,,"));
+            ass.Append(text).Append('\n');
+        }
+
+        return ass.ToString();
     }
 
     /// <summary>Wrapped, inert caption lines at a size that keeps them to three lines.</summary>
@@ -124,8 +147,7 @@ internal sealed class AssWriter(CaptionLayout layout, string fontFamily, int fps
     private void Event(int startFrame, int endFrame, string style, string text)
     {
         if (endFrame <= startFrame || text.Length == 0) return;
-        _events.Append(Invariant($"Dialogue: 0,{AssText.Time(_clock.Centiseconds(startFrame))},{AssText.Time(_clock.Centiseconds(endFrame))},{style},,0,0,0,,"));
-        _events.Append(text).Append('\n');
+        _events.Add((startFrame, endFrame, style, text));
     }
 
     private void Style(StringBuilder ass, string name, int size, string outlineColour, int border, int outline, int shadow, int alignment, int left, int right, int vertical) =>

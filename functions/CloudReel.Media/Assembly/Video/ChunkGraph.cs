@@ -13,17 +13,15 @@ internal static class ChunkGraph
     /// <param name="timeline">The film.</param>
     /// <param name="inputs">Local files of everything the timeline names.</param>
     /// <param name="chunk">The stretch to render.</param>
-    /// <param name="chunkIndex">Its number, for file names.</param>
-    /// <param name="renditions">What to draw on each rendition, with the segment file it is encoded to.</param>
+    /// <param name="renditions">What to draw on each rendition in this stretch, with the segment file it is encoded to.</param>
     /// <param name="extras">The extras to take from this stretch, if any.</param>
     /// <param name="options">Encoder settings.</param>
     public static IReadOnlyList<string> Arguments(
         FilmTimeline timeline,
         AssemblyInputs inputs,
         FilmChunk chunk,
-        int chunkIndex,
         IReadOnlyList<(RenditionArt Art, string Segment)> renditions,
-        ExtrasPlan? extras,
+        ChunkExtras? extras,
         AssemblyOptions options)
     {
         var graph = new GraphText();
@@ -40,7 +38,7 @@ internal static class ChunkGraph
         }
 
         var film = TransitionJoiner.Join(graph, parts, timeline.Fps);
-        var (extraFilms, extraLogos) = extras?.BranchesFor(chunk) ?? (0, 0);
+        var (extraFilms, extraLogos) = extras?.Branches ?? (0, 0);
         var films = new Queue<string>(graph.Split(film, renditions.Count + extraFilms));
         var logoCount = renditions.Count(r => r.Art.Logo is not null) + extraLogos;
         var logos = new Queue<string>(logoCount > 0 && inputs.Logo is not null
@@ -51,13 +49,13 @@ internal static class ChunkGraph
         foreach (var (art, segment) in renditions)
         {
             var logo = art.Logo is not null && logos.Count > 0 ? logos.Dequeue() : null;
-            var picture = RenditionBranch.Build(graph, films.Dequeue(), logo, timeline, art, chunk.StartFrame);
+            var picture = RenditionBranch.Build(graph, films.Dequeue(), logo, timeline, art, chunk);
             outputs.AddRange(["-map", $"[{picture}]", .. EncodeArguments.Rendition(timeline.Fps, options), segment]);
         }
 
         if (extras is not null)
         {
-            foreach (var output in ExtrasBranch.Build(graph, films, logos, extras, chunk, chunkIndex)) outputs.AddRange(output);
+            foreach (var output in ExtrasBranch.Build(graph, films, logos, extras)) outputs.AddRange(output);
         }
 
         return ["-y", .. graph.InputArguments, "-filter_complex", graph.Graph, .. outputs];

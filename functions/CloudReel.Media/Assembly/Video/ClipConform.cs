@@ -32,7 +32,4 @@ internal static class ClipConform
 
     /// <summary>Exact timestamps (frame n at n/fps) keep xfade offsets and concat joins exact.</summary>
     public static string Renumber(int fps) => $"setpts=N/({Number(fps)}*TB)";
-
-    /// <summary>Timestamps of film frames: frame n of a stretch starting at film frame <paramref name="start"/> at (start + n)/fps.</summary>
-    public static string FilmClock(int fps, int start) => start == 0 ? Renumber(fps) : $"setpts=(N+{Number(start)})/({Number(fps)}*TB)";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Timeline;
+using CloudReel.Media.Assembly.Plan;
 using static CloudReel.Media.Ffmpeg.FilterText;
 
 namespace CloudReel.Media.Assembly.Video;
@@ -13,15 +14,15 @@ namespace CloudReel.Media.Assembly.Video;
 internal static class Reframer
 {
     /// <summary>Adds the reframing of <paramref name="input"/> and returns the reframed label (the input itself when nothing changes).</summary>
-    public static string Apply(GraphText graph, string input, FilmTimeline timeline, TimelineRendition rendition, int chunkStart)
+    public static string Apply(GraphText graph, string input, FilmTimeline timeline, TimelineRendition rendition, FilmChunk chunk)
     {
         var (master, size) = (timeline.Size, rendition.Size);
         if (master == size) return input;
         if (Math.Abs(master.Ratio - size.Ratio) < 0.01) return graph.Chain(input, $"scale={Number(size.Width)}:{Number(size.Height)},setsar=1");
-        return rendition.Reframe == ReframeMode.Blur ? Blur(graph, input, size) : Crop(graph, input, timeline, size, chunkStart);
+        return rendition.Reframe == ReframeMode.Blur ? Blur(graph, input, size) : Crop(graph, input, timeline, size, chunk);
     }
 
-    private static string Crop(GraphText graph, string input, FilmTimeline timeline, FrameSize size, int chunkStart)
+    private static string Crop(GraphText graph, string input, FilmTimeline timeline, FrameSize size, FilmChunk chunk)
     {
         var master = timeline.Size;
         var narrower = size.Ratio < master.Ratio;
@@ -35,7 +36,7 @@ internal static class Reframer
                 ? Even(Math.Clamp((focus.X * master.Width) - (cw / 2.0), 0, master.Width - cw))
                 : Even(Math.Clamp((focus.Y * master.Height) - (ch / 2.0), 0, master.Height - ch));
         }).ToList();
-        var moving = Path(timeline, positions, chunkStart);
+        var moving = Path(timeline, positions, chunk);
         var (x, y) = narrower ? (moving, "0") : ("0", moving);
         return graph.Chain(input, $"crop=w={Number(cw)}:h={Number(ch)}:x='{x}':y='{y}',scale={Number(size.Width)}:{Number(size.Height)},setsar=1");
     }
@@ -43,10 +44,12 @@ internal static class Reframer
     /// <summary>
     /// The window's position as an expression of the frame number n: the first shot's position plus,
     /// for each later shot, the step to its position, ramped over the transition into it. Steps
-    /// finished before this stretch of film are folded into the start; those after it are left out.
+    /// finished before this stretch of film are folded into the start; those after it are left out, so
+    /// the expression says nothing about shots this stretch does not show.
     /// </summary>
-    private static string Path(FilmTimeline timeline, IReadOnlyList<int> positions, int chunkStart)
+    private static string Path(FilmTimeline timeline, IReadOnlyList<int> positions, FilmChunk chunk)
     {
+        var chunkStart = chunk.StartFrame;
         var starts = timeline.ClipStartFrames();
         var expression = new StringBuilder();
         var start = positions[0];
@@ -62,6 +65,7 @@ internal static class Reframer
             }
 
             var at = from - chunkStart;
+            if (at >= chunk.Frames) break;
             expression.Append(frames == 0
                 ? $"+{Number(step)}*gte(n,{Number(at)})"
                 : $"+{Number(step)}*clip((n-{Number(at)})/{Number(frames)},0,1)");

@@ -1,5 +1,6 @@
 using CloudReel.Core.Orders;
 using CloudReel.Core.Timeline;
+using CloudReel.Media.Assembly.Plan;
 using static CloudReel.Media.Ffmpeg.FilterText;
 
 namespace CloudReel.Media.Assembly.Video;
@@ -20,21 +21,21 @@ internal sealed record LogoArt(int Width, int Height, int X, int Y, double Opaci
     }
 }
 
-/// <summary>What is drawn over one rendition: its burn-in file (captions, titles, label) and its logo.</summary>
+/// <summary>What is drawn over one rendition in one stretch of film: its burn-in file for that stretch (captions, titles, label; null when none is on screen) and its logo.</summary>
 internal sealed record RenditionArt(TimelineRendition Rendition, string? AssPath, LogoArt? Logo);
 
 /// <summary>
-/// One rendition's branch of a chunk's graph: reframe, then everything burned in, on the film's
-/// clock (so the burn-in file's times are film times in every chunk), then back to a clock that
-/// starts at zero for the encoder.
+/// One rendition's branch of a chunk's graph: reframe, then everything burned in, then the logo.
+/// The burn-in file is the stretch's own, timed from its first frame, so the branch draws the same
+/// pixels wherever the stretch sits on the film.
 /// </summary>
 internal static class RenditionBranch
 {
-    public static string Build(GraphText graph, string film, string? logo, FilmTimeline timeline, RenditionArt art, int chunkStart)
+    public static string Build(GraphText graph, string film, string? logo, FilmTimeline timeline, RenditionArt art, FilmChunk chunk)
     {
         var fps = timeline.Fps;
-        var picture = Reframer.Apply(graph, film, timeline, art.Rendition, chunkStart);
-        var filters = ClipConform.FilmClock(fps, chunkStart);
+        var picture = Reframer.Apply(graph, film, timeline, art.Rendition, chunk);
+        var filters = ClipConform.Renumber(fps);
         if (art.AssPath is not null) filters += $",subtitles=filename={OptionValue(art.AssPath)}";
         picture = graph.Chain(picture, filters);
         if (art.Logo is { } mark && logo is not null)
