@@ -1,5 +1,6 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Planning.Briefs;
 using CloudReel.Core.Planning.Fountain;
 using CloudReel.Core.Planning.Text;
 using CloudReel.Core.Planning.Timing;
@@ -23,6 +24,7 @@ public static class RuleBasedPlanner
         if (!order.NeedsPlanning) return new PlanResult(order, []);
 
         var notes = new List<string>();
+        order = BriefFacts.Complete(order, scriptText, notes);
         var (drafts, source) = Draft(order, scriptText, notes);
         drafts = Bound(drafts, order.Title, source, notes);
 
@@ -57,7 +59,7 @@ public static class RuleBasedPlanner
             NoteTitle(script, order.Title, notes);
             return (ScriptDrafter.Draft(script, order.Transition), PlanSource.Script);
         }
-        if (order.Brief is not null) return (BriefDrafter.Draft(order.Brief), PlanSource.Brief);
+        if (order.Brief is not null) return (BriefDrafter.Draft(BriefReader.Read(order.Brief, order.Title)), PlanSource.Brief);
         throw new ArgumentException("The order has no shots, brief or script to plan.", nameof(order));
     }
 

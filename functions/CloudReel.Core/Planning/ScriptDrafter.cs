@@ -61,7 +61,7 @@ internal sealed class ScriptDrafter
                 NoteCharacter(element);
                 break;
             case FountainElementKind.Dialogue:
-                AddDialogue(Whitespace.Collapse(element.Text));
+                AddDialogue(ScriptDialogue.Clean(element.Text));
                 break;
             case FountainElementKind.Transition:
                 SetOutgoing(element.Text);
