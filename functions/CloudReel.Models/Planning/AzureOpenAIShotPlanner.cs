@@ -1,14 +1,11 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CloudReel.Models.AzureOpenAI;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
+using CloudReel.Models.Chat;
 using CloudReel.Models.Configuration;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace CloudReel.Models.Planning;
@@ -22,31 +19,16 @@ namespace CloudReel.Models.Planning;
 public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
 {
     private static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web);
-    private readonly ChatClient _chat;
-    private readonly AzureCredential _credential;
+    private readonly AzureChatClient _client;
 
-    public AzureOpenAIShotPlanner(PlannerOptions options, AzureOpenAIOptions models, HttpClient? http = null)
-    {
-        var resource = options.Resource(models);
-        Deployment = options.Deployment ?? throw new ArgumentException("The planner needs Planner:Deployment.", nameof(options));
-        var endpoint = resource.Endpoint ?? throw new ArgumentException("The planner needs an endpoint (Planner:Endpoint or Models:AzureOpenAI:Endpoint).", nameof(options));
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = new Uri(endpoint.TrimEnd('/') + "/openai/v1/"),
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-        };
-        if (http is not null) clientOptions.Transport = new HttpClientPipelineTransport(http);
-        _credential = new AzureCredential(resource);
-        clientOptions.AddPolicy(new AzureHeaderPolicy(_credential), PipelinePosition.BeforeTransport);
-        // The client insists on a key of its own; AzureHeaderPolicy replaces it with Azure's credential.
-        _chat = new ChatClient(Deployment, new ApiKeyCredential("azure"), clientOptions);
-    }
+    public AzureOpenAIShotPlanner(PlannerOptions options, AzureOpenAIOptions models, HttpClient? http = null) =>
+        _client = new AzureChatClient(options, models, http);
 
-    public string Deployment { get; }
+    public string Deployment => _client.Deployment;
 
     public string Name => $"azure-openai ({Deployment})";
 
-    public void Dispose() => _credential.Dispose();
+    public void Dispose() => _client.Dispose();
 
     public async Task<PlanResult> PlanAsync(FilmOrder order, string? scriptText, ModelCapabilities model, CancellationToken cancellationToken = default)
     {
@@ -57,7 +39,7 @@ public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
             Temperature = 0.4f,
         };
         ChatMessage[] messages = [new SystemChatMessage(Instructions(order, model)), new UserChatMessage(Material(order, scriptText))];
-        ChatCompletion answer = await _chat.CompleteChatAsync(messages, options, cancellationToken);
+        ChatCompletion answer = await _client.Chat.CompleteChatAsync(messages, options, cancellationToken);
         if (answer.FinishReason != ChatFinishReason.Stop) throw new InvalidOperationException($"the chat model stopped early ({answer.FinishReason})");
         var text = answer.Content.Count > 0 ? answer.Content[0].Text : throw new InvalidOperationException("the chat model answered nothing");
         var plan = JsonSerializer.Deserialize<LanguageModelPlan>(text, Reading) ?? throw new InvalidOperationException("the chat model's plan is empty");
