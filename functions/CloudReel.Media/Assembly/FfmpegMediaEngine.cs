@@ -12,7 +12,7 @@ namespace CloudReel.Media.Assembly;
 /// The media engine on FFmpeg. Assembly writes every rendition of the timeline
 /// (<c>&lt;name&gt;.&lt;aspect&gt;.mp4</c>), the clean master when asked
 /// (<c>&lt;name&gt;.&lt;aspect&gt;.clean.mp4</c>), SRT and WebVTT per language, poster.jpg,
-/// contact-sheet.jpg and timeline.otio. Progress arrives as steps "video" and "audio" (side by
+/// contact-sheet.jpg, timeline.otio and the editors' drafts (<c>&lt;name&gt;.jianying.zip</c>, <c>&lt;name&gt;.capcut.zip</c>). Progress arrives as steps "video" and "audio" (side by
 /// side, from their own threads), then "mux", "clean-master", "extras" and finally "done".
 /// </summary>
 public sealed class FfmpegMediaEngine(

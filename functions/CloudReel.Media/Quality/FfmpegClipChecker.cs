@@ -1,5 +1,6 @@
 using CloudReel.Core.Quality;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Probing;
 
 namespace CloudReel.Media.Quality;
 
@@ -19,7 +20,8 @@ public sealed class FfmpegClipChecker(FfmpegRunner runner) : IClipChecker
     {
         try
         {
-            var (duration, hasAudio) = await ClipStreams.ReadAsync(runner, clipPath, cancellationToken);
+            var streams = await StreamSummary.ReadAsync(runner, clipPath, cancellationToken);
+            var (duration, hasAudio) = (streams.Duration, streams.HasAudio);
             var readings = await MeasureAsync(clipPath, duration, hasAudio, expectation.Thresholds, cancellationToken);
             return new ClipQualityReport(QualityVerdicts.Judge(readings, expectation));
         }

@@ -1,5 +1,6 @@
 using CloudReel.Core.Quality;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Probing;
 
 namespace CloudReel.Media.Quality;
 
@@ -13,7 +14,7 @@ public sealed class FrameSampler(FfmpegRunner runner)
     public async Task<IReadOnlyList<JudgedImage>> SampleAsync(string clipPath, int count = 3, int maxSide = 512, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var (duration, _) = await ClipStreams.ReadAsync(runner, clipPath, cancellationToken);
+        var duration = (await StreamSummary.ReadAsync(runner, clipPath, cancellationToken)).Duration;
         using var scratch = ScratchDirectory.Create("frames");
         var frames = new List<JudgedImage>();
         for (var i = 0; i < count; i++)
