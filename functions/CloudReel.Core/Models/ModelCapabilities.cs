@@ -33,6 +33,9 @@ public sealed record ModelCapabilities
     /// <summary>How many subject reference images (a shot's <c>references</c>) the model keeps; 0 for none.</summary>
     public int MaxReferenceImages { get; init; }
 
+    /// <summary>How many pictures of one character the model takes (Vidu: three per subject); at most <see cref="MaxReferenceImages"/>.</summary>
+    public int MaxPicturesPerSubject { get; init; } = int.MaxValue;
+
     /// <summary>Runs a workflow graph the order names (<c>workflow</c>), e.g. ComfyUI.</summary>
     public bool NeedsWorkflow { get; init; }
 

@@ -124,6 +124,13 @@ public sealed record FilmOrder
         }
     }
 
+    /// <summary>The files whose content goes into clips' content keys: shots' pictures, the cast's pictures, the workflow graph.</summary>
+    public IEnumerable<string> CastingFiles() => ReferencedFiles()
+        .Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field.StartsWith("characters[", StringComparison.Ordinal) || f.Field == "workflow")
+        .Where(f => !f.Field.EndsWith(".voiceover", StringComparison.Ordinal))
+        .Select(f => f.Path)
+        .Distinct(StringComparer.Ordinal);
+
     /// <summary>The same order with every referenced path passed through <paramref name="map"/>.</summary>
     public FilmOrder MapPaths(Func<string, string> map) => this with
     {
