@@ -47,6 +47,15 @@ public static class BriefFacts
             order = order with { TargetSeconds = seconds };
             notes.Add($"target length {seconds.ToString("0.#", CultureInfo.InvariantCulture)} s taken from the {source}");
         }
+        if (order.Script is not null && scriptText is not null)
+        {
+            var cast = PlannedCast.Merge(order.Characters, ScriptCast.Read(FountainParser.Parse(scriptText)));
+            if (cast.Count > order.Characters.Count)
+            {
+                notes.Add($"cast from the script: {string.Join(", ", cast.Skip(order.Characters.Count).Select(c => c.Name))}");
+                order = order with { Characters = cast };
+            }
+        }
         return order;
     }
 

@@ -25,8 +25,11 @@ public static class RuleBasedPlanner
 
         var notes = new List<string>();
         order = BriefFacts.Complete(order, scriptText, notes);
-        var (drafts, source) = Draft(order, scriptText, notes);
+        var (drafts, source, scriptCast) = Draft(order, scriptText, notes);
         drafts = Bound(drafts, order.Title, source, notes);
+        var characters = PlannedCast.Merge(order.Characters, scriptCast);
+        var casts = drafts.Select(d => PlannedCast.InShot(d, characters)).ToList();
+        characters = PlannedCast.Used(order.Characters, characters, casts);
 
         var ids = ShotIdMaker.Make(drafts.Select(d => d.IdText).ToList());
         var cameras = CameraChooser.Choose(drafts.Select(d => d.CameraText).ToList());
@@ -44,12 +47,13 @@ public static class RuleBasedPlanner
             Camera = cameras[i],
             Captions = captions[i],
             Transition = d.Transition,
+            Cast = casts[i],
         }).ToList();
-        var planned = order with { Shots = shots, Brief = null, Script = null, TargetSeconds = null };
+        var planned = order with { Characters = characters, Shots = shots, Brief = null, Script = null, TargetSeconds = null };
         return new PlanResult(planned, notes);
     }
 
-    private static (List<DraftShot> Drafts, PlanSource Source) Draft(FilmOrder order, string? scriptText, List<string> notes)
+    private static (List<DraftShot> Drafts, PlanSource Source, IReadOnlyList<CastMember> Cast) Draft(FilmOrder order, string? scriptText, List<string> notes)
     {
         if (order.Script is not null)
         {
@@ -57,9 +61,9 @@ public static class RuleBasedPlanner
             if (!string.IsNullOrWhiteSpace(order.Brief)) notes.Add("the brief was not used: the order also names a script, and the script was planned");
             var script = FountainParser.Parse(scriptText);
             NoteTitle(script, order.Title, notes);
-            return (ScriptDrafter.Draft(script, order.Transition), PlanSource.Script);
+            return (ScriptDrafter.Draft(script, order.Transition), PlanSource.Script, ScriptCast.Read(script));
         }
-        if (order.Brief is not null) return (BriefDrafter.Draft(BriefReader.Read(order.Brief, order.Title)), PlanSource.Brief);
+        if (order.Brief is not null) return (BriefDrafter.Draft(BriefReader.Read(order.Brief, order.Title)), PlanSource.Brief, []);
         throw new ArgumentException("The order has no shots, brief or script to plan.", nameof(order));
     }
 

@@ -18,6 +18,8 @@ internal sealed class ScriptDrafter
     private readonly List<DraftShot> _drafts = [];
     private readonly List<string> _pendingDialogue = [];
     private readonly List<string> _onScreen = [];
+    private readonly List<string> _pendingSpeakers = [];
+    private string? _speaker;
     private SceneContext _scene = SceneContext.None;
     private bool _sceneOpen;
     private bool _sceneHasShot;
@@ -59,6 +61,7 @@ internal sealed class ScriptDrafter
                 break;
             case FountainElementKind.Character:
                 NoteCharacter(element);
+                _speaker = ScriptCast.OffScreen(element) ? null : element.Text;
                 break;
             case FountainElementKind.Dialogue:
                 AddDialogue(ScriptDialogue.Clean(element.Text));
@@ -81,8 +84,10 @@ internal sealed class ScriptDrafter
             TimingTexts = [action, .. _pendingDialogue],
             IdText = action,
             CameraText = action,
+            Speakers = [.. _pendingSpeakers],
         });
         _pendingDialogue.Clear();
+        _pendingSpeakers.Clear();
         _sceneHasShot = true;
         _sceneOpen = true;
     }
@@ -94,18 +99,22 @@ internal sealed class ScriptDrafter
         if (!_sceneHasShot)
         {
             _pendingDialogue.Add(line);
+            if (_speaker is not null) _pendingSpeakers.Add(_speaker);
             return;
         }
         var last = _drafts[^1];
-        _drafts[^1] = last with { CaptionTexts = [.. last.CaptionTexts, line], TimingTexts = [.. last.TimingTexts, line] };
+        _drafts[^1] = last with
+        {
+            CaptionTexts = [.. last.CaptionTexts, line],
+            TimingTexts = [.. last.TimingTexts, line],
+            Speakers = _speaker is null ? last.Speakers : [.. last.Speakers, _speaker],
+        };
     }
 
     /// <summary>Voices off screen (V.O., O.S., O.C.) are heard, not seen, so they are not "present".</summary>
     private void NoteCharacter(FountainElement character)
     {
-        var extension = (character.Extension ?? "").ToUpperInvariant();
-        if (extension.Contains("V.O", StringComparison.Ordinal) || extension.Contains("O.S", StringComparison.Ordinal)
-            || extension.Contains("O.C", StringComparison.Ordinal)) return;
+        if (ScriptCast.OffScreen(character)) return;
         var name = character.Text.Any(char.IsLower) ? character.Text : TitleCase(character.Text);
         if (!_onScreen.Contains(name, StringComparer.Ordinal)) _onScreen.Add(name);
     }
@@ -148,8 +157,10 @@ internal sealed class ScriptDrafter
             TimingTexts = [prompt, .. _pendingDialogue],
             IdText = _scene.Location.Length > 0 ? _scene.Location : people,
             CameraText = _scene.Location,
+            Speakers = [.. _pendingSpeakers],
         });
         _pendingDialogue.Clear();
+        _pendingSpeakers.Clear();
         _sceneHasShot = true;
     }
 

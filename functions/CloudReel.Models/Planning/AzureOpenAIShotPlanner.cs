@@ -52,7 +52,7 @@ public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
         var text = new StringBuilder()
             .AppendLine("You storyboard short films for an AI video model. Turn the material into shots, in order.")
             .AppendLine("Keep one consistent look across the film. List every character (person, animal, mascot) that appears in more than one shot under 'characters' with a fixed visual description, and name them in each shot they appear in; never describe them differently in a shot.")
-            .AppendLine("A shot's prompt says what the camera sees: subject, action, setting, light. Do not mention camera moves or the visual style: those are added separately.")
+            .AppendLine("A shot's prompt says what the camera sees: subject, action, setting, light. Do not mention camera moves, the visual style or the characters' looks: those are added separately.")
             .Append("Each shot lasts one of: ").Append(model.Durations).AppendLine(" seconds.")
             .Append("Prompts have at most ").Append(Math.Max(100, model.MaxPromptLength - 300).ToString(CultureInfo.InvariantCulture)).AppendLine(" characters.");
         if (order.TargetSeconds is { } target) text.Append("The film should run about ").Append(target.ToString("0", CultureInfo.InvariantCulture)).AppendLine(" seconds in all.");
@@ -66,6 +66,11 @@ public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
     {
         var text = new StringBuilder().Append("Title: ").AppendLine(order.Title);
         if (order.Style.Length > 0) text.Append("Visual style (for context; do not repeat it in prompts): ").AppendLine(order.Style);
+        if (order.Characters.Count > 0)
+        {
+            text.AppendLine("The cast (use these names under 'characters'; keep a given look word for word; where the look is only the name, write one from the material):");
+            foreach (var character in order.Characters) text.Append("- ").Append(character.Name).Append(": ").AppendLine(character.Look);
+        }
         text.AppendLine(scriptText is not null ? "Screenplay (Fountain):" : "Brief:");
         return text.AppendLine(scriptText ?? order.Brief).ToString();
     }
