@@ -9,11 +9,11 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region for every resource (Azure OpenAI Sora 2 and the Durable Task Scheduler must be offered there).')
+@description('Region for every resource (Azure OpenAI Sora 2 and Flex Consumption must be offered there).')
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('The deploying user or pipeline: data roles for uploads, the scheduler dashboard and image pushes.')
+@description('The deploying user or pipeline: blob data for uploading orders and reading films, and image pushes.')
 param developerPrincipalId string = ''
 
 @allowed([
@@ -24,9 +24,6 @@ param developerPrincipalType string = 'User'
 
 @description('The assembler image; azd sets SERVICE_ASSEMBLER_IMAGE_NAME once it has built one.')
 param assemblerImage string = 'mcr.microsoft.com/k8se/quickstart-jobs:latest'
-
-@description('Subscribe the Function App to storage events; its postdeploy hook turns this on once the functions exist.')
-param eventSubscriptionsEnabled bool = false
 
 @description('Minutes a film waits for the assembler before it fails with the reason.')
 param assemblyTimeoutMinutes int = 60
@@ -47,6 +44,7 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+// The Durable Task hub in the storage account (the extension's Azure Storage backend, named by host.json).
 var taskHubName = 'cloudreel'
 
 // The other services' keys: a Key Vault secret each, and an app setting referring to it, for those given.
@@ -115,18 +113,6 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
-module durableTask 'modules/durable-task.bicep' = {
-  name: 'durable-task'
-  scope: az.resourceGroup(rgName)
-  dependsOn: [rg]
-  params: {
-    name: '${abbrs.durableTaskSchedulers}${resourceToken}'
-    location: location
-    tags: tags
-    taskHubName: taskHubName
-  }
-}
-
 module openAI 'modules/openai.bicep' = {
   name: 'openai'
   scope: az.resourceGroup(rgName)
@@ -172,16 +158,27 @@ module eventTopic 'modules/event-topic.bicep' = {
   }
 }
 
-module eventSubscriptions 'modules/event-subscriptions.bicep' = {
-  name: 'event-subscriptions'
+module eventSource 'modules/event-source.bicep' = {
+  name: 'event-source'
   scope: az.resourceGroup(rgName)
   params: {
-    systemTopicName: '${abbrs.eventGridSystemTopics}${resourceToken}'
+    name: '${abbrs.eventGridSystemTopics}${resourceToken}'
     location: location
     tags: tags
     storageAccountId: storage.outputs.id
-    functionAppId: functionApp.outputs.id
-    eventSubscriptionsEnabled: eventSubscriptionsEnabled
+  }
+}
+
+// After rbac: the system topic's identity may send to the queue (and write dead letters) before anything is delivered.
+module eventSubscriptions 'modules/event-subscriptions.bicep' = {
+  name: 'event-subscriptions'
+  scope: az.resourceGroup(rgName)
+  dependsOn: [rbac]
+  params: {
+    systemTopicName: eventSource.outputs.name
+    storageAccountId: storage.outputs.id
+    queueName: storage.outputs.storageEventsQueueName
+    deadLetterContainerName: storage.outputs.eventDeadLetterContainerName
   }
 }
 
@@ -200,8 +197,7 @@ module functionApp 'modules/function-app.bicep' = {
     storageTableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     assemblyQueueName: storage.outputs.assemblyQueueName
-    schedulerEndpoint: durableTask.outputs.endpoint
-    taskHubName: durableTask.outputs.taskHubName
+    taskHubName: taskHubName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     eventTopicEndpoint: eventTopic.outputs.endpoint
     openAIEndpoint: openAI.outputs.endpoint
@@ -237,10 +233,11 @@ module rbac 'modules/rbac.bicep' = {
   scope: az.resourceGroup(rgName)
   params: {
     identityPrincipalId: identity.outputs.principalId
+    eventSourcePrincipalId: eventSource.outputs.principalId
     developerPrincipalId: developerPrincipalId
     developerPrincipalType: developerPrincipalType
     storageAccountName: storage.outputs.name
-    schedulerName: durableTask.outputs.name
+    eventDeadLetterContainerName: storage.outputs.eventDeadLetterContainerName
     eventTopicName: eventTopic.outputs.name
     openAIAccountName: openAI.outputs.name
     keyVaultName: keyVault.outputs.name
@@ -260,7 +257,7 @@ output AZURE_CONTAINER_ENVIRONMENT_NAME string = assembler.outputs.environmentNa
 output SERVICE_ASSEMBLER_NAME string = assembler.outputs.jobName
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output AZURE_DURABLE_TASK_SCHEDULER_NAME string = durableTask.outputs.name
+output AZURE_STORAGE_EVENTS_QUEUE string = storage.outputs.storageEventsQueueName
 output AZURE_EVENT_GRID_TOPIC_ENDPOINT string = eventTopic.outputs.endpoint
 output AZURE_OPENAI_ENDPOINT string = openAI.outputs.endpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

@@ -1,22 +1,20 @@
-// Events in: the storage account's system topic, with two subscriptions to the Function App's Event
-// Grid trigger (OnStorageEvent): orders dropped under orders/incoming/, and assembler results
-// (films/<id>/assembly-result.json). The subscriptions need the function to exist, so they are made by
-// the second provision azd's postdeploy hook runs (eventSubscriptionsEnabled).
+// Events in, part two: the system topic's subscriptions put BlobCreated events on the storage-events
+// queue of the same account (Event Grid schema, one event per message, Base64 as the queue trigger
+// reads it), where the Function App's OnStorageEvent takes them: orders dropped under orders/incoming/,
+// and assembler results (films/<id>/assembly-result.json). A queue, not the Event Grid trigger: its
+// extension is not served to our builds, the subscriptions need nothing of the deployed app (so one
+// provision makes everything), and a message that keeps failing lands on storage-events-poison instead
+// of being dropped.
 param systemTopicName string
-param location string
-param tags object
 param storageAccountId string
-param functionAppId string
-param eventSubscriptionsEnabled bool
+param queueName string
+param deadLetterContainerName string
 
-resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+@description('Seconds an event waits on the queue for the app; -1: until it is read, however long the app is stopped.')
+param queueMessageTimeToLiveInSeconds int = -1
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
   name: systemTopicName
-  location: location
-  tags: tags
-  properties: {
-    source: storageAccountId
-    topicType: 'Microsoft.Storage.StorageAccounts'
-  }
 }
 
 var subscriptions = [
@@ -32,17 +30,25 @@ var subscriptions = [
   }
 ]
 
-resource toFunctions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
-  for subscription in subscriptions: if (eventSubscriptionsEnabled) {
+// Delivery and dead-lettering both sign in as the system topic's identity (no keys: the account has none).
+var topicIdentity = {
+  type: 'SystemAssigned'
+}
+
+resource toQueue 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
+  for subscription in subscriptions: {
     parent: systemTopic
     name: subscription.name
     properties: {
-      destination: {
-        endpointType: 'AzureFunction'
-        properties: {
-          resourceId: '${functionAppId}/functions/OnStorageEvent'
-          maxEventsPerBatch: 1
-          preferredBatchSizeInKilobytes: 64
+      deliveryWithResourceIdentity: {
+        identity: topicIdentity
+        destination: {
+          endpointType: 'StorageQueue'
+          properties: {
+            resourceId: storageAccountId
+            queueName: queueName
+            queueMessageTimeToLiveInSeconds: queueMessageTimeToLiveInSeconds
+          }
         }
       }
       eventDeliverySchema: 'EventGridSchema'
@@ -57,8 +63,17 @@ resource toFunctions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
         maxDeliveryAttempts: 30
         eventTimeToLiveInMinutes: 1440
       }
+      // An event the queue did not take within a day is kept as a blob (<subscription>/<date>/<id>.json), not dropped.
+      deadLetterWithResourceIdentity: {
+        identity: topicIdentity
+        deadLetterDestination: {
+          endpointType: 'StorageBlob'
+          properties: {
+            resourceId: storageAccountId
+            blobContainerName: deadLetterContainerName
+          }
+        }
+      }
     }
   }
 ]
-
-output systemTopicName string = systemTopic.name

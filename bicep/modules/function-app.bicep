@@ -1,5 +1,6 @@
 // The Azure Functions app on Flex Consumption (.NET 10 isolated worker), signed in as the user-assigned
-// identity everywhere: host storage, deployment package, Durable Task Scheduler, clip store, queue,
+// identity everywhere: host storage (which also holds the Durable Task state: host.json keeps the Durable
+// extension's Azure Storage backend on AzureWebJobsStorage), deployment package, clip store, queues,
 // Event Grid, Azure OpenAI and Key Vault. Every setting the code reads is set here
 // (functions/CloudReel.Functions/Hosting/AppSettings.cs names them; a test holds the two together).
 param name string
@@ -16,7 +17,9 @@ param storageTableEndpoint string
 param deploymentContainerName string
 param assemblyQueueName string
 
-param schedulerEndpoint string
+@minLength(3)
+@maxLength(45)
+@description('The Durable Task hub: the prefix of its queues, tables and blob containers in the storage account (a letter, then letters and digits).')
 param taskHubName string
 
 param applicationInsightsConnectionString string
@@ -51,7 +54,8 @@ var secretSettings = [
 ]
 
 var appSettings = concat([
-  // The Functions host's own storage, by identity (Storage Blob Data Owner and Queue Data Contributor in rbac.bicep).
+  // The Functions host's own storage, by identity (Storage Blob Data Owner, Queue and Table Data Contributor
+  // in rbac.bicep): the host, the queue triggers and the Durable Task backend (blobs, queues, tables) all use it.
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
   { name: 'AzureWebJobsStorage__blobServiceUri', value: storageBlobEndpoint }
@@ -59,8 +63,7 @@ var appSettings = concat([
   { name: 'AzureWebJobsStorage__tableServiceUri', value: storageTableEndpoint }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-  // host.json names these two: the scheduler (Durable Task Data Contributor) and its task hub.
-  { name: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING', value: 'Endpoint=${schedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}' }
+  // host.json names the task hub through this setting.
   { name: 'TASKHUB_NAME', value: taskHubName }
   // DefaultAzureCredential signs in as the user-assigned identity.
   { name: 'AZURE_CLIENT_ID', value: identityClientId }

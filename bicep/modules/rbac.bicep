@@ -1,7 +1,11 @@
 // Every role assignment, least privilege, each scoped to the one resource it is for. The app's identity
-// is shared by the Function App and the assembler job; the optional developer principal gets what
-// `azd deploy` and the Durable Task dashboard need.
+// is shared by the Function App and the assembler job; the storage account's Event Grid system topic
+// delivers events with its own identity; the optional developer principal gets what uploading orders
+// and `azd deploy` need.
 param identityPrincipalId string
+
+@description('The Event Grid system topic\'s identity: it puts BlobCreated events on the storage-events queue.')
+param eventSourcePrincipalId string
 
 @description('The deploying user or pipeline (deployer().objectId by default); empty to assign nothing to it.')
 param developerPrincipalId string = ''
@@ -13,7 +17,7 @@ param developerPrincipalId string = ''
 param developerPrincipalType string = 'User'
 
 param storageAccountName string
-param schedulerName string
+param eventDeadLetterContainerName string
 param eventTopicName string
 param openAIAccountName string
 param keyVaultName string
@@ -21,16 +25,20 @@ param registryName string
 
 // Built-in role definition ids (they are the same in every tenant).
 var roles = {
-  // Blobs: clip store (read, create, overwrite outputs), user delegation keys for SAS read links, and the
-  // Functions host's own storage and deployment package, which documents Owner as its requirement.
+  // Blobs: the clip store (read, create, overwrite outputs), user delegation keys for SAS read links, the
+  // Functions host's own storage and deployment package (identity-based host storage documents Owner),
+  // and the Durable Task Azure Storage backend's leases and large messages (<hub>-leases, <hub>-largemessages).
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  // The developer uploads orders and reads films; the system topic writes dead letters (one container).
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  // Queues: send assembly jobs, the job takes and deletes them, the poison-queue trigger reads them.
+  // Queues: the Durable Task backend's control and work-item queues (<hub>-control-NN, <hub>-workitems),
+  // assembly jobs sent, taken and deleted, the storage-events and poison-queue triggers reading and deleting.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // The Functions host writes its diagnostic events to a table of its storage account.
+  // Tables: the Durable Task backend's instance and history tables (<hub>Instances, <hub>History), and
+  // the Functions host's diagnostic events.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  // Orchestrations, activities and the client API on the scheduler's task hub.
-  durableTaskDataContributor: '0ad04412-c4d5-4796-b79c-f76d14c8d402'
+  // Add messages to queues, nothing else: Event Grid's delivery to storage-events.
+  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   // Publish film events to the topic, nothing else.
   eventGridDataSender: 'd5a91429-5739-47e2-a06b-3470a27159e7'
   // Inference on the Azure OpenAI deployments (Sora video jobs, planner chat); no management rights.
@@ -47,8 +55,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' existing = {
-  name: schedulerName
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource deadLetters 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = {
+  parent: blobService
+  name: eventDeadLetterContainerName
 }
 
 resource eventTopic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
@@ -85,12 +99,22 @@ resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-resource appScheduler 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(scheduler.id, identityPrincipalId, roles.durableTaskDataContributor)
-  scope: scheduler
+resource eventSourceQueue 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, eventSourcePrincipalId, roles.storageQueueDataMessageSender)
+  scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.durableTaskDataContributor)
-    principalId: identityPrincipalId
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+    principalId: eventSourcePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource eventSourceDeadLetters 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deadLetters.id, eventSourcePrincipalId, roles.storageBlobDataContributor)
+  scope: deadLetters
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: eventSourcePrincipalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -135,22 +159,12 @@ resource appPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// The developer: upload orders and read films (blob data), watch orchestrations in the scheduler's dashboard, push the image.
+// The developer: upload orders and read films (blob data), push the image.
 resource developerBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(developerPrincipalId)) {
   name: guid(storage.id, developerPrincipalId, roles.storageBlobDataContributor)
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
-    principalId: developerPrincipalId
-    principalType: developerPrincipalType
-  }
-}
-
-resource developerScheduler 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(developerPrincipalId)) {
-  name: guid(scheduler.id, developerPrincipalId, roles.durableTaskDataContributor)
-  scope: scheduler
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.durableTaskDataContributor)
     principalId: developerPrincipalId
     principalType: developerPrincipalType
   }

@@ -23,7 +23,7 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
         [SubmitFilm, GetFilm, ApproveFilm, RegenerateShot, CancelFilm, GetOutput, ListModels, OpenApi, Health];
 
-    /// <summary>`cloudreel serve` only: the Event Grid webhook that stands in for the Functions app's Event Grid trigger.</summary>
+    /// <summary>`cloudreel serve` only: the Event Grid webhook (the Functions app takes the same events from its storage-events queue).</summary>
     public static readonly ApiRoute ServeEvents = new("POST", "/api/events", "receiveEvents");
 }
 

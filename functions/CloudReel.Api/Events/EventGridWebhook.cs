@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http;
 namespace CloudReel.Api.Events;
 
 /// <summary>
-/// Event Grid deliveries by webhook (`cloudreel serve`'s POST /api/events, standing in for the
-/// Functions app's Event Grid trigger): answers the validation handshakes of both schemas, then hands
-/// every event to <see cref="InboundEventHandler"/>.
+/// Event Grid deliveries by webhook (`cloudreel serve`'s POST /api/events; the Functions app takes the
+/// same events from the storage-events queue): answers the validation handshakes of both schemas, then
+/// hands every event to <see cref="InboundEventHandler"/>.
 /// </summary>
 public static class EventGridWebhook
 {

@@ -13,7 +13,7 @@ namespace CloudReel.Api.Events;
 /// order dropped under orders/incoming/ starts a film whose id comes from the blob's name and ETag,
 /// so a redelivered event starts nothing new; an assembly result raises AssemblyCompleted on the film
 /// waiting for it; an assembly job on the poison queue fails the film with the assembler's reason.
-/// The Functions app's Event Grid and queue triggers and `cloudreel serve`'s webhook all call this.
+/// The Functions app's queue triggers (storage-events, the assembly poison queue) and `cloudreel serve`'s webhook all call this.
 /// </summary>
 public sealed class InboundEventHandler(
     IFilmRuntime runtime, IClipStore store, OrderStaging staging, FilmSubmissions submissions, ILogger<InboundEventHandler> logger)

@@ -6,7 +6,7 @@ using CloudReel.Core.Workflow;
 namespace CloudReel.Azure.Inbound;
 
 /// <summary>
-/// Reads what Event Grid delivers to the Functions app's Event Grid trigger, in the Event Grid
+/// Reads what Event Grid delivers (to the Functions app's storage-events queue, or to a webhook), in the Event Grid
 /// schema or the CloudEvents 1.0 schema: the subscription validation handshake, BlobCreated in the
 /// orders container (under incoming/: an order was submitted) and in the films container
 /// (&lt;film-id&gt;/assembly-result.json: assembly completed). Events for other containers, other types

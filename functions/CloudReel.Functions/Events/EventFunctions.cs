@@ -16,8 +16,10 @@ namespace CloudReel.Functions.Events;
 /// </summary>
 /// <remarks>
 /// A queue rather than an Event Grid trigger: the queue trigger ships with the Storage extension the
-/// app already has, the subscription can be made before the app is deployed, and a delivery that
-/// fails is retried by the queue and lands on its poison queue instead of being lost.
+/// app already has (the Event Grid extension does not restore in our builds), the subscriptions can be
+/// made before the app is deployed, and a delivery that keeps failing is retried by the queue and lands
+/// on its poison queue instead of being lost. Event Grid writes each event Base64-encoded, as the
+/// trigger reads it (host.json: queues.messageEncoding).
 /// </remarks>
 public sealed class EventFunctions(FilmApiServices services)
 {
@@ -28,13 +30,13 @@ public sealed class EventFunctions(FilmApiServices services)
 
     [Function("OnStorageEvent")]
     public Task OnStorageEvent(
-        [QueueTrigger(StorageEventsQueue, Connection = "AzureWebJobsStorage")] string delivery, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        Api(client).Events.HandleAsync(Parser.Parse(BinaryData.FromString(delivery)), function.CancellationToken);
+        [QueueTrigger(StorageEventsQueue, Connection = "AzureWebJobsStorage")] string delivery, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).Events.HandleAsync(Parser.Parse(BinaryData.FromString(delivery)), cancellationToken);
 
     [Function("OnAssemblyPoisoned")]
     public Task OnAssemblyPoisoned(
-        [QueueTrigger(AssemblyJobQueue.DefaultQueueName + "-poison", Connection = "AzureWebJobsStorage")] string message, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        Api(client).Events.HandlePoisonedAssemblyAsync(message, function.CancellationToken);
+        [QueueTrigger(AssemblyJobQueue.DefaultQueueName + "-poison", Connection = "AzureWebJobsStorage")] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).Events.HandlePoisonedAssemblyAsync(message, cancellationToken);
 
     private FilmApi Api(DurableTaskClient client) => new(new DurableFilmRuntime(new DurableTaskClientShim(client)), services);
 }

@@ -2,7 +2,7 @@ namespace CloudReel.Functions.Hosting;
 
 /// <summary>
 /// Every app setting this app reads, by configuration key ("__" between sections in the app settings).
-/// bicep/modules/function-app.bicep sets each of them; a test in tests/CloudReel.Api.Tests holds the two together.
+/// bicep/modules/function-app.bicep sets each of them; a test in tests/CloudReel.Functions.Tests holds the two together.
 /// </summary>
 public static class AppSettings
 {
@@ -49,9 +49,7 @@ public static class AppSettings
 
     public const string CogVideoXApiKey = "Models:CogVideoX:ApiKey";
 
-    /// <summary>The Durable Task Scheduler (host.json names these two).</summary>
-    public const string SchedulerConnection = "DURABLE_TASK_SCHEDULER_CONNECTION_STRING";
-
+    /// <summary>The Durable Task hub (host.json names it; its state lives in AzureWebJobsStorage, the extension's Azure Storage backend).</summary>
     public const string TaskHub = "TASKHUB_NAME";
 
     public const string Sora1Enabled = "Models:AzureOpenAI:Sora1:Enabled";

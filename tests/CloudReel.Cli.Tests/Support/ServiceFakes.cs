@@ -60,7 +60,8 @@ internal sealed class ServiceFakes : IAsyncDisposable
             settings[$"Models:{section}:Resilience:BaseDelaySeconds"] = "0.01";
             settings[$"Models:{section}:Resilience:MaxDelaySeconds"] = "0.05";
             settings[$"Models:{section}:Resilience:MaxRetryAfterSeconds"] = "3";
-            settings[$"Models:{section}:Resilience:SubmitTimeoutSeconds"] = "1";
+            // Long enough for a loaded machine's first submit of seven at once (1 s lost Sora 2's), short of the 10 s hang faults.
+            settings[$"Models:{section}:Resilience:SubmitTimeoutSeconds"] = "3";
             settings[$"Models:{section}:Resilience:QueryTimeoutSeconds"] = "2";
             settings[$"Models:{section}:Resilience:LookupDelaySeconds"] = "0.05";
         }

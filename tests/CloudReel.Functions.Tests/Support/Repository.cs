@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CloudReel.Functions.Tests;
 
 /// <summary>Files of the repository, read as text.</summary>
@@ -8,12 +6,6 @@ internal static class Repository
     public static string Root { get; } = Find();
 
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
-
-    /// <summary>Every match of <paramref name="pattern"/> in a file, as its groups.</summary>
-    public static IReadOnlyList<string[]> Matches(string relativePath, string pattern) =>
-        Regex.Matches(Read(relativePath), pattern, RegexOptions.Singleline)
-            .Select(m => m.Groups.Cast<Group>().Skip(1).Select(g => g.Value).ToArray())
-            .ToList();
 
     private static string Find()
     {
