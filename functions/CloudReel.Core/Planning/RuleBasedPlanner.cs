@@ -38,6 +38,7 @@ public static class RuleBasedPlanner
         var timed = drafts.Select((d, i) => new TimedShot(ids[i], ReadingTime.Of(d.TimingTexts), (d.Transition ?? order.Transition).OverlapSeconds)).ToList();
         var target = order.TargetSeconds is > 0 ? order.TargetSeconds : null;
         var seconds = ShotTiming.Plan(timed, target, model, notes);
+        var sequences = SceneSequences(drafts, model, notes);
 
         var shots = drafts.Select((d, i) => new ShotSpec
         {
@@ -48,6 +49,7 @@ public static class RuleBasedPlanner
             Captions = captions[i],
             Transition = d.Transition,
             Cast = casts[i],
+            Sequence = sequences[i],
         }).ToList();
         var planned = order with { Characters = characters, Shots = shots, Brief = null, Script = null, TargetSeconds = null };
         return new PlanResult(planned, notes);
@@ -75,6 +77,24 @@ public static class RuleBasedPlanner
         {
             notes.Add($"the script's title page says '{scriptTitle}'; the order's title '{orderTitle}' is kept");
         }
+    }
+
+    /// <summary>
+    /// A screenplay scene told in several shots is one sequence: each shot after its first starts from
+    /// the last frame of the one before, so the scene plays as one continuous piece. Only on a model that
+    /// can start from a picture.
+    /// </summary>
+    private static IReadOnlyList<string?> SceneSequences(IReadOnlyList<DraftShot> drafts, ModelCapabilities model, List<string> notes)
+    {
+        var sequences = new string?[drafts.Count];
+        if (!model.ImageToVideo) return sequences;
+        var scenes = drafts.Where(d => d.Scene is not null).GroupBy(d => d.Scene!.Value).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (drafts[i].Scene is { } scene && scenes.Contains(scene)) sequences[i] = $"scene-{scene}";
+        }
+        if (scenes.Count > 0) notes.Add($"{scenes.Count} scene(s) told in several shots flow as sequences: each of their shots starts from the last frame of the one before");
+        return sequences;
     }
 
     /// <summary>At least one shot (the title, when the text yields none) and at most <see cref="MaxShots"/>.</summary>

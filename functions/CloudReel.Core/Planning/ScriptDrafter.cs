@@ -21,6 +21,7 @@ internal sealed class ScriptDrafter
     private readonly List<string> _pendingSpeakers = [];
     private string? _speaker;
     private SceneContext _scene = SceneContext.None;
+    private int _sceneNumber;
     private bool _sceneOpen;
     private bool _sceneHasShot;
 
@@ -51,6 +52,7 @@ internal sealed class ScriptDrafter
             case FountainElementKind.SceneHeading:
                 CloseScene();
                 _scene = SceneContext.FromHeading(element.Text);
+                _sceneNumber++;
                 _sceneOpen = true;
                 break;
             case FountainElementKind.Action when ScriptTransitions.LooksLikeTransition(element.Text):
@@ -85,6 +87,7 @@ internal sealed class ScriptDrafter
             IdText = action,
             CameraText = action,
             Speakers = [.. _pendingSpeakers],
+            Scene = _sceneNumber > 0 ? _sceneNumber : null,
         });
         _pendingDialogue.Clear();
         _pendingSpeakers.Clear();

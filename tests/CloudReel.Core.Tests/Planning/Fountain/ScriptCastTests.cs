@@ -43,6 +43,25 @@ public class ScriptCastTests
     }
 
     [Fact]
+    public void Plan_SampleScreenplay_ScenesInSeveralShotsFlowAsSequences()
+    {
+        var result = RuleBasedPlanner.Plan(PlanningFixtures.Script("en"), NightFerry, PlanningFixtures.Animatic with { ImageToVideo = true });
+
+        result.Planned.Shots.Select(s => s.Sequence ?? "-").Should().Equal("scene-1", "scene-1", "scene-2", "scene-2", "scene-2", "scene-3", "scene-3", "-");
+        result.Notes.Should().Contain("3 scene(s) told in several shots flow as sequences: each of their shots starts from the last frame of the one before");
+    }
+
+    [Fact]
+    public void Plan_ScreenplayOnAModelWithoutImageToVideo_MakesNoSequences()
+    {
+        var textOnly = PlanningFixtures.Animatic;
+
+        var shots = RuleBasedPlanner.Plan(PlanningFixtures.Script("en"), NightFerry, textOnly).Planned.Shots;
+
+        shots.Should().OnlyContain(s => s.Sequence == null);
+    }
+
+    [Fact]
     public void Plan_OrderWithItsOwnCast_KeepsItsLooksAndAddsOnlyTheScriptsOthers()
     {
         var order = PlanningFixtures.Script("en") with { Characters = [new CastMember("mei", "Mei", "a courier in a red jacket", ["cast/mei.png"])] };
