@@ -9,6 +9,9 @@ namespace CloudReel.Core.Quality;
 /// </param>
 public sealed record ClipExpectation(double Seconds, bool ExpectsSound = false, bool MayHoldStill = false)
 {
+    /// <summary>What a clip of <paramref name="seconds"/> from <paramref name="model"/> is held to.</summary>
+    public static ClipExpectation For(Models.ModelCapabilities model, double seconds) => new(seconds, model.MakesSound, model.StillPictures);
+
     public QualityThresholds Thresholds { get; init; } = QualityThresholds.Default;
 }
 

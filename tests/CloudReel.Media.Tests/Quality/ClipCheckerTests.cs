@@ -161,6 +161,20 @@ public sealed class ClipCheckerTests : IDisposable
         (streams[0].Width, streams[0].Height).Should().Be((256, 144));
     }
 
+    [Fact]
+    public async Task LastFrameAsync_ClipThatTurnsBlue_IsItsLastBlueFrameAsPng()
+    {
+        var clip = await _media.ClipAsync("red-blue.mp4", seconds: 2, audio: false,
+            source: "color=red:s=320x180:r=30:d=1[a];color=blue:s=320x180:r=30:d=1[b];[a][b]concat=n=2:v=1:a=0");
+        var png = _media.PathOf("last.png");
+
+        await new LastFrameGrabber(_media.Runner).LastFrameAsync(clip, png);
+
+        (await File.ReadAllBytesAsync(png))[1..4].Should().Equal("PNG"u8.ToArray());
+        var (r, g, b) = await _media.AverageRgbAsync(png, 0, (0, 0, 320, 180));
+        (r < 30 && g < 30 && b > 200).Should().BeTrue($"the last frame is blue, not ({r}, {g}, {b})");
+    }
+
     public void Dispose() => _media.Dispose();
 
     private async Task<string> Encode(string name, IReadOnlyList<string> inputs, double seconds)
