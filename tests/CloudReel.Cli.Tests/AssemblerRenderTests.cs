@@ -37,6 +37,7 @@ public sealed class AssemblerRenderTests : IDisposable
         Directory.GetFiles(folder).Select(Path.GetFileName).Should().Contain(
         [
             "tiny-promo.16x9.mp4", "tiny-promo.9x16.mp4", "tiny-promo.16x9.clean.mp4", "poster.jpg", "contact-sheet.jpg", "timeline.otio",
+            "tiny-promo.jianying.zip", "tiny-promo.capcut.zip",
             "provenance.json", "assembly-job.json", "assembly-result.json", "timeline.json",
         ]);
         const int frames = 60 + 60 - 15;

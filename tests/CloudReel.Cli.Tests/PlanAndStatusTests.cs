@@ -38,6 +38,34 @@ public sealed class PlanAndStatusTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_FountainScreenplay_IsPlannedDirectlyFromItsTitlePageAndDialogue()
+    {
+        var script = _workspace.Write("ferry.fountain", "Title: Last Ferry\nNotes: A 20-second short in a neon noir style.\n\nEXT. PIER - NIGHT\n\nA courier runs for the closing gate.\n\nDECKHAND\n(shouting)\nLast crossing!\n");
+
+        var plan = await _workspace.Cli.RunAsync("plan", script);
+
+        plan.ExitCode.Should().Be(0, plan.ToString());
+        var text = File.ReadAllText(Path.Combine(_workspace.Root, "ferry.planned.yaml"));
+        text.Should().Contain("title: Last Ferry").And.Contain("style: neon noir").And.Contain("languages:\n  - en\n").And.Contain("en: Last crossing!");
+        text.Should().NotContain("shouting").And.NotContain("script:");
+        (await _workspace.Cli.RunAsync("validate", Path.Combine(_workspace.Root, "ferry.planned.yaml"))).ExitCode.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Plan_MarkdownBrief_TakesTitleStyleAndCaptionLanguagesFromItsText()
+    {
+        var brief = _workspace.Write("lake.md", "# 西湖 · West Lake\n\n**Style:** watercolor animation\n\n- 清晨，断桥笼在薄雾里。 Dawn: mist wraps the Broken Bridge.\n- 傍晚，雷峰塔映在湖面上。 At dusk, Leifeng Pagoda glows on the water.\n");
+
+        var plan = await _workspace.Cli.RunAsync("plan", brief);
+
+        plan.ExitCode.Should().Be(0, plan.ToString());
+        var text = File.ReadAllText(Path.Combine(_workspace.Root, "lake.planned.yaml"));
+        text.Should().Contain("title: 西湖 · West Lake").And.Contain("style: watercolor animation").And.Contain("languages:\n  - zh-CN\n  - en\n");
+        text.Should().Contain("zh-CN: 清晨，断桥笼在薄雾里。").And.Contain("en: 'Dawn: mist wraps the Broken Bridge.'");
+        text.Should().NotContain("prompt: 西湖");
+    }
+
+    [Fact]
     public async Task Plan_OrderThatAlreadyHasShots_SaysThereIsNothingToPlan()
     {
         var order = _workspace.Write("order.yaml", "title: T\nshots:\n  - {id: a, prompt: x}\n");

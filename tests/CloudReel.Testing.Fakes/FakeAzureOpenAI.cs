@@ -12,7 +12,7 @@ namespace CloudReel.Testing.Fakes;
 /// completed / failed, an openai-poll-after-ms hint), Sora 1 preview jobs (/openai/v1/video/
 /// generations/jobs?api-version=preview: n_seconds, width, height, generations[], failure_reason,
 /// a job list that needs limit, top-level video errors), and chat completions with structured
-/// output for the planner. Auth: the api-key header, or a bearer token.
+/// output for the planner and the vision judge (image parts as base64 data URLs or https URLs). Auth: the api-key header, or a bearer token.
 /// </summary>
 public sealed partial class FakeAzureOpenAI(string apiKey = "azure-key", string? bearerToken = null) : FakeService
 {
@@ -71,6 +71,7 @@ public sealed partial class FakeAzureOpenAI(string apiKey = "azure-key", string?
             return Error(400, "invalid_request_error", "this deployment is asked for strict json_schema output");
         }
 
+        if (BadImagePart(body) is { } bad) return Error(400, "invalid_image_url", bad);
         lock (ChatRequests) ChatRequests.Add(body);
         return JsonAnswer(new JsonObject
         {
@@ -86,6 +87,37 @@ public sealed partial class FakeAzureOpenAI(string apiKey = "azure-key", string?
             }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 100, ["total_tokens"] = 200 },
         });
+    }
+
+    /// <summary>
+    /// What is wrong with an image content part, or null: chat completions take images as
+    /// {"type": "image_url", "image_url": {"url": "data:image/…;base64,…" or an https URL, "detail": "low"|"high"|"auto"}}.
+    /// </summary>
+    private static string? BadImagePart(JsonNode body)
+    {
+        foreach (var message in body["messages"]?.AsArray() ?? [])
+        {
+            if (message?["content"] is not JsonArray parts) continue;
+            foreach (var part in parts)
+            {
+                if (part?["type"]?.GetValue<string>() != "image_url") continue;
+                var url = part["image_url"]?["url"]?.GetValue<string>() ?? "";
+                var detail = part["image_url"]?["detail"]?.GetValue<string>();
+                if (detail is not (null or "low" or "high" or "auto")) return $"unknown image detail '{detail}'";
+                if (url.StartsWith("https://", StringComparison.Ordinal)) continue;
+                var comma = url.IndexOf(',', StringComparison.Ordinal);
+                if (!url.StartsWith("data:image/", StringComparison.Ordinal) || comma < 0 || !url[..comma].EndsWith(";base64", StringComparison.Ordinal)) return "image_url must be an https URL or a base64 data URL of an image";
+                try
+                {
+                    Convert.FromBase64String(url[(comma + 1)..]);
+                }
+                catch (FormatException)
+                {
+                    return "image_url's data is not base64";
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>The width and height in a PNG's header, or null when the bytes are no PNG.</summary>

@@ -13,7 +13,11 @@ public static class FakeClips
     private static readonly ConcurrentDictionary<string, Lazy<byte[]>> Made = new(StringComparer.Ordinal);
     private static readonly string Folder = Directory.CreateTempSubdirectory("cloudreel-fake-clips-").FullName;
 
-    public static byte[] Of(double seconds) => Made.GetOrAdd(Key(seconds), key => new Lazy<byte[]>(() => Make(seconds, key))).Value;
+    public static byte[] Of(double seconds) => Made.GetOrAdd(Key(seconds), key => new Lazy<byte[]>(() => Make(seconds, key, frozen: false))).Value;
+
+    /// <summary>A clip of the length asked for whose picture is one frame held to the end: a take that froze.</summary>
+    public static byte[] Frozen(double seconds) =>
+        Made.GetOrAdd("frozen-" + Key(seconds), key => new Lazy<byte[]>(() => Make(seconds, key, frozen: true))).Value;
 
     /// <summary>The first part of a clip only: an MP4 cut off before its end (what a broken upload leaves).</summary>
     public static byte[] Truncated(double seconds)
@@ -32,16 +36,17 @@ public static class FakeClips
 
     private static string Key(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static byte[] Make(double seconds, string key)
+    private static byte[] Make(double seconds, string key, bool frozen)
     {
         var path = Path.Combine(Folder, key + ".mp4");
+        var length = Key(seconds);
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[]
         {
             "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=15",
+            "-f", "lavfi", "-i", frozen ? "testsrc2=size=160x90:rate=15:duration=0.07,tpad=stop_mode=clone:stop_duration=600" : "testsrc2=size=160x90:rate=15",
             "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=22050",
-            "-t", key, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+            "-t", length, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-b:a", "32k", "-shortest", "-movflags", "+faststart", path,
         })
         {

@@ -23,6 +23,9 @@ public enum JobOutcome
     /// <summary>A good clip far shorter than asked for.</summary>
     ShortClip,
 
+    /// <summary>A clip of the length asked for whose picture stands still: a frozen take.</summary>
+    FrozenClip,
+
     /// <summary>The first link to the clip has expired by the time it is fetched; the job's next status gives a fresh one.</summary>
     ExpiredLinkOnce,
 
@@ -75,6 +78,7 @@ public sealed class FakeJob(string id, string? externalKey, double seconds, Json
         JobOutcome.TruncatedClip => FakeClips.Truncated(Seconds),
         JobOutcome.CorruptClip => FakeClips.Corrupt(Seconds),
         JobOutcome.ShortClip => FakeClips.Of(1),
+        JobOutcome.FrozenClip => FakeClips.Frozen(Seconds),
         _ => FakeClips.Of(Seconds),
     };
 }

@@ -11,7 +11,9 @@ namespace CloudReel.Testing.Fakes;
 /// Kling's API as documented: an HS256 JWT (iss = access key, nbf, exp) checked with the secret key,
 /// the {code, message, request_id, data} envelope with message "SUCCEED", statuses submitted /
 /// processing / succeed / failed, millisecond timestamps, duration as the string "5" or "10", raw
-/// base64 images, external_task_id unique per account, and a paged task list.
+/// base64 images, external_task_id unique per account, and a paged task list. Families: text2video,
+/// image2video, and multi-image2video (Kling's multi-image reference, "elements": model_name
+/// kling-v1-6 only, image_list of 1–4 {image}, an aspect_ratio, no image/image_tail).
 /// </summary>
 public sealed class FakeKling(string accessKey = "kling-ak", string secretKey = "kling-sk") : FakeService
 {
@@ -49,7 +51,7 @@ public sealed class FakeKling(string accessKey = "kling-ak", string secretKey = 
     private async Task<IResult> CreateAsync(string family, HttpContext context)
     {
         if (Authorized(context) is { } denied) return denied;
-        if (family is not ("text2video" or "image2video")) return Error(404, "1202", "invalid method");
+        if (family is not ("text2video" or "image2video" or "multi-image2video")) return Error(404, "1202", "invalid method");
         var body = await BodyAsync(context);
         if (Problem(family, body) is { } problem) return Error(400, "1201", problem);
         var key = body!["external_task_id"]?.GetValue<string>();
@@ -72,7 +74,17 @@ public sealed class FakeKling(string accessKey = "kling-ak", string secretKey = 
         }
 
         if (body["mode"]?.GetValue<string>() is { } mode && mode is not ("std" or "pro")) return "mode must be std or pro";
-        if (family == "text2video" && body["aspect_ratio"]?.GetValue<string>() is { } ratio && ratio is not ("16:9" or "9:16" or "1:1")) return "invalid aspect_ratio";
+        if (family is "text2video" or "multi-image2video" && body["aspect_ratio"]?.GetValue<string>() is { } ratio && ratio is not ("16:9" or "9:16" or "1:1")) return "invalid aspect_ratio";
+        if (family == "multi-image2video")
+        {
+            if (body["model_name"]?.GetValue<string>() != "kling-v1-6") return "multi-image2video supports model_name kling-v1-6 only";
+            if (body["image"] is not null || body["image_tail"] is not null) return "multi-image2video takes image_list, not image or image_tail";
+            if (body["image_list"] is not JsonArray list || list.Count is < 1 or > 4) return "image_list takes 1 to 4 images";
+            if (list.Any(item => item?["image"]?.GetValue<string>() is not { Length: > 0 } image || image.StartsWith("data:", StringComparison.Ordinal)))
+            {
+                return "each image_list item needs an image: a URL or raw base64 without a data: prefix";
+            }
+        }
         if (family == "image2video")
         {
             if (body["image"]?.GetValue<string>() is not { Length: > 0 } image) return "image is required";

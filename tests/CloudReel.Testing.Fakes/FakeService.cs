@@ -49,6 +49,9 @@ public abstract partial class FakeService : IAsyncDisposable
     /// <summary>How the next jobs end.</summary>
     public JobOutcome Outcome { get; set; } = JobOutcome.Clip;
 
+    /// <summary>How the next jobs end, one each in order; when it runs dry, <see cref="Outcome"/>.</summary>
+    public Queue<JobOutcome> NextOutcomes { get; } = new();
+
     /// <summary>How many polls new jobs answer "running" before they end.</summary>
     public int RunningPolls { get; set; } = 1;
 
@@ -114,7 +117,7 @@ public abstract partial class FakeService : IAsyncDisposable
         var (job, answer) = create();
         if (job is not null)
         {
-            job.Outcome = Outcome;
+            lock (NextOutcomes) job.Outcome = NextOutcomes.TryDequeue(out var next) ? next : Outcome;
             job.RunningPolls = RunningPolls;
             job.Held = HoldJobs;
             lock (Jobs)

@@ -8,7 +8,8 @@ namespace CloudReel.Testing.Fakes;
 
 /// <summary>
 /// Vidu's API as documented, under /ent/v2: "Authorization: Token &lt;key&gt;" (Bearer is refused),
-/// text2video / img2video (exactly one image) / reference2video (1–7) / start-end2video (two) with
+/// text2video / img2video (exactly one image) / reference2video (1–7 images, or subjects {id, 1–3 images}
+/// named @id in the prompt) / start-end2video (two) with
 /// data-URL images, states created / queueing / processing / success / failed with err_code, ISO
 /// timestamps, credits, a pass-through payload, and a task list.
 /// </summary>
@@ -84,6 +85,8 @@ public sealed class FakeVidu(string apiKey = "vidu-key") : FakeService
         if (body["model"]?.GetValue<string>() is not { Length: > 0 }) return ("FieldLacking", "model is required");
         if (body["prompt"]?.GetValue<string>() is not { Length: > 0 and <= 2000 } && mode is "text2video" or "reference2video") return ("FieldLacking", "prompt is required");
         if (body["duration"] is not JsonValue d || !d.TryGetValue<int>(out var seconds) || seconds is < 1 or > 10) return ("FieldInvalid", "duration must be a whole number from 1 to 10");
+        if (mode == "reference2video" && body["subjects"] is JsonArray subjects) return SubjectsProblem(body, subjects);
+        if (body["subjects"] is not null) return ("FieldUnwanted", $"{mode} takes no subjects");
         var images = body["images"] as JsonArray;
         var count = images?.Count ?? 0;
         var wanted = mode switch { "img2video" => (1, 1), "start-end2video" => (2, 2), "reference2video" => (1, 7), _ => (0, 0) };
@@ -95,6 +98,30 @@ public sealed class FakeVidu(string apiKey = "vidu-key") : FakeService
         }
 
         if (body["aspect_ratio"]?.GetValue<string>() is { } ratio && ratio is not ("16:9" or "9:16" or "1:1" or "4:3" or "3:4")) return ("FieldInvalid", "invalid aspect_ratio");
+        return null;
+    }
+
+    /// <summary>
+    /// reference2video with subjects: either images or subjects, not both; each subject an id and 1–3
+    /// images; the prompt names every subject as @id.
+    /// </summary>
+    private static (string Code, string Message)? SubjectsProblem(JsonNode body, JsonArray subjects)
+    {
+        if (body["images"] is not null) return ("FieldUnwanted", "give either images or subjects, not both");
+        if (subjects.Count < 1) return ("FieldItemCountOutOfRange", "subjects must not be empty");
+        var prompt = body["prompt"]!.GetValue<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            if (subject?["id"]?.GetValue<string>() is not { Length: > 0 } id) return ("FieldLacking", "each subject needs an id");
+            if (!ids.Add(id)) return ("FieldInvalid", $"subject id '{id}' is given twice");
+            if (subject["images"] is not JsonArray pictures || pictures.Count is < 1 or > 3) return ("FieldItemCountOutOfRange", $"subject '{id}' takes 1–3 images");
+            if (pictures.Any(i => i?.GetValue<string>() is not { } url || !(url.StartsWith("data:image/", StringComparison.Ordinal) || url.StartsWith("http", StringComparison.Ordinal))))
+            {
+                return ("ImageFormatInvalid", "images must be URLs or data:image/...;base64, URLs");
+            }
+            if (!prompt.Contains("@" + id, StringComparison.Ordinal)) return ("FieldInvalid", $"the prompt must name subject '{id}' as @{id}");
+        }
         return null;
     }
 

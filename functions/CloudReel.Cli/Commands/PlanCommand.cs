@@ -4,6 +4,7 @@ using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Planning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
@@ -16,24 +17,24 @@ public static class PlanCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var input = new Argument<FileInfo>("order-or-brief") { Description = "An order with a brief or script (.yaml/.json), or a plain-text brief (.txt/.md)." };
+        var input = new Argument<FileInfo>("order-or-brief") { Description = "An order with a brief or script (.yaml/.json), a brief on its own (.txt/.md), or a Fountain screenplay (.fountain)." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Where to write the planned order (default: <name>.planned.yaml beside the input)." };
-        var title = new Option<string?>("--title") { Description = "Title for a plain-text brief (default: its first line)." };
-        var model = new Option<string?>("--model") { Description = "Model for a plain-text brief (default: animatic)." };
-        var languages = new Option<string[]>("--language") { Description = "Caption languages for a plain-text brief, e.g. --language zh-CN --language en.", AllowMultipleArgumentsPerToken = true };
+        var title = new Option<string?>("--title") { Description = "Title for a brief or screenplay on its own (default: its title line or title page)." };
+        var model = new Option<string?>("--model") { Description = "Model for a brief or screenplay on its own (default: animatic)." };
+        var languages = new Option<string[]>("--language") { Description = "Caption languages for a brief or screenplay on its own, e.g. --language zh-CN --language en (default: the ones it names or is written in).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("plan", "Plan shots from a brief or a screenplay and write them as an editable order.") { input, output, title, model, languages };
         command.SetAction((parse, cancellationToken) => RunAsync(
             global.Resolve(parse),
             parse.GetValue(input)!,
             parse.GetValue(output),
-            new BriefDefaults(parse.GetValue(title), parse.GetValue(model), parse.GetValue(languages) ?? []),
+            new DocumentHints(parse.GetValue(title), parse.GetValue(model), parse.GetValue(languages) ?? []),
             Console.Out,
             Console.Error,
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, BriefDefaults defaults, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, DocumentHints defaults, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -82,12 +83,14 @@ public static class PlanCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<FilmOrder?> ReadAsync(FileInfo input, BriefDefaults defaults, IVideoModelCatalog catalog, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<FilmOrder?> ReadAsync(FileInfo input, DocumentHints defaults, IVideoModelCatalog catalog, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (input.Extension is ".txt" or ".md")
+        switch (input.Extension.ToLowerInvariant())
         {
-            var text = await File.ReadAllTextAsync(input.FullName, cancellationToken);
-            return defaults.ToOrder(text, Path.GetFileNameWithoutExtension(input.Name));
+            case ".txt" or ".md" or ".markdown":
+                return DocumentOrders.FromBrief(await File.ReadAllTextAsync(input.FullName, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
+            case ".fountain":
+                return DocumentOrders.FromScript(await File.ReadAllTextAsync(input.FullName, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
         }
 
         var loaded = await OrderFile.LoadAsync(input.FullName, catalog, cancellationToken);
@@ -115,21 +118,5 @@ public static class PlanCommand
 
         var shipped = Path.Combine(AppContext.BaseDirectory, "film-order.schema.json");
         return File.Exists(shipped) ? shipped : null;
-    }
-}
-
-/// <summary>What a plain-text brief does not say: title, model and caption languages.</summary>
-public sealed record BriefDefaults(string? Title, string? Model, IReadOnlyList<string> Languages)
-{
-    public FilmOrder ToOrder(string text, string fallbackTitle)
-    {
-        var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return new FilmOrder
-        {
-            Title = Title ?? (firstLine is { Length: <= 120 } ? firstLine.TrimStart('#', ' ') : fallbackTitle),
-            Model = Model ?? "animatic",
-            Languages = Languages,
-            Brief = text,
-        };
     }
 }

@@ -45,9 +45,8 @@ public static class LocalPlanning
     private static async Task<Dictionary<string, string>> HashAsync(string orderDirectory, FilmOrder order, CancellationToken cancellationToken)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (_, path) in order.ReferencedFiles().Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field == "workflow"))
+        foreach (var path in order.CastingFiles())
         {
-            if (hashes.ContainsKey(path)) continue;
             if (Uri.TryCreate(path, UriKind.Absolute, out var remote) && remote.Scheme == Uri.UriSchemeHttps)
             {
                 // A picture fetched when the film starts: the dry run does not fetch it, so its key here stands in by URL.

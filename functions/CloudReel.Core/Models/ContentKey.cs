@@ -28,6 +28,8 @@ public static class ContentKey
             // First frames keep the v1 line, so clips made before roles existed keep their keys.
             text.Append("reference=").Append(reference.Sha256);
             if (reference.Role != ReferenceRole.FirstFrame) text.Append(';').Append(reference.Role.ToString().ToLowerInvariant());
+            // Pictures grouped by character are sent as named subjects: another request than loose pictures.
+            if (reference.Subject is { } subject) text.Append(";@").Append(subject);
             text.Append('\n');
         }
 

@@ -33,6 +33,15 @@ public sealed record ModelCapabilities
     /// <summary>How many subject reference images (a shot's <c>references</c>) the model keeps; 0 for none.</summary>
     public int MaxReferenceImages { get; init; }
 
+    /// <summary>How many pictures of one character the model takes (Vidu: three per subject); at most <see cref="MaxReferenceImages"/>.</summary>
+    public int MaxPicturesPerSubject { get; init; } = int.MaxValue;
+
+    /// <summary>Makes sound with its pictures (Sora 2): a silent clip from it is a bad take.</summary>
+    public bool MakesSound { get; init; }
+
+    /// <summary>Its pictures may stand still by design (the animatic's storyboard cards): a still stretch is no frozen take.</summary>
+    public bool StillPictures { get; init; }
+
     /// <summary>Runs a workflow graph the order names (<c>workflow</c>), e.g. ComfyUI.</summary>
     public bool NeedsWorkflow { get; init; }
 

@@ -25,6 +25,9 @@ public sealed record ShotRequest
     /// <summary>A workflow graph for models that run one (ComfyUI), by clip-store name and hash.</summary>
     public StoredFile? Workflow { get; init; }
 
+    /// <summary>The characters in the shot, for models that name subjects in the prompt (Vidu's @id).</summary>
+    public IReadOnlyList<CastInShot> Cast { get; init; } = [];
+
     /// <summary>The image the clip starts from (image-to-video), if any.</summary>
     public ReferenceImage? FirstFrame => References.FirstOrDefault(r => r.Role == ReferenceRole.FirstFrame);
 
@@ -36,7 +39,14 @@ public sealed record ShotRequest
 }
 
 /// <summary>A reference image in the clip store and what the model does with it.</summary>
-public sealed record ReferenceImage(string StoreName, string Sha256, ReferenceRole Role = ReferenceRole.FirstFrame);
+/// <param name="StoreName">The image's name in the clip store.</param>
+/// <param name="Sha256">Its content hash, part of the clip's content key.</param>
+/// <param name="Role">What the model does with it.</param>
+/// <param name="Subject">The id of the character a subject picture shows, when it shows one of the cast.</param>
+public sealed record ReferenceImage(string StoreName, string Sha256, ReferenceRole Role = ReferenceRole.FirstFrame, string? Subject = null);
+
+/// <summary>A character in a shot: its id (how subjects are grouped) and its name (how the prompt says it).</summary>
+public sealed record CastInShot(string Id, string Name);
 
 /// <summary>What a model does with a reference image.</summary>
 public enum ReferenceRole

@@ -8,8 +8,14 @@ public sealed record FilmOrder
 {
     public required string Title { get; init; }
 
-    /// <summary>Text added to every prompt, e.g. "clay animation, miniature set, warm light".</summary>
+    /// <summary>Text added to every prompt, e.g. "clay animation, miniature set, warm light" (the order's 'style' or 'look.style').</summary>
     public string Style { get; init; } = "";
+
+    /// <summary>Pictures of the film's look ('look.pictures').</summary>
+    public IReadOnlyList<string> LookPictures { get; init; } = [];
+
+    /// <summary>The recurring characters, each with one fixed look; shots name theirs in <see cref="ShotSpec.Cast"/>.</summary>
+    public IReadOnlyList<CastMember> Characters { get; init; } = [];
 
     /// <summary>Caption languages as BCP 47 tags, first one burned into the picture.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
@@ -70,6 +76,9 @@ public sealed record FilmOrder
 
     public ApprovalSpec Approval { get; init; } = ApprovalSpec.None;
 
+    /// <summary>How new clips are checked and retaken.</summary>
+    public QaSpec Qa { get; init; } = QaSpec.Default;
+
     /// <summary>Shots as ordered. Empty when the order carries a brief or a script for the planner.</summary>
     public IReadOnlyList<ShotSpec> Shots { get; init; } = [];
 
@@ -90,6 +99,10 @@ public sealed record FilmOrder
 
     private AspectSettings? SettingsFor(AspectRatio aspect) => AspectSettings.FirstOrDefault(s => s.Ratio == aspect);
 
+    /// <summary>Whether shot <paramref name="index"/> continues a sequence: the shot before it is in the same sequence, so it starts from that shot's last frame.</summary>
+    public bool ContinuesSequence(int index) =>
+        index > 0 && index < Shots.Count && Shots[index].Sequence is { } sequence && Shots[index - 1].Sequence == sequence;
+
     /// <summary>Every file the order refers to, with the field that names it.</summary>
     public IEnumerable<(string Field, string Path)> ReferencedFiles()
     {
@@ -97,6 +110,11 @@ public sealed record FilmOrder
         if (Logo is not null) yield return ("logo", Logo);
         if (Script is not null) yield return ("script", Script);
         if (Workflow is not null) yield return ("workflow", Workflow);
+        for (var p = 0; p < LookPictures.Count; p++) yield return ($"look.pictures[{p}]", LookPictures[p]);
+        for (var c = 0; c < Characters.Count; c++)
+        {
+            for (var p = 0; p < Characters[c].Pictures.Count; p++) yield return ($"characters[{c}].pictures[{p}]", Characters[c].Pictures[p]);
+        }
         for (var i = 0; i < Shots.Count; i++)
         {
             if (Shots[i].Image is { } image) yield return ($"shots[{i}].image", image);
@@ -106,6 +124,13 @@ public sealed record FilmOrder
         }
     }
 
+    /// <summary>The files whose content goes into clips' content keys: shots' pictures, the cast's pictures, the workflow graph.</summary>
+    public IEnumerable<string> CastingFiles() => ReferencedFiles()
+        .Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field.StartsWith("characters[", StringComparison.Ordinal) || f.Field == "workflow")
+        .Where(f => !f.Field.EndsWith(".voiceover", StringComparison.Ordinal))
+        .Select(f => f.Path)
+        .Distinct(StringComparer.Ordinal);
+
     /// <summary>The same order with every referenced path passed through <paramref name="map"/>.</summary>
     public FilmOrder MapPaths(Func<string, string> map) => this with
     {
@@ -113,6 +138,8 @@ public sealed record FilmOrder
         Logo = Logo is null ? null : map(Logo),
         Script = Script is null ? null : map(Script),
         Workflow = Workflow is null ? null : map(Workflow),
+        LookPictures = LookPictures.Select(map).ToList(),
+        Characters = Characters.Select(c => c with { Pictures = c.Pictures.Select(map).ToList() }).ToList(),
         Shots = Shots.Select(s => s with
         {
             Image = s.Image is null ? null : map(s.Image),
@@ -140,6 +167,12 @@ public sealed record ShotSpec
 
     /// <summary>Images of characters, objects or a look the shot keeps (reference-to-video).</summary>
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Ids of the characters in the shot (<see cref="FilmOrder.Characters"/>).</summary>
+    public IReadOnlyList<string> Cast { get; init; } = [];
+
+    /// <summary>The sequence the shot belongs to: it starts from the last frame of the sequence's shot before it.</summary>
+    public string? Sequence { get; init; }
 
     public CameraMove Camera { get; init; } = CameraMove.Static;
 

@@ -3,8 +3,8 @@ using CloudReel.Core.Planning.Text;
 namespace CloudReel.Core.Planning;
 
 /// <summary>
-/// Puts each shot's caption texts under the order's languages by script: CJK text under the first
-/// zh/ja/ko language, Latin text under the first other language. Captions are cut to the width
+/// Puts each shot's caption texts under the order's languages: text that mixes scripts is split into
+/// runs, and each run goes under its own language, or the first of its script. Captions are cut to the width
 /// limit; notes tell which languages stayed empty and which texts found no language.
 /// </summary>
 internal static class CaptionAssigner
@@ -19,25 +19,29 @@ internal static class CaptionAssigner
             return result;
         }
 
-        var cjkLanguage = languages.FirstOrDefault(IsCjkLanguage);
-        var latinLanguage = languages.FirstOrDefault(l => !IsCjkLanguage(l));
         var missing = languages.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(l => l, _ => new List<string>(), StringComparer.OrdinalIgnoreCase);
         var homeless = new Dictionary<TextScript, List<string>> { [TextScript.Cjk] = [], [TextScript.Latin] = [] };
         var shortened = new List<string>();
 
         for (var i = 0; i < drafts.Count; i++)
         {
-            var captions = new Dictionary<string, string>();
-            foreach (var (script, language) in new[] { (TextScript.Cjk, cjkLanguage), (TextScript.Latin, latinLanguage) })
+            var parts = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (run, script) in drafts[i].CaptionTexts.SelectMany(ScriptRuns.Split))
             {
-                var parts = drafts[i].CaptionTexts.Where(t => ScriptDetector.Detect(t) == script).ToList();
-                if (parts.Count == 0) continue;
-                if (language is null)
+                if (script == TextScript.None) continue;
+                if (LanguageFor(run, script, languages) is not { } language)
                 {
-                    homeless[script].Add(ids[i]);
+                    if (!homeless[script].Contains(ids[i])) homeless[script].Add(ids[i]);
                     continue;
                 }
-                var full = parts.Aggregate("", (joined, part) => Whitespace.Join(joined, Whitespace.Collapse(part)));
+                if (!parts.TryGetValue(language, out var list)) parts[language] = list = [];
+                list.Add(run);
+            }
+
+            var captions = new Dictionary<string, string>();
+            foreach (var language in languages.Where(parts.ContainsKey))
+            {
+                var full = parts[language].Aggregate("", (joined, part) => Whitespace.Join(joined, Whitespace.Collapse(part)));
                 var fitted = ClauseCutter.FitCaption(full);
                 if (fitted != full) shortened.Add($"{ids[i]} ({language})");
                 captions[language] = fitted;
@@ -48,6 +52,17 @@ internal static class CaptionAssigner
 
         AddNotes(missing, homeless, shortened, drafts.Count, languages, source, notes);
         return result;
+    }
+
+    /// <summary>
+    /// The order language a run of caption text goes under: the one of its own language when the
+    /// order has it, else the first of its script (CJK text under the first zh/ja/ko language,
+    /// Latin text under the first other one).
+    /// </summary>
+    private static string? LanguageFor(string run, TextScript script, IReadOnlyList<string> languages)
+    {
+        if (TextLanguage.Of(run) is { } own && languages.FirstOrDefault(l => TextLanguage.Primary(l) == TextLanguage.Primary(own)) is { } same) return same;
+        return script == TextScript.Cjk ? languages.FirstOrDefault(IsCjkLanguage) : languages.FirstOrDefault(l => !IsCjkLanguage(l));
     }
 
     public static bool IsCjkLanguage(string tag) =>

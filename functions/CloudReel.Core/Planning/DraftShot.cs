@@ -23,6 +23,12 @@ internal sealed record DraftShot
     /// <summary>How this shot hands over to the next, when the source says so.</summary>
     public TransitionSpec? Transition { get; init; }
 
+    /// <summary>The screenplay scene the shot is in (1 for the first), when it comes from one.</summary>
+    public int? Scene { get; init; }
+
+    /// <summary>Names of characters heard speaking on screen in the shot (a screenplay's dialogue).</summary>
+    public IReadOnlyList<string> Speakers { get; init; } = [];
+
     /// <summary>A draft whose texts all play the same role.</summary>
     public static DraftShot FromText(string text, IReadOnlyList<string> captions) => new()
     {

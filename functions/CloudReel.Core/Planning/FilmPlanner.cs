@@ -23,14 +23,16 @@ public sealed class FilmPlanner(IShotPlanner planner)
     {
         if (!order.NeedsPlanning) return new PlanResult(order, []);
         var model = models[order.Model];
-        if (planner is RuleBasedShotPlanner) return await CheckedAsync(RuleBasedPlanner.Plan(order, scriptText, model), models, files, cancellationToken);
+        var stated = new List<string>();
+        order = BriefFacts.Complete(order, scriptText, stated);
+        if (planner is RuleBasedShotPlanner) return WithNotes(stated, await CheckedAsync(RuleBasedPlanner.Plan(order, scriptText, model), models, files, cancellationToken));
 
         string why;
         try
         {
             var planned = await planner.PlanAsync(order, scriptText, model, cancellationToken);
             var errors = await CheckAsync(planned.Planned, models, files, cancellationToken);
-            if (errors.Count == 0) return planned;
+            if (errors.Count == 0) return WithNotes(stated, planned);
             why = $"{errors.Count} problem(s), first: {errors[0].Field}: {errors[0].Message}";
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -39,8 +41,11 @@ public sealed class FilmPlanner(IShotPlanner planner)
         }
 
         var rules = await CheckedAsync(RuleBasedPlanner.Plan(order, scriptText, model), models, files, cancellationToken);
-        return rules with { Notes = [$"the {planner.Name} planner's plan was not used ({why}); the rule-based planner planned the film", .. rules.Notes] };
+        return rules with { Notes = [$"the {planner.Name} planner's plan was not used ({why}); the rule-based planner planned the film", .. stated, .. rules.Notes] };
     }
+
+    private static PlanResult WithNotes(List<string> notes, PlanResult result) =>
+        notes.Count == 0 ? result : result with { Notes = [.. notes, .. result.Notes] };
 
     /// <summary>Every problem a hand-written order with these shots would have.</summary>
     public static async Task<IReadOnlyList<OrderError>> CheckAsync(

@@ -7,16 +7,22 @@ using CloudReel.Core.Planning.Text;
 namespace CloudReel.Core.Planning;
 
 /// <summary>
-/// The prompt a video model gets for a shot: "&lt;shot prompt&gt;. &lt;camera phrase&gt;. Style: &lt;style&gt;.",
-/// and the seed that goes with it. The same composed prompt always gets the same seed, in any
+/// The prompt a video model gets for a shot: "&lt;shot prompt&gt;. &lt;Name&gt;: &lt;look&gt;. &lt;camera phrase&gt;. Style: &lt;style&gt;."
+/// (one look per character in the shot, the same words in every shot), and the seed that goes with it. The same composed prompt always gets the same seed, in any
 /// film, so identical shots share one cached clip.
 /// </summary>
 public static class PromptComposer
 {
-    public static string Compose(string style, string shotPrompt, CameraMove camera)
+    public static string Compose(string style, string shotPrompt, CameraMove camera, IEnumerable<(string Name, string Look)>? cast = null)
     {
         var builder = new StringBuilder();
         AppendSentence(builder, Whitespace.Collapse(shotPrompt));
+        foreach (var (name, look) in cast ?? [])
+        {
+            var words = Whitespace.Collapse(look);
+            // A character known by name only adds nothing the shot's words don't say.
+            if (words.Length > 0 && !words.Equals(name, StringComparison.OrdinalIgnoreCase)) AppendSentence(builder, $"{name}: {words}");
+        }
         AppendSentence(builder, Capitalize(CameraMoves.PhraseOf(camera)));
         var cleanStyle = Whitespace.Collapse(style);
         if (cleanStyle.Length > 0) AppendSentence(builder, "Style: " + cleanStyle);

@@ -1,5 +1,6 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Planning.Briefs;
 using CloudReel.Core.Planning.Fountain;
 using CloudReel.Core.Planning.Text;
 using CloudReel.Core.Planning.Timing;
@@ -23,8 +24,12 @@ public static class RuleBasedPlanner
         if (!order.NeedsPlanning) return new PlanResult(order, []);
 
         var notes = new List<string>();
-        var (drafts, source) = Draft(order, scriptText, notes);
+        order = BriefFacts.Complete(order, scriptText, notes);
+        var (drafts, source, scriptCast) = Draft(order, scriptText, notes);
         drafts = Bound(drafts, order.Title, source, notes);
+        var characters = PlannedCast.Merge(order.Characters, scriptCast);
+        var casts = drafts.Select(d => PlannedCast.InShot(d, characters)).ToList();
+        characters = PlannedCast.Used(order.Characters, characters, casts);
 
         var ids = ShotIdMaker.Make(drafts.Select(d => d.IdText).ToList());
         var cameras = CameraChooser.Choose(drafts.Select(d => d.CameraText).ToList());
@@ -33,6 +38,7 @@ public static class RuleBasedPlanner
         var timed = drafts.Select((d, i) => new TimedShot(ids[i], ReadingTime.Of(d.TimingTexts), (d.Transition ?? order.Transition).OverlapSeconds)).ToList();
         var target = order.TargetSeconds is > 0 ? order.TargetSeconds : null;
         var seconds = ShotTiming.Plan(timed, target, model, notes);
+        var sequences = SceneSequences(drafts, model, notes);
 
         var shots = drafts.Select((d, i) => new ShotSpec
         {
@@ -42,12 +48,14 @@ public static class RuleBasedPlanner
             Camera = cameras[i],
             Captions = captions[i],
             Transition = d.Transition,
+            Cast = casts[i],
+            Sequence = sequences[i],
         }).ToList();
-        var planned = order with { Shots = shots, Brief = null, Script = null, TargetSeconds = null };
+        var planned = order with { Characters = characters, Shots = shots, Brief = null, Script = null, TargetSeconds = null };
         return new PlanResult(planned, notes);
     }
 
-    private static (List<DraftShot> Drafts, PlanSource Source) Draft(FilmOrder order, string? scriptText, List<string> notes)
+    private static (List<DraftShot> Drafts, PlanSource Source, IReadOnlyList<CastMember> Cast) Draft(FilmOrder order, string? scriptText, List<string> notes)
     {
         if (order.Script is not null)
         {
@@ -55,9 +63,9 @@ public static class RuleBasedPlanner
             if (!string.IsNullOrWhiteSpace(order.Brief)) notes.Add("the brief was not used: the order also names a script, and the script was planned");
             var script = FountainParser.Parse(scriptText);
             NoteTitle(script, order.Title, notes);
-            return (ScriptDrafter.Draft(script, order.Transition), PlanSource.Script);
+            return (ScriptDrafter.Draft(script, order.Transition), PlanSource.Script, ScriptCast.Read(script));
         }
-        if (order.Brief is not null) return (BriefDrafter.Draft(order.Brief), PlanSource.Brief);
+        if (order.Brief is not null) return (BriefDrafter.Draft(BriefReader.Read(order.Brief, order.Title)), PlanSource.Brief, []);
         throw new ArgumentException("The order has no shots, brief or script to plan.", nameof(order));
     }
 
@@ -69,6 +77,24 @@ public static class RuleBasedPlanner
         {
             notes.Add($"the script's title page says '{scriptTitle}'; the order's title '{orderTitle}' is kept");
         }
+    }
+
+    /// <summary>
+    /// A screenplay scene told in several shots is one sequence: each shot after its first starts from
+    /// the last frame of the one before, so the scene plays as one continuous piece. Only on a model that
+    /// can start from a picture.
+    /// </summary>
+    private static IReadOnlyList<string?> SceneSequences(IReadOnlyList<DraftShot> drafts, ModelCapabilities model, List<string> notes)
+    {
+        var sequences = new string?[drafts.Count];
+        if (!model.ImageToVideo) return sequences;
+        var scenes = drafts.Where(d => d.Scene is not null).GroupBy(d => d.Scene!.Value).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (drafts[i].Scene is { } scene && scenes.Contains(scene)) sequences[i] = $"scene-{scene}";
+        }
+        if (scenes.Count > 0) notes.Add($"{scenes.Count} scene(s) told in several shots flow as sequences: each of their shots starts from the last frame of the one before");
+        return sequences;
     }
 
     /// <summary>At least one shot (the title, when the text yields none) and at most <see cref="MaxShots"/>.</summary>

@@ -18,7 +18,10 @@ internal sealed class ScriptDrafter
     private readonly List<DraftShot> _drafts = [];
     private readonly List<string> _pendingDialogue = [];
     private readonly List<string> _onScreen = [];
+    private readonly List<string> _pendingSpeakers = [];
+    private string? _speaker;
     private SceneContext _scene = SceneContext.None;
+    private int _sceneNumber;
     private bool _sceneOpen;
     private bool _sceneHasShot;
 
@@ -49,6 +52,7 @@ internal sealed class ScriptDrafter
             case FountainElementKind.SceneHeading:
                 CloseScene();
                 _scene = SceneContext.FromHeading(element.Text);
+                _sceneNumber++;
                 _sceneOpen = true;
                 break;
             case FountainElementKind.Action when ScriptTransitions.LooksLikeTransition(element.Text):
@@ -59,9 +63,10 @@ internal sealed class ScriptDrafter
                 break;
             case FountainElementKind.Character:
                 NoteCharacter(element);
+                _speaker = ScriptCast.OffScreen(element) ? null : element.Text;
                 break;
             case FountainElementKind.Dialogue:
-                AddDialogue(Whitespace.Collapse(element.Text));
+                AddDialogue(ScriptDialogue.Clean(element.Text));
                 break;
             case FountainElementKind.Transition:
                 SetOutgoing(element.Text);
@@ -81,8 +86,11 @@ internal sealed class ScriptDrafter
             TimingTexts = [action, .. _pendingDialogue],
             IdText = action,
             CameraText = action,
+            Speakers = [.. _pendingSpeakers],
+            Scene = _sceneNumber > 0 ? _sceneNumber : null,
         });
         _pendingDialogue.Clear();
+        _pendingSpeakers.Clear();
         _sceneHasShot = true;
         _sceneOpen = true;
     }
@@ -94,18 +102,22 @@ internal sealed class ScriptDrafter
         if (!_sceneHasShot)
         {
             _pendingDialogue.Add(line);
+            if (_speaker is not null) _pendingSpeakers.Add(_speaker);
             return;
         }
         var last = _drafts[^1];
-        _drafts[^1] = last with { CaptionTexts = [.. last.CaptionTexts, line], TimingTexts = [.. last.TimingTexts, line] };
+        _drafts[^1] = last with
+        {
+            CaptionTexts = [.. last.CaptionTexts, line],
+            TimingTexts = [.. last.TimingTexts, line],
+            Speakers = _speaker is null ? last.Speakers : [.. last.Speakers, _speaker],
+        };
     }
 
     /// <summary>Voices off screen (V.O., O.S., O.C.) are heard, not seen, so they are not "present".</summary>
     private void NoteCharacter(FountainElement character)
     {
-        var extension = (character.Extension ?? "").ToUpperInvariant();
-        if (extension.Contains("V.O", StringComparison.Ordinal) || extension.Contains("O.S", StringComparison.Ordinal)
-            || extension.Contains("O.C", StringComparison.Ordinal)) return;
+        if (ScriptCast.OffScreen(character)) return;
         var name = character.Text.Any(char.IsLower) ? character.Text : TitleCase(character.Text);
         if (!_onScreen.Contains(name, StringComparer.Ordinal)) _onScreen.Add(name);
     }
@@ -148,8 +160,10 @@ internal sealed class ScriptDrafter
             TimingTexts = [prompt, .. _pendingDialogue],
             IdText = _scene.Location.Length > 0 ? _scene.Location : people,
             CameraText = _scene.Location,
+            Speakers = [.. _pendingSpeakers],
         });
         _pendingDialogue.Clear();
+        _pendingSpeakers.Clear();
         _sceneHasShot = true;
     }
 

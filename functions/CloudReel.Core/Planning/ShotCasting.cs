@@ -68,7 +68,8 @@ public static class ShotCasting
         ShotSpec shot, FilmOrder order, ModelCapabilities model, IReadOnlyDictionary<string, string> imageHashes, FrameSize master)
     {
         var seconds = model.Durations.Accepts(shot.Seconds) ? shot.Seconds : model.Durations.FitAtLeast(shot.Seconds);
-        var prompt = PromptComposer.Compose(order.Style, shot.Prompt, shot.Camera);
+        var cast = shot.Cast.Select(id => order.Characters.FirstOrDefault(c => c.Id == id)).OfType<CastMember>().ToList();
+        var prompt = PromptComposer.Compose(order.Style, shot.Prompt, shot.Camera, cast.Select(c => (c.Name, c.Look)));
         if (prompt.Length > model.MaxPromptLength) prompt = prompt[..model.MaxPromptLength];
         var request = new ShotRequest
         {
@@ -78,7 +79,8 @@ public static class ShotCasting
             Size = model.ChooseSize(master),
             Seed = shot.Seed ?? PromptComposer.SeedFor(prompt),
             Camera = shot.Camera,
-            References = ReferencesOf(shot, imageHashes),
+            References = CastReferences.For(shot, cast, model, imageHashes),
+            Cast = cast.Select(c => new CastInShot(c.Id, c.Name)).ToList(),
             Workflow = model.NeedsWorkflow && order.Workflow is { } workflow ? new StoredFile(workflow, imageHashes[workflow]) : null,
         };
         return new ModelAttempt(
@@ -91,14 +93,5 @@ public static class ShotCasting
             model.JobTimeout,
             model.ConcurrencyGroup ?? model.Name,
             model.MaxConcurrentJobs);
-    }
-
-    private static List<ReferenceImage> ReferencesOf(ShotSpec shot, IReadOnlyDictionary<string, string> hashes)
-    {
-        var references = new List<ReferenceImage>();
-        if (shot.Image is { } first) references.Add(new ReferenceImage(first, hashes[first]));
-        if (shot.LastImage is { } last) references.Add(new ReferenceImage(last, hashes[last], ReferenceRole.LastFrame));
-        references.AddRange(shot.References.Select(r => new ReferenceImage(r, hashes[r], ReferenceRole.Subject)));
-        return references;
     }
 }

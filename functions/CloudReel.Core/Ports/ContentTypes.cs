@@ -18,6 +18,7 @@ public static class ContentTypes
         ".mp3" => "audio/mpeg",
         ".wav" => "audio/wav",
         ".fountain" or ".txt" => "text/plain; charset=utf-8",
+        ".zip" => "application/zip",
         _ => "application/octet-stream",
     };
 }

@@ -44,6 +44,8 @@ public sealed partial class AnimaticVideoModel : IVideoModel
         // A preview: a Ken Burns move over the first picture; an end frame or subject references are not drawn.
         LastFrame = true,
         MaxReferenceImages = 7,
+        // Cards and pictures drift slowly: a small render repeats frames without being a frozen take.
+        StillPictures = true,
         MaxConcurrentJobs = 2,
         PricePerSecond = 0,
     };

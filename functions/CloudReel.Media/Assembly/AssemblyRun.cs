@@ -9,6 +9,7 @@ using CloudReel.Media.Assembly.Join;
 using CloudReel.Media.Assembly.Plan;
 using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Assembly.Video;
+using CloudReel.Media.Drafts;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using Microsoft.Extensions.Logging;
@@ -143,6 +144,7 @@ internal sealed class AssemblyRun(
         await new ContactSheet(runner).WriteAsync(timeline, extras, font, sheet, cancellationToken);
         Keep(sheet, "contact-sheet.jpg");
         await WriteAsync("timeline.otio", OtioWriter.Write(timeline, MediaUrl), cancellationToken);
+        _written.AddRange(await EditorDrafts.WriteAsync(timeline, inputs.Clips, inputs.Music, inputs.VoiceOvers, runner, output, cancellationToken));
     }
 
     /// <summary>One frame per shot, in the middle of the span it has the screen to itself.</summary>

@@ -12,10 +12,11 @@ namespace CloudReel.Media.Assembly;
 /// The media engine on FFmpeg. Assembly writes every rendition of the timeline
 /// (<c>&lt;name&gt;.&lt;aspect&gt;.mp4</c>), the clean master when asked
 /// (<c>&lt;name&gt;.&lt;aspect&gt;.clean.mp4</c>), SRT and WebVTT per language, poster.jpg,
-/// contact-sheet.jpg and timeline.otio. Progress arrives as steps "video" and "audio" (side by
-/// side, from their own threads), then "mux", "clean-master", "extras" and finally "done". With a
-/// render cache, pieces of earlier assemblies whose keys are unchanged are reused (see
-/// <see cref="Reuse.RenderCache"/>); a draft timeline is assembled at the draft profile.
+/// contact-sheet.jpg, timeline.otio and the editors' drafts (<c>&lt;name&gt;.jianying.zip</c>,
+/// <c>&lt;name&gt;.capcut.zip</c>). Progress arrives as steps "video" and "audio" (side by side, from
+/// their own threads), then "mux", "clean-master", "extras" and finally "done". With a render cache,
+/// pieces of earlier assemblies whose keys are unchanged are reused (see <see cref="Reuse.RenderCache"/>);
+/// a draft timeline is assembled at the draft profile.
 /// </summary>
 public sealed class FfmpegMediaEngine(
     FfmpegRunner runner,

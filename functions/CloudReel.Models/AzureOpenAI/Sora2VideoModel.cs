@@ -30,6 +30,8 @@ public sealed class Sora2VideoModel(AzureOpenAIOptions resource, ProviderHttp ht
         // "720p only in public preview" on Azure.
         Sizes = [new FrameSize(1280, 720), new FrameSize(720, 1280)],
         ImageToVideo = true,
+        // Sora 2 makes its clips with sound: a silent one is a bad take.
+        MakesSound = true,
         MaxConcurrentJobs = resource.Sora2.MaxConcurrentJobs ?? 2,
         ConcurrencyGroup = "azure-openai:" + ResourceName(resource),
         // OpenAI's sora-2 price; Azure's own is not published (UNCONFIRMED).

@@ -13,6 +13,9 @@ public sealed class KlingOptions : ServiceOptions
     /// <summary>The model_name sent; part of every content key.</summary>
     public string ModelName { get; set; } = "kling-v2-5-turbo";
 
+    /// <summary>The model_name of multi-image reference ("elements", POST /v1/videos/multi-image2video): Kling offers it on kling-v1-6.</summary>
+    public string ElementsModelName { get; set; } = "kling-v1-6";
+
     /// <summary>"std" (720p) or "pro" (1080p).</summary>
     public string Mode { get; set; } = "std";
 

@@ -1,11 +1,13 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Models.AzureOpenAI;
 using CloudReel.Models.CogVideoX;
 using CloudReel.Models.ComfyUI;
 using CloudReel.Models.Http;
+using CloudReel.Models.Judging;
 using CloudReel.Models.Kling;
 using CloudReel.Models.Planning;
 using CloudReel.Models.Resilience;
@@ -68,8 +70,7 @@ public static class ModelRegistration
     {
         var planner = Bind<PlannerOptions>(configuration, "Planner");
         var azure = Bind<AzureOpenAIOptions>(configuration, "Models:AzureOpenAI");
-        var resource = planner.Resource(azure);
-        if (!string.IsNullOrWhiteSpace(planner.Deployment) && resource.IsConfigured)
+        if (planner.IsOn(azure))
         {
             services.AddSingleton<IShotPlanner>(_ => new AzureOpenAIShotPlanner(planner, azure));
         }
@@ -78,6 +79,15 @@ public static class ModelRegistration
             services.AddSingleton<IShotPlanner, RuleBasedShotPlanner>();
         }
 
+        return services;
+    }
+
+    /// <summary>The vision judge when <c>Judge:Deployment</c> and an Azure OpenAI resource are set; none otherwise.</summary>
+    public static IServiceCollection AddShotJudge(this IServiceCollection services, IConfiguration configuration)
+    {
+        var judge = Bind<JudgeOptions>(configuration, "Judge");
+        var azure = Bind<AzureOpenAIOptions>(configuration, "Models:AzureOpenAI");
+        if (judge.IsOn(azure)) services.AddSingleton<IShotJudge>(_ => new AzureOpenAIShotJudge(judge, azure));
         return services;
     }
 

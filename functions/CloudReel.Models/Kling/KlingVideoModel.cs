@@ -9,7 +9,8 @@ using CloudReel.Models.Resilience;
 namespace CloudReel.Models.Kling;
 
 /// <summary>
-/// Kling text-to-video and image-to-video (with an end frame): POST /v1/videos/{text2video|image2video},
+/// Kling text-to-video, image-to-video (with an end frame) and multi-image reference ("elements": the
+/// cast's pictures, 1–4, on kling-v1-6): POST /v1/videos/{text2video|image2video|multi-image2video},
 /// poll GET /v1/videos/{family}/{task_id}. Quirks: statuses "submitted/processing/succeed/failed",
 /// millisecond timestamps, duration as a string, raw base64 images. The clip's content key goes out
 /// as external_task_id, which Kling keeps unique: a lost answer is found again in the task list.
@@ -46,6 +47,7 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
                 : [new FrameSize(1280, 720), new FrameSize(720, 1280), new FrameSize(720, 720)],
             ImageToVideo = true,
             LastFrame = true,
+            MaxReferenceImages = 4,
             MaxPromptLength = 2500,
             // Account-wide, set by the resource pack (UNCONFIRMED default; set Models:Kling:MaxConcurrentJobs).
             MaxConcurrentJobs = options.MaxConcurrentJobs ?? 3,
@@ -59,10 +61,10 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
 
     protected override async Task<JobStatus> SendJobAsync(ShotRequest request, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var family = request.FirstFrame is null ? "text2video" : "image2video";
+        var family = FamilyOf(request);
         var body = new JsonObject
         {
-            ["model_name"] = options.ModelName,
+            ["model_name"] = family == MultiImage ? options.ElementsModelName : options.ModelName,
             ["prompt"] = request.Prompt,
             ["mode"] = options.Mode,
             ["duration"] = ((int)request.Seconds).ToString(CultureInfo.InvariantCulture),
@@ -76,6 +78,12 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
         else
         {
             body["aspect_ratio"] = AspectOf(request.Size);
+        }
+        if (family == MultiImage)
+        {
+            var list = new JsonArray();
+            foreach (var subject in request.Subjects) list.Add(new JsonObject { ["image"] = await images.Base64Async(subject, cancellationToken) });
+            body["image_list"] = list;
         }
 
         var text = body.ToJsonString();
@@ -97,7 +105,7 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
     /// <summary>Looks through the family's task list (newest first) for the task carrying our external_task_id.</summary>
     public override async Task<JobLookup> FindJobAsync(string idempotencyKey, ShotRequest request, DateTime sentAfterUtc, CancellationToken cancellationToken = default)
     {
-        var family = request.FirstFrame is null ? "text2video" : "image2video";
+        var family = FamilyOf(request);
         var sentAfterMs = new DateTimeOffset(sentAfterUtc, TimeSpan.Zero).ToUnixTimeMilliseconds();
         for (var page = 1; page <= LookupPages; page++)
         {
@@ -149,6 +157,11 @@ public sealed class KlingVideoModel(KlingOptions options, ProviderHttp http, Ref
 
         return Json.At(body, "data");
     }
+
+    private const string MultiImage = "multi-image2video";
+
+    private static string FamilyOf(ShotRequest request) =>
+        request.FirstFrame is not null ? "image2video" : request.Subjects.Count > 0 ? MultiImage : "text2video";
 
     private static (string Family, string TaskId) Split(string jobId) =>
         jobId.IndexOf('/', StringComparison.Ordinal) is var slash and > 0

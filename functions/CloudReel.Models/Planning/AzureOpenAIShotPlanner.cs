@@ -1,14 +1,11 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CloudReel.Models.AzureOpenAI;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
+using CloudReel.Models.Chat;
 using CloudReel.Models.Configuration;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace CloudReel.Models.Planning;
@@ -22,31 +19,16 @@ namespace CloudReel.Models.Planning;
 public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
 {
     private static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web);
-    private readonly ChatClient _chat;
-    private readonly AzureCredential _credential;
+    private readonly AzureChatClient _client;
 
-    public AzureOpenAIShotPlanner(PlannerOptions options, AzureOpenAIOptions models, HttpClient? http = null)
-    {
-        var resource = options.Resource(models);
-        Deployment = options.Deployment ?? throw new ArgumentException("The planner needs Planner:Deployment.", nameof(options));
-        var endpoint = resource.Endpoint ?? throw new ArgumentException("The planner needs an endpoint (Planner:Endpoint or Models:AzureOpenAI:Endpoint).", nameof(options));
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = new Uri(endpoint.TrimEnd('/') + "/openai/v1/"),
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-        };
-        if (http is not null) clientOptions.Transport = new HttpClientPipelineTransport(http);
-        _credential = new AzureCredential(resource);
-        clientOptions.AddPolicy(new AzureHeaderPolicy(_credential), PipelinePosition.BeforeTransport);
-        // The client insists on a key of its own; AzureHeaderPolicy replaces it with Azure's credential.
-        _chat = new ChatClient(Deployment, new ApiKeyCredential("azure"), clientOptions);
-    }
+    public AzureOpenAIShotPlanner(PlannerOptions options, AzureOpenAIOptions models, HttpClient? http = null) =>
+        _client = new AzureChatClient(options, models, http);
 
-    public string Deployment { get; }
+    public string Deployment => _client.Deployment;
 
     public string Name => $"azure-openai ({Deployment})";
 
-    public void Dispose() => _credential.Dispose();
+    public void Dispose() => _client.Dispose();
 
     public async Task<PlanResult> PlanAsync(FilmOrder order, string? scriptText, ModelCapabilities model, CancellationToken cancellationToken = default)
     {
@@ -57,7 +39,7 @@ public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
             Temperature = 0.4f,
         };
         ChatMessage[] messages = [new SystemChatMessage(Instructions(order, model)), new UserChatMessage(Material(order, scriptText))];
-        ChatCompletion answer = await _chat.CompleteChatAsync(messages, options, cancellationToken);
+        ChatCompletion answer = await _client.Chat.CompleteChatAsync(messages, options, cancellationToken);
         if (answer.FinishReason != ChatFinishReason.Stop) throw new InvalidOperationException($"the chat model stopped early ({answer.FinishReason})");
         var text = answer.Content.Count > 0 ? answer.Content[0].Text : throw new InvalidOperationException("the chat model answered nothing");
         var plan = JsonSerializer.Deserialize<LanguageModelPlan>(text, Reading) ?? throw new InvalidOperationException("the chat model's plan is empty");
@@ -70,7 +52,7 @@ public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
         var text = new StringBuilder()
             .AppendLine("You storyboard short films for an AI video model. Turn the material into shots, in order.")
             .AppendLine("Keep one consistent look across the film. List every character (person, animal, mascot) that appears in more than one shot under 'characters' with a fixed visual description, and name them in each shot they appear in; never describe them differently in a shot.")
-            .AppendLine("A shot's prompt says what the camera sees: subject, action, setting, light. Do not mention camera moves or the visual style: those are added separately.")
+            .AppendLine("A shot's prompt says what the camera sees: subject, action, setting, light. Do not mention camera moves, the visual style or the characters' looks: those are added separately.")
             .Append("Each shot lasts one of: ").Append(model.Durations).AppendLine(" seconds.")
             .Append("Prompts have at most ").Append(Math.Max(100, model.MaxPromptLength - 300).ToString(CultureInfo.InvariantCulture)).AppendLine(" characters.");
         if (order.TargetSeconds is { } target) text.Append("The film should run about ").Append(target.ToString("0", CultureInfo.InvariantCulture)).AppendLine(" seconds in all.");
@@ -84,6 +66,11 @@ public sealed class AzureOpenAIShotPlanner : IShotPlanner, IDisposable
     {
         var text = new StringBuilder().Append("Title: ").AppendLine(order.Title);
         if (order.Style.Length > 0) text.Append("Visual style (for context; do not repeat it in prompts): ").AppendLine(order.Style);
+        if (order.Characters.Count > 0)
+        {
+            text.AppendLine("The cast (use these names under 'characters'; keep a given look word for word; where the look is only the name, write one from the material):");
+            foreach (var character in order.Characters) text.Append("- ").Append(character.Name).Append(": ").AppendLine(character.Look);
+        }
         text.AppendLine(scriptText is not null ? "Screenplay (Fountain):" : "Brief:");
         return text.AppendLine(scriptText ?? order.Brief).ToString();
     }

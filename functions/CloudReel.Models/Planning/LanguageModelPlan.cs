@@ -7,20 +7,21 @@ using CloudReel.Core.Text;
 namespace CloudReel.Models.Planning;
 
 /// <summary>
-/// A chat model's answer in <see cref="PlanSchema"/>'s shape, and how it becomes shots: each shot's
-/// prompt carries the fixed look of every character in it (so a character looks the same in every
-/// shot), seconds are fitted to the model, ids made safe and unique, captions kept to the order's
+/// A chat model's answer in <see cref="PlanSchema"/>'s shape, and how it becomes shots: its recurring
+/// characters become the order's cast (filling in the looks of characters the order only names) and
+/// each shot names its cast, so casting writes one fixed look into every shot a character is in;
+/// seconds are fitted to the model, ids made safe and unique, captions kept to the order's
 /// languages and caption limits. The result is still checked like any order.
 /// </summary>
 public sealed record LanguageModelPlan(IReadOnlyList<PlannedCharacter> Characters, IReadOnlyList<PlannedShotDraft> Shots)
 {
     private const int MaxCaptionColumns = 84;
+    private const int MaxCastPerShot = 7;
+    private const int MaxCharacters = 20;
 
     public PlanResult ToPlan(FilmOrder order, ModelCapabilities model, string plannerName)
     {
-        var looks = Characters.Where(c => !string.IsNullOrWhiteSpace(c.Name))
-            .GroupBy(c => c.Name.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Look.Trim(), StringComparer.OrdinalIgnoreCase);
+        var cast = Cast(order);
         var notes = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var shots = new List<ShotSpec>();
@@ -28,32 +29,66 @@ public sealed record LanguageModelPlan(IReadOnlyList<PlannedCharacter> Character
         {
             var seconds = model.Durations.Fit(Math.Clamp(draft.Seconds, 1, 60));
             if (Math.Abs(seconds - draft.Seconds) > 1e-6) notes.Add($"shot {draft.Id}: {Number(draft.Seconds)} s fitted to {Number(seconds)} s for '{model.Name}'");
+            var inShot = draft.Characters
+                .Select(name => cast.FirstOrDefault(c => c.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase) || c.Id == name.Trim()))
+                .OfType<CastMember>().Select(c => c.Id).Distinct(StringComparer.Ordinal).Take(MaxCastPerShot).ToList();
             shots.Add(new ShotSpec
             {
                 Id = UniqueId(draft.Id, shots.Count, ids),
-                Prompt = PromptWithLooks(draft, looks, model.MaxPromptLength - Overhead(order)),
+                Prompt = Fit(draft.Prompt, model.MaxPromptLength - Overhead(order, cast.Where(c => inShot.Contains(c.Id)))),
                 Seconds = seconds,
                 Camera = CameraMoves.TryParse(draft.Camera, out var camera) ? camera : CameraMove.Static,
                 Captions = Captions(draft, order.Languages),
+                Cast = inShot,
             });
         }
 
-        if (looks.Count > 0) notes.Add($"planned by {plannerName}: {looks.Count} recurring character(s) kept alike in every shot: {string.Join(", ", looks.Keys)}");
-        else notes.Add($"planned by {plannerName}");
-        return new PlanResult(order with { Shots = shots, Brief = null, Script = null, TargetSeconds = null }, notes);
+        var used = cast.Where(c => order.Characters.Any(o => o.Id == c.Id) || shots.Any(s => s.Cast.Contains(c.Id))).ToList();
+        var recurring = used.Count(c => shots.Count(s => s.Cast.Contains(c.Id)) > 1);
+        notes.Add(recurring > 0
+            ? $"planned by {plannerName}: {recurring} recurring character(s) kept alike in every shot: {string.Join(", ", used.Where(c => shots.Count(s => s.Cast.Contains(c.Id)) > 1).Select(c => c.Name))}"
+            : $"planned by {plannerName}");
+        return new PlanResult(order with { Characters = used, Shots = shots, Brief = null, Script = null, TargetSeconds = null }, notes);
     }
 
-    private static string PromptWithLooks(PlannedShotDraft draft, Dictionary<string, string> looks, int limit)
+    /// <summary>
+    /// The film's cast: the order's characters, their looks filled in by the chat model where the order
+    /// only had a name (a screenplay's characters); then the chat model's other characters.
+    /// </summary>
+    private List<CastMember> Cast(FilmOrder order)
     {
-        var present = draft.Characters.Where(looks.ContainsKey).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var prompt = draft.Prompt.Trim();
-        if (present.Count > 0) prompt += " Characters: " + string.Join("; ", present.Select(name => $"{name}, {looks[name]}")) + ".";
-        limit = Math.Clamp(limit, 40, 2000);
-        return prompt.Length <= limit ? prompt : prompt[..limit].TrimEnd();
+        var answered = Characters.Where(c => !string.IsNullOrWhiteSpace(c.Name) && !string.IsNullOrWhiteSpace(c.Look))
+            .GroupBy(c => c.Name.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Name: g.Key, Look: Whitespace(g.First().Look)))
+            .ToList();
+        var cast = order.Characters.Select(c => answered.FirstOrDefault(a => a.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase)) is { Look.Length: > 0 } filled
+                && c.Look.Equals(c.Name, StringComparison.OrdinalIgnoreCase)
+            ? c with { Look = filled.Look }
+            : c).ToList();
+        var ids = new HashSet<string>(cast.Select(c => c.Id), StringComparer.Ordinal);
+        foreach (var (name, look) in answered)
+        {
+            if (cast.Count >= MaxCharacters || cast.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) continue;
+            var id = Slug.From(name, maxLength: 36, fallback: "character");
+            var candidate = id;
+            for (var n = 2; !ids.Add(candidate); n++) candidate = $"{id}-{n}";
+            cast.Add(new CastMember(candidate, name.Length <= 60 ? name : name[..60].TrimEnd(), look.Length <= 1000 ? look : look[..1000].TrimEnd(), []));
+        }
+        return cast;
     }
 
-    /// <summary>What ShotCasting adds to every prompt (camera phrase, style), so the whole fits the model.</summary>
-    private static int Overhead(FilmOrder order) => PromptComposer.Compose(order.Style, "", CameraMove.Aerial).Length + 2;
+    private static string Fit(string prompt, int limit)
+    {
+        var text = prompt.Trim();
+        limit = Math.Clamp(limit, 40, 2000);
+        return text.Length <= limit ? text : text[..limit].TrimEnd();
+    }
+
+    private static string Whitespace(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>What ShotCasting adds to every prompt (the cast's looks, camera phrase, style), so the whole fits the model.</summary>
+    private static int Overhead(FilmOrder order, IEnumerable<CastMember> cast) =>
+        PromptComposer.Compose(order.Style, "", CameraMove.Aerial, cast.Select(c => (c.Name, c.Look))).Length + 2;
 
     private static Dictionary<string, string> Captions(PlannedShotDraft draft, IReadOnlyList<string> languages)
     {

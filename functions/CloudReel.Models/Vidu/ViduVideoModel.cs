@@ -40,6 +40,7 @@ public sealed class ViduVideoModel(ViduOptions options, ProviderHttp http, Refer
             ImageToVideo = true,
             LastFrame = true,
             MaxReferenceImages = 7,
+            MaxPicturesPerSubject = 3,
             // The FAQ says about 1,500 characters, the API reference 2,000: the stricter one.
             MaxPromptLength = 1500,
             // Account-wide (GET /credits shows concurrency_limit); UNCONFIRMED default.
@@ -75,7 +76,13 @@ public sealed class ViduVideoModel(ViduOptions options, ProviderHttp http, Refer
             ["payload"] = PayloadPrefix + idempotencyKey,
         };
         if (mode is "text2video" or "reference2video") body["aspect_ratio"] = AspectOf(request.Size);
-        if (pictures.Length > 0)
+        if (mode == "reference2video" && pictures.Any(p => p.Subject is not null))
+        {
+            var (subjects, prompt) = await SubjectsAsync(request, cancellationToken);
+            body["subjects"] = subjects;
+            body["prompt"] = prompt;
+        }
+        else if (pictures.Length > 0)
         {
             var list = new JsonArray();
             foreach (var picture in pictures) list.Add(await images.DataUrlAsync(picture, cancellationToken));
@@ -94,6 +101,32 @@ public sealed class ViduVideoModel(ViduOptions options, ProviderHttp http, Refer
                     : new JobStatus { State = JobState.Queued, JobId = taskId };
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The cast as Vidu subjects: each character's pictures under its id, named "@id" in the prompt
+    /// right after the character's name (or at the start when the prompt does not name it). Pictures
+    /// of no character each become a subject of their own.
+    /// </summary>
+    private async Task<(JsonArray Subjects, string Prompt)> SubjectsAsync(ShotRequest request, CancellationToken cancellationToken)
+    {
+        var subjects = new JsonArray();
+        var prompt = request.Prompt;
+        var loose = 0;
+        foreach (var group in request.Subjects.GroupBy(s => s.Subject ?? $"ref{++loose}"))
+        {
+            var pictures = new JsonArray();
+            foreach (var picture in group.Take(3)) pictures.Add(await images.DataUrlAsync(picture, cancellationToken));
+            subjects.Add(new JsonObject { ["id"] = group.Key, ["images"] = pictures });
+            prompt = Mention(prompt, group.Key, request.Cast.FirstOrDefault(c => c.Id == group.Key)?.Name);
+        }
+        return (subjects, prompt);
+    }
+
+    private static string Mention(string prompt, string id, string? name)
+    {
+        var at = name is null ? -1 : prompt.IndexOf(name, StringComparison.Ordinal);
+        return at < 0 ? $"@{id} {prompt}" : prompt.Insert(at + name!.Length, $" @{id}");
     }
 
     protected override Task<JobStatus> QueryJobAsync(string jobId, CancellationToken cancellationToken) =>

@@ -23,10 +23,9 @@ public class BriefPlanningTests
             "Early morning. The clock tower strikes seven as joggers pass the old banks along the river.",
             "Close on a street vendor's hands as she folds dumplings at a steaming stall.",
             "Later, an aerial view of the skyline shows the towers of Pudong catching the last light of the day.");
-        shots.Select(s => s.Captions["en"]).Should().Equal(
-            "Early morning.",
-            "Close on a street vendor's hands as she folds dumplings at a steaming stall.",
-            "Later, an aerial view of the skyline shows the towers of Pudong catching the last…");
+        shots.Select(s => s.Captions.GetValueOrDefault("en")).Should().Equal(
+            ["Early morning.", null, "Later, an aerial view of the skyline shows the towers of Pudong catching the last…"],
+            "a stage direction ('Close on …') is a shot, never a caption");
         shots.Select(s => s.Id).Should().Equal("s01-early-morning", "s02-close-street", "s03-later-aerial");
     }
 

@@ -28,7 +28,7 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
 
         var result = await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
-        result.Files.Should().Equal("film.16x9.mp4", "film.en.srt", "film.en.vtt", "film.zh-Hans.srt", "film.zh-Hans.vtt", "poster.jpg", "contact-sheet.jpg", "timeline.otio");
+        result.Files.Should().Equal("film.16x9.mp4", "film.en.srt", "film.en.vtt", "film.zh-Hans.srt", "film.zh-Hans.vtt", "poster.jpg", "contact-sheet.jpg", "timeline.otio", "film.jianying.zip", "film.capcut.zip");
         (await File.ReadAllTextAsync(Path.Combine(output, "film.en.srt"))).Should().Be(
             "1\n00:00:00,000 --> 00:00:01,500\nMorning on the Bund\n\n" +
             "2\n00:00:00,333 --> 00:00:01,967\nTwo lines\nof text & <more>\n\n");

@@ -24,7 +24,7 @@ public sealed class FfmpegMediaEngineTests(EngineFixture fixture) : IClassFixtur
         const int expectedFrames = 60 + 45 + 30 + 30 - 15 - 10;
         result.FilmFrames.Should().Be(expectedFrames);
         result.FilmSeconds.Should().BeApproximately(expectedFrames / 30.0, 1e-9);
-        result.Files.Should().Equal("film.16x9.mp4", "poster.jpg", "contact-sheet.jpg", "timeline.otio");
+        result.Files.Should().Equal("film.16x9.mp4", "poster.jpg", "contact-sheet.jpg", "timeline.otio", "film.jianying.zip", "film.capcut.zip");
         var film = Path.Combine(output, "film.16x9.mp4");
         var streams = await fixture.Media.StreamsAsync(film);
         var video = streams.Single(s => s.Type == "video");

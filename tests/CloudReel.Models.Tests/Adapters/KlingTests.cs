@@ -55,6 +55,26 @@ public sealed class KlingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SubmitAsync_CastPictures_GoToMultiImageReferenceOnItsModelAndArePolledThere()
+    {
+        var mei = await _kit.ImageAsync("orders/f/mei.jpg", ReferenceRole.Subject) with { Subject = "mei" };
+        var lin = await _kit.ImageAsync("orders/f/lin.jpg", ReferenceRole.Subject) with { Subject = "lin" };
+
+        var submitted = await _model.SubmitAsync(AdapterKit.Request(5, 1280, 720, mei, lin), AdapterKit.Key(7));
+        var done = await AdapterKit.UntilDoneAsync(_model, submitted);
+
+        submitted.JobId.Should().StartWith("multi-image2video/");
+        var post = _fake.Requests.First(r => r.Method == "POST");
+        post.Path.Should().Be("/v1/videos/multi-image2video");
+        var sent = JsonNode.Parse(post.Body)!;
+        sent["model_name"]!.GetValue<string>().Should().Be("kling-v1-6");
+        sent["image_list"]!.AsArray().Should().HaveCount(2).And.OnlyContain(i => !i!["image"]!.GetValue<string>().StartsWith("data:", StringComparison.Ordinal));
+        sent["aspect_ratio"]!.GetValue<string>().Should().Be("16:9");
+        done.State.Should().Be(JobState.Succeeded);
+        _fake.Requests.Where(r => r.Method == "GET").Should().OnlyContain(r => r.Path.StartsWith("/v1/videos/multi-image2video/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SubmitAsync_PromptRefusedByModeration_FailsAsModerationWithKlingsCode()
     {
         _fake.Faults.Add(Operation.Submit, Fault.Moderation());

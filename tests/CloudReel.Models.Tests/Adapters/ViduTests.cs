@@ -60,6 +60,30 @@ public sealed class ViduTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SubmitAsync_CastPictures_GoAsSubjectsNamedInThePromptWithAtMostThreePicturesEach()
+    {
+        var mei = await _kit.ImageAsync("orders/f/mei-1.jpg", ReferenceRole.Subject) with { Subject = "mei" };
+        var mei2 = mei with { StoreName = "orders/f/mei-2.jpg" };
+        await _kit.ImageAsync("orders/f/mei-2.jpg", ReferenceRole.Subject);
+        var lin = await _kit.ImageAsync("orders/f/lin.jpg", ReferenceRole.Subject) with { Subject = "lin" };
+        var loose = await _kit.ImageAsync("orders/f/boat.jpg", ReferenceRole.Subject);
+        var request = AdapterKit.Request(5, 1280, 720, mei, mei2, lin, loose) with
+        {
+            Prompt = "Mei hands Grandpa Lin a paper boat. Mei: a girl of eight. Style: clay animation.",
+            Cast = [new CastInShot("mei", "Mei"), new CastInShot("lin", "Grandpa Lin")],
+        };
+
+        var status = await _model.SubmitAsync(request, AdapterKit.Key(9));
+
+        status.State.Should().Be(JobState.Queued, status.Failure?.Message);
+        var sent = JsonNode.Parse(_fake.Requests.First(r => r.Method == "POST").Body)!;
+        sent["images"].Should().BeNull("subjects replace images");
+        var subjects = sent["subjects"]!.AsArray();
+        subjects.Select(s => (s!["id"]!.GetValue<string>(), s["images"]!.AsArray().Count)).Should().Equal(("mei", 2), ("lin", 1), ("ref1", 1));
+        sent["prompt"]!.GetValue<string>().Should().Be("@ref1 Mei @mei hands Grandpa Lin @lin a paper boat. Mei: a girl of eight. Style: clay animation.");
+    }
+
+    [Fact]
     public async Task SubmitAsync_InputRefusedBySafetyReview_FailsAsModeration()
     {
         _fake.Faults.Add(Operation.Submit, Fault.Moderation());

@@ -1,8 +1,10 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Models.Configuration;
+using CloudReel.Models.Judging;
 using CloudReel.Models.Planning;
 using CloudReel.Models.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -94,6 +96,21 @@ public sealed class ModelRegistrationTests : IDisposable
         chat.Should().BeOfType<AzureOpenAIShotPlanner>().Which.Name.Should().Be("azure-openai (gpt-4o-mini)");
     }
 
+    [Fact]
+    public void AddShotJudge_WithAndWithoutAVisionDeployment_RegistersTheJudgeOrNone()
+    {
+        var none = Provider([]).GetService<IShotJudge>();
+        var judge = Provider(new()
+        {
+            ["Models:AzureOpenAI:Endpoint"] = "https://cloudreel-east.openai.azure.com",
+            ["Models:AzureOpenAI:ApiKey"] = "k",
+            ["Judge:Deployment"] = "gpt-4o",
+        }).GetService<IShotJudge>();
+
+        none.Should().BeNull("without Judge:Deployment no clip is judged");
+        judge.Should().BeOfType<AzureOpenAIShotJudge>().Which.Name.Should().Be("azure-openai (gpt-4o)");
+    }
+
     public void Dispose() => _kit.Dispose();
 
     private IVideoModelCatalog Catalog(Dictionary<string, string?> settings) => CatalogFrom(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -109,7 +126,7 @@ public sealed class ModelRegistrationTests : IDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton<IClipStore>(_kit.Store);
         services.AddSingleton(new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance));
-        services.AddVideoServices(configuration).AddShotPlanner(configuration);
+        services.AddVideoServices(configuration).AddShotPlanner(configuration).AddShotJudge(configuration);
         return services.BuildServiceProvider();
     }
 }

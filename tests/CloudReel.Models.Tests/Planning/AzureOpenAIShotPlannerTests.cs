@@ -53,19 +53,42 @@ public sealed class AzureOpenAIShotPlannerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlanAsync_RecurringCharacters_CarryTheSameLookIntoEveryShotTheyAppearIn()
+    public async Task PlanAsync_RecurringCharacters_BecomeTheCastAndCastingPutsTheirOneLookIntoEveryShot()
     {
         using var planner = Create();
 
         var result = await planner.PlanAsync(Order(), null, Kling);
 
-        var shots = result.Planned.Shots;
-        shots.Select(s => s.Id).Should().Equal("harbour-dawn", "mei", "mei-2");
-        shots[0].Prompt.Should().NotContain("Characters:");
-        shots[1].Prompt.Should().Contain("Mei, a girl of eight in a yellow raincoat and red boots");
-        shots[2].Prompt.Should().Contain("Mei, a girl of eight in a yellow raincoat and red boots").And.Contain("Grandpa Lin, a thin old man with a white beard");
-        shots[2].Prompt.Should().NotContain("Nobody");
-        result.Notes.Should().Contain(n => n.Contains("2 recurring character(s)", StringComparison.Ordinal));
+        var planned = result.Planned;
+        planned.Characters.Select(c => (c.Id, c.Name, c.Look)).Should().Equal(
+            ("mei", "Mei", "a girl of eight in a yellow raincoat and red boots"),
+            ("grandpa-lin", "Grandpa Lin", "a thin old man with a white beard and a grey cardigan"));
+        planned.Shots.Select(s => string.Join(",", s.Cast)).Should().Equal("", "mei", "mei,grandpa-lin");
+        planned.Shots[2].Prompt.Should().Be("Mei and Grandpa Lin mend a net", "looks are added when the shot is cast, not written into the plan");
+        var prompts = ShotCasting.Cast(planned, new Dictionary<string, ModelCapabilities> { ["kling"] = Kling }, new Dictionary<string, string>())
+            .Shots.Select(s => s.Chain[0].Request.Prompt).ToList();
+        prompts[1].Should().Contain("Mei: a girl of eight in a yellow raincoat and red boots");
+        prompts[2].Should().Contain("Mei: a girl of eight in a yellow raincoat and red boots").And.Contain("Grandpa Lin: a thin old man with a white beard");
+        prompts[0].Should().NotContain("Mei:");
+        result.Notes.Should().Contain(n => n.Contains("1 recurring character(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlanAsync_CastTheOrderOnlyNames_GetsItsLooksFromTheChatModelAndTheOrdersLooksStay()
+    {
+        using var planner = Create();
+        var order = Order() with
+        {
+            Characters = [new CastMember("mei", "Mei", "Mei", ["cast/mei.png"]), new CastMember("lin", "Grandpa Lin", "a fisherman in oilskins", [])],
+        };
+
+        var result = await planner.PlanAsync(order, null, Kling);
+
+        result.Planned.Characters.Select(c => (c.Id, c.Look)).Should().Equal(("mei", "a girl of eight in a yellow raincoat and red boots"), ("lin", "a fisherman in oilskins"));
+        result.Planned.Characters[0].Pictures.Should().Equal("cast/mei.png");
+        result.Planned.Shots[2].Cast.Should().Equal("mei", "lin");
+        var material = _fake.ChatRequests.Single()["messages"]![1]!["content"]!.GetValue<string>();
+        material.Should().Contain("- Grandpa Lin: a fisherman in oilskins");
     }
 
     [Fact]

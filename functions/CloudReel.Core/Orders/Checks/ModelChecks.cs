@@ -48,6 +48,7 @@ internal static class ModelChecks
                 : $"the default {seconds} seconds is not offered by model '{name}' (it accepts {model.Durations}); set 'seconds'");
         }
         ShotModelChecks.CheckImages(context, models, model, index);
+        ShotModelChecks.CheckSequence(context, models, model, index);
         var promptLength = TextRules.Length(shot.Prompt);
         if (promptLength > model.MaxPromptLength)
         {

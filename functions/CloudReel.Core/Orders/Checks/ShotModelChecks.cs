@@ -16,7 +16,7 @@ internal static class ShotModelChecks
             context.Report(CheckContext.ShotPath(index, "image"), $"model '{name}' can't start from an image (no image-to-video)"
                 + (able.Count > 0 ? $"; models that can: {string.Join(", ", able)}" : "; remove 'image'"));
         }
-        if (shot.Image is null && shot.References.Count == 0 && !model.TextToVideo)
+        if (shot.Image is null && shot.References.Count == 0 && !model.TextToVideo && !context.Order.ContinuesSequence(index))
         {
             context.Report(CheckContext.ShotPath(index, "image"), $"model '{name}' only makes video from an image; add 'image'");
         }
@@ -33,6 +33,15 @@ internal static class ShotModelChecks
             else if (model.MaxReferenceImages == 0) context.Report(path, $"model '{name}' can't keep subjects from reference images{Able(models, m => m.MaxReferenceImages > 0, "can")}");
             else if (shot.References.Count > model.MaxReferenceImages) context.Report(path, $"model '{name}' keeps at most {model.MaxReferenceImages} reference image(s), not {shot.References.Count}");
         }
+    }
+
+    /// <summary>A shot that continues a sequence starts from the previous shot's last frame: its model must do image-to-video.</summary>
+    public static void CheckSequence(CheckContext context, IReadOnlyDictionary<string, ModelCapabilities> models, ModelCapabilities model, int index)
+    {
+        if (!context.Order.ContinuesSequence(index) || model.ImageToVideo) return;
+        var shot = context.Order.Shots[index];
+        context.Report(CheckContext.ShotPath(index, "sequence"),
+            $"shot '{shot.Id}' continues sequence '{shot.Sequence}' from the last frame of the shot before it, but model '{model.Name}' can't start from an image{Able(models, m => m.ImageToVideo, "can")}");
     }
 
     /// <summary>A model with fixed sizes must have one of the master's shape; a workflow model needs the order's workflow.</summary>

@@ -188,6 +188,39 @@ internal static class OrderFormat
         },
     ]);
 
+    private static readonly TextType CharacterId = ShotId with { Example = "mei" };
+
+    private static readonly TextType OneLine = new() { Pattern = @"^[^\u0000-\u001F\u007F-\u009F]*$", PatternHint = "one line without control characters" };
+
+    private static readonly ListType Pictures = new(Image, "image paths") { MinItems = 1, MaxItems = MaxReferences, Unique = true };
+
+    private static readonly ObjectType Character = new("character",
+    [
+        new("id", CharacterId, "Character id, unique in the order; shots name the character by it in their 'cast'.") { Required = true },
+        new("name", OneLine with { MinLength = 1, MaxLength = 60 }, "How prompts name the character, 1–60 characters, e.g. 'Mei'.") { Required = true },
+        new("look", new TextType { MinLength = 1, MaxLength = 1000 },
+            "The character's fixed look: age, build, face, hair, clothes, colours, up to 1000 characters; written into the prompt of every shot the character is in.") { Required = true },
+        new("pictures", Pictures, "1–7 reference pictures of the character (paths relative to the order file, .png .jpg .jpeg or .webp, at most 20 MB each); models that keep subjects from pictures get them."),
+        new("voice", OneLine with { MinLength = 1, MaxLength = 120 }, "The character's voice, as the voice settings name it."),
+    ]) { DefName = "character", Description = "A recurring character with one fixed look." };
+
+    private static readonly ObjectType Look = new("look",
+    [
+        new("style", new TextType { MaxLength = 400 }, "The film's style, added to every prompt (instead of the order's 'style')."),
+        new("pictures", Pictures, "1–7 pictures of the look (paths relative to the order file): style references for the judge and for models that take them."),
+    ]) { Description = "The film's look: its style text and pictures of it." };
+
+    private static readonly ObjectType Qa = new("qa",
+    [
+        new("retries", new NumberType { Integer = true, Minimum = 0, Maximum = 5, Unit = "" },
+            "New takes (with a new seed) a shot gets after a take fails the checks, 0–5, within the budget.") { Default = QaSpec.DefaultRetries },
+        new("checks", new ListType(new ChoiceType(KebabNames.All<QaCheck>(), "check"), "check names") { Unique = true },
+            "The checks every new clip goes through: freeze, black, cut (a hard cut inside the shot), duration, sound (where the model makes sound), judge (where a vision deployment is configured).") { Default = KebabNames.All<QaCheck>() },
+        new("onFail", new ChoiceType(KebabNames.All<QaFailure>(), "failure rule"),
+            "When the retries are spent: fallback (the next model of the chain), fail (the shot fails with the checks' reasons) or accept (the last take is kept).") { Default = "fallback" },
+        new("minScore", new NumberType { Minimum = 0, Maximum = 1, Unit = "" }, "The lowest judge score (0–1) a take passes with; the judge's setting when absent."),
+    ]) { Description = "Quality checks on every new clip, and retakes." };
+
     public static readonly ObjectType Shot = new("shot",
     [
         new("id", ShotId, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
@@ -200,6 +233,10 @@ internal static class OrderFormat
         new("lastImage", Image, "Picture the shot ends on (first-and-last-frame video); needs 'image' and a model that can do it."),
         new("references", new ListType(Image, "image paths") { MinItems = 1, MaxItems = MaxReferences, Unique = true },
             "Images of characters, objects or a look the shot keeps (reference-to-video), 1–7; not together with 'image'."),
+        new("cast", new ListType(CharacterId, "character ids") { MinItems = 1, MaxItems = MaxReferences, Unique = true },
+            "The characters in the shot, by id: their looks go into the prompt, their pictures to models that keep subjects from pictures."),
+        new("sequence", ShotId with { Example = "harbour-run", Description = "A sequence name." },
+            "Shots with the same sequence flow into each other: each starts from the last frame of the one before (image-to-video); they must follow one another."),
         new("camera", new ChoiceType(CameraMoves.All, "camera move"), "Camera move.") { Default = "static" },
         new("caption", Caption, "Caption shown during the shot: text in the first language, or a mapping of language to text."),
         new("model", ModelName, "Video model for this shot; the order's model when absent."),
@@ -221,6 +258,9 @@ internal static class OrderFormat
         new("$schema", new TextType(), "The JSON Schema this file follows; CloudReel ignores it."),
         new("title", new TextType { MinLength = 1, MaxLength = 120 }, "Film title, 1–120 characters.") { Required = true },
         new("style", new TextType { MaxLength = 400 }, "Look of the film, added to every prompt, e.g. 'clay animation, miniature set'."),
+        new("look", Look, "The film's look: {style, pictures}; 'style' inside it instead of the order's 'style'."),
+        new("characters", new ListType(Character, "characters") { MinItems = 1, MaxItems = 20 },
+            "The cast: recurring characters, each with an id, a name, one fixed look and 1–7 reference pictures; shots name theirs in 'cast'."),
         new("languages", new ListType(LanguageTag, "language tags") { MaxItems = 4, Unique = true },
             "Caption languages as BCP 47 tags, at most 4; the first is burned into the picture."),
         new("aspects", new ListType(Aspect, "aspect ratios")
@@ -252,6 +292,7 @@ internal static class OrderFormat
         new("cleanMaster", new BooleanType(), "Also write a clean master for editors, with nothing burned in.") { Default = true },
         new("transition", Transition, "How shots hand over to each other unless a shot says otherwise.") { Default = "crossfade" },
         new("approval", Approval, "Whether a person approves the storyboard before money is spent on shots.") { Default = false },
+        new("qa", Qa, "Quality checks on every new clip and how many retakes a failing shot gets: {retries, checks, onFail, minScore}."),
         new("duration", new NumberType { Minimum = 5, Maximum = 600, Unit = "seconds" },
             "Target film length in seconds for the planner, 5–600; only with 'brief' or 'script'.") { OnlyWith = ["brief", "script"] },
         new("brief", new TextType { MinLength = 1, MaxLength = 20_000 }, "Free text the planner turns into shots, up to 20000 characters."),

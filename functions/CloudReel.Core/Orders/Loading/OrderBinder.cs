@@ -22,10 +22,13 @@ internal sealed partial class OrderBinder(NodeIndex index)
         var (music, musicMix) = BindMusic(Usable(order.Find("music")));
         var (logo, logoPlacement) = BindLogo(Usable(order.Find("logo")));
         var (label, labelDisplay) = BindLabel(Usable(order.Find("label")));
+        var look = Usable(order.Find("look")) as MappingNode;
         return new FilmOrder
         {
             Title = Text(order, "title") ?? Defaults.Title,
-            Style = Text(order, "style") ?? Defaults.Style,
+            Style = (look is null ? null : Text(look, "style")) ?? Text(order, "style") ?? Defaults.Style,
+            LookPictures = (look is null ? null : Texts(look, "pictures"))?.OfType<string>().ToList() ?? Defaults.LookPictures,
+            Characters = BindCharacters(Usable(order.Find("characters"))),
             Languages = languages,
             Aspects = aspects.Count > 0 ? aspects.Select(a => a.Ratio).ToList() : Defaults.Aspects,
             AspectSettings = aspects.Where(a => a.Loudness is not null || a.Reframe is not null).ToList(),
@@ -49,6 +52,7 @@ internal sealed partial class OrderBinder(NodeIndex index)
             CleanMaster = Flag(order, "cleanMaster") ?? Defaults.CleanMaster,
             Transition = BindTransition(Usable(order.Find("transition"))) ?? Defaults.Transition,
             Approval = BindApproval(Usable(order.Find("approval"))) ?? Defaults.Approval,
+            Qa = BindQa(Usable(order.Find("qa"))),
             TargetSeconds = Number(order, "duration"),
             Brief = Text(order, "brief"),
             Script = Text(order, "script"),
@@ -67,6 +71,8 @@ internal sealed partial class OrderBinder(NodeIndex index)
             Image = Text(shot, "image"),
             LastImage = Text(shot, "lastImage"),
             References = Texts(shot, "references")?.OfType<string>().ToList() ?? ShotDefaults.References,
+            Cast = Texts(shot, "cast")?.OfType<string>().ToList() ?? ShotDefaults.Cast,
+            Sequence = Text(shot, "sequence"),
             Camera = Text(shot, "camera") is { } camera && CameraMoves.TryParse(camera, out var move) ? move : ShotDefaults.Camera,
             Captions = BindCaptions(Usable(shot.Find("caption")), languages),
             Model = Text(shot, "model"),

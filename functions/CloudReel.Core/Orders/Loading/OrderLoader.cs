@@ -25,6 +25,7 @@ public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, M
         var order = new OrderBinder(index).Bind(root);
         var context = new CheckContext(order, index, problems);
         OrderChecks.Run(context);
+        CastChecks.Run(context);
         PresentationChecks.Run(context);
         ModelChecks.Run(context, models, unconfigured ?? new Dictionary<string, string>());
         await FileChecks.RunAsync(context, files, cancellationToken);

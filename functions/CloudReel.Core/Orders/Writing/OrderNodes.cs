@@ -17,6 +17,8 @@ internal static class OrderNodes
         var root = Mapping();
         Put(root, "title", Text(order.Title));
         if (order.Style.Length > 0) Put(root, "style", Text(order.Style));
+        if (order.LookPictures.Count > 0) Put(root, "look", CastNodes.Look(order.LookPictures));
+        if (order.Characters.Count > 0) Put(root, "characters", List(order.Characters.Select(CastNodes.Character)));
         if (order.Languages.Count > 0) Put(root, "languages", List(order.Languages.Select(Text)));
         if (!order.Aspects.SequenceEqual(Defaults.Aspects) || order.AspectSettings.Count > 0) Put(root, "aspects", List(order.Aspects.Select(a => Aspect(order, a))));
         if (order.Resolution != Defaults.Resolution) Put(root, "resolution", Text(order.Resolution.ToString(CultureInfo.InvariantCulture) + "p"));
@@ -35,6 +37,7 @@ internal static class OrderNodes
         if (!order.CleanMaster) Put(root, "cleanMaster", ScalarNode.OfBoolean(SourcePosition.Start, false));
         if (order.Transition != Defaults.Transition) Put(root, "transition", Transition(order.Transition));
         if (order.Approval != Defaults.Approval) Put(root, "approval", Approval(order.Approval));
+        if (order.Qa != Defaults.Qa) Put(root, "qa", CastNodes.Qa(order.Qa));
         if (order.TargetSeconds is { } seconds) Put(root, "duration", Number(seconds));
         if (order.Brief is { } brief) Put(root, "brief", Text(brief));
         if (order.Script is { } script) Put(root, "script", Text(script));
@@ -51,6 +54,8 @@ internal static class OrderNodes
         if (shot.Image is { } image) Put(node, "image", Text(image));
         if (shot.LastImage is { } last) Put(node, "lastImage", Text(last));
         if (shot.References.Count > 0) Put(node, "references", List(shot.References.Select(Text)));
+        if (shot.Cast.Count > 0) Put(node, "cast", List(shot.Cast.Select(Text)));
+        if (shot.Sequence is { } sequence) Put(node, "sequence", Text(sequence));
         if (shot.Camera != ShotDefaults.Camera) Put(node, "camera", Text(CameraMoves.NameOf(shot.Camera)));
         if (shot.Captions.Count > 0)
         {
@@ -113,7 +118,7 @@ internal static class OrderNodes
 
     internal static void Put(MappingNode mapping, string key, OrderNode value) => mapping.Add(Text(key), value);
 
-    private static SequenceNode List(IEnumerable<OrderNode> items)
+    internal static SequenceNode List(IEnumerable<OrderNode> items)
     {
         var list = new SequenceNode(SourcePosition.Start);
         list.Items.AddRange(items);

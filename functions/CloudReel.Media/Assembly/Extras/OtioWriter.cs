@@ -44,22 +44,19 @@ internal static class OtioWriter
     private static void VideoItems(Utf8JsonWriter json, FilmTimeline timeline, Func<string, string> urlOf)
     {
         var fps = timeline.Fps;
+        var cuts = EditCuts.Of(timeline);
         for (var i = 0; i < timeline.Clips.Count; i++)
         {
             var clip = timeline.Clips[i];
-            // The clip runs from the cut in its incoming overlap to the cut in its outgoing one.
-            var (cutIn, cutOut) = (Halves(timeline, i - 1).Before, Halves(timeline, i).Before);
-            var start = TimelineFacts.SourceStart(clip, fps) + cutIn;
-            var frames = clip.Frames - cutIn - TimelineFacts.Outgoing(timeline, i) + cutOut;
-            Clip(json, clip.ShotId, urlOf(clip.ClipName), start, frames, fps, w =>
+            Clip(json, clip.ShotId, urlOf(clip.ClipName), cuts[i].SourceStart, cuts[i].Frames, fps, w =>
             {
                 w.WriteString("shot_id", clip.ShotId);
                 w.WriteString("store_name", clip.ClipName);
             });
-            if (i + 1 < timeline.Clips.Count && TimelineFacts.Overlaps(clip.TransitionOut))
+            if (cuts[i].TransitionFrames > 0)
             {
                 var transition = clip.TransitionOut!;
-                var (inOffset, outOffset) = Halves(timeline, i);
+                var (inOffset, outOffset) = EditCuts.Halves(timeline, i);
                 json.WriteStartObject();
                 json.WriteString("OTIO_SCHEMA", "Transition.1");
                 Metadata(json, w => w.WriteString("xfade", TransitionNames.XfadeOf(transition.Kind)));
@@ -72,14 +69,6 @@ internal static class OtioWriter
                 json.WriteEndObject();
             }
         }
-    }
-
-    /// <summary>An overlap split at its middle: frames before the cut (from the outgoing clip) and after it (from the incoming one).</summary>
-    private static (int Before, int After) Halves(FilmTimeline timeline, int index)
-    {
-        if (index < 0) return (0, 0);
-        var overlap = TimelineFacts.Outgoing(timeline, index);
-        return (overlap - (overlap / 2), overlap / 2);
     }
 
     private static void Clip(Utf8JsonWriter json, string name, string url, int start, int frames, int fps, Action<Utf8JsonWriter> metadata)

@@ -1,7 +1,7 @@
 using System.ClientModel.Primitives;
 using CloudReel.Models.AzureOpenAI;
 
-namespace CloudReel.Models.Planning;
+namespace CloudReel.Models.Chat;
 
 /// <summary>
 /// Puts Azure's credential on each chat request just before it leaves (an api-key header, or an

@@ -1,0 +1,8 @@
+namespace CloudReel.Core.Ports;
+
+/// <summary>Frames taken from clips: the last frame of a shot, which the next shot of its sequence starts from.</summary>
+public interface IClipFrames
+{
+    /// <summary>Writes the last frame of the clip at <paramref name="clipPath"/> as a PNG at <paramref name="pngPath"/>.</summary>
+    Task LastFrameAsync(string clipPath, string pngPath, CancellationToken cancellationToken = default);
+}
