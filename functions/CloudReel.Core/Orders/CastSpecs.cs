@@ -8,8 +8,15 @@ namespace CloudReel.Core.Orders;
 /// <param name="Name">How prompts name the character.</param>
 /// <param name="Look">The fixed description of the look: age, build, face, hair, clothes, colours.</param>
 /// <param name="Pictures">1–7 reference pictures (paths relative to the order, or store names once staged); may be none.</param>
-/// <param name="Voice">The character's voice, as the voice settings name it; not used yet.</param>
-public sealed record CastMember(string Id, string Name, string Look, IReadOnlyList<string> Pictures, string? Voice = null);
+/// <param name="Voice">The character's voice in every language it speaks, as the speech provider names it.</param>
+public sealed record CastMember(string Id, string Name, string Look, IReadOnlyList<string> Pictures, string? Voice = null)
+{
+    /// <summary>The character's voice per language, where it has one voice a language ('voice: {zh-CN: …, en: …}').</summary>
+    public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The voice this character speaks <paramref name="language"/> in, or null when the character names none.</summary>
+    public string? VoiceFor(string language) => Voices.TryGetValue(language, out var voice) ? voice : Voice;
+}
 
 /// <summary>The quality checks a new clip goes through.</summary>
 public enum QaCheck

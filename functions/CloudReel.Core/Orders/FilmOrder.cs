@@ -17,6 +17,9 @@ public sealed record FilmOrder
     /// <summary>The recurring characters, each with one fixed look; shots name theirs in <see cref="ShotSpec.Cast"/>.</summary>
     public IReadOnlyList<CastMember> Characters { get; init; } = [];
 
+    /// <summary>How the film speaks its narration and dialogue.</summary>
+    public VoiceSpec Voice { get; init; } = VoiceSpec.Default;
+
     /// <summary>Caption languages as BCP 47 tags, first one burned into the picture.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
@@ -195,6 +198,15 @@ public sealed record ShotSpec
 
     /// <summary>A title shown in the middle of the picture during the shot.</summary>
     public string? Title { get; init; }
+
+    /// <summary>What the narrator says during the shot, per language tag; the spoken language is heard, every language captioned.</summary>
+    public IReadOnlyDictionary<string, string> Narration { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The characters' lines in the shot, spoken in turn after the narration, each in its character's voice.</summary>
+    public IReadOnlyList<DialogueLine> Dialogue { get; init; } = [];
+
+    /// <summary>Whether anything is spoken in the shot.</summary>
+    public bool Speaks => Narration.Count > 0 || Dialogue.Count > 0;
 }
 
 public sealed record Budget(decimal Limit, string Currency = "USD");

@@ -59,7 +59,7 @@ internal static class CaptionAssigner
     /// order has it, else the first of its script (CJK text under the first zh/ja/ko language,
     /// Latin text under the first other one).
     /// </summary>
-    private static string? LanguageFor(string run, TextScript script, IReadOnlyList<string> languages)
+    internal static string? LanguageFor(string run, TextScript script, IReadOnlyList<string> languages)
     {
         if (TextLanguage.Of(run) is { } own && languages.FirstOrDefault(l => TextLanguage.Primary(l) == TextLanguage.Primary(own)) is { } same) return same;
         return script == TextScript.Cjk ? languages.FirstOrDefault(IsCjkLanguage) : languages.FirstOrDefault(l => !IsCjkLanguage(l));

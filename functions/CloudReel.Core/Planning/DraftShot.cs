@@ -29,6 +29,9 @@ internal sealed record DraftShot
     /// <summary>Names of characters heard speaking on screen in the shot (a screenplay's dialogue).</summary>
     public IReadOnlyList<string> Speakers { get; init; } = [];
 
+    /// <summary>The dialogue heard in the shot, on screen or off, with who says it (a screenplay's character name).</summary>
+    public IReadOnlyList<DraftLine> Lines { get; init; } = [];
+
     /// <summary>A draft whose texts all play the same role.</summary>
     public static DraftShot FromText(string text, IReadOnlyList<string> captions) => new()
     {
@@ -39,3 +42,6 @@ internal sealed record DraftShot
         CameraText = text,
     };
 }
+
+/// <summary>A line of a screenplay's dialogue and the character name it is written under.</summary>
+internal sealed record DraftLine(string Speaker, string Text);

@@ -37,6 +37,13 @@ internal static class PlannedCast
         return cast.Select(c => c.Id).Where(ids.Contains).Take(MaxPerShot).ToList();
     }
 
+    /// <summary>The character a screenplay's character name ('AH-MEI', 'MEI (V.O.)' read as 'MEI') is, if any.</summary>
+    public static CastMember? Named(string speaker, IReadOnlyList<CastMember> cast)
+    {
+        var spoken = new CastMember(Slug.From(speaker), ScriptCast.DisplayName(speaker), "", []);
+        return cast.FirstOrDefault(c => Same(c, spoken));
+    }
+
     /// <summary>The order's characters, and of the others those some shot shows.</summary>
     public static IReadOnlyList<CastMember> Used(IReadOnlyList<CastMember> ordered, IReadOnlyList<CastMember> cast, IReadOnlyList<IReadOnlyList<string>> shotCasts) =>
         cast.Where(c => ordered.Contains(c) || shotCasts.Any(s => s.Contains(c.Id))).ToList();

@@ -35,7 +35,11 @@ public static class RuleBasedPlanner
         var cameras = CameraChooser.Choose(drafts.Select(d => d.CameraText).ToList());
         var captions = CaptionAssigner.Assign(drafts, ids, order.Languages, source, notes);
         var prompts = drafts.Select((d, i) => FitPrompt(d.Prompt, ids[i], order.Style, cameras[i], model, notes)).ToList();
-        var timed = drafts.Select((d, i) => new TimedShot(ids[i], ReadingTime.Of(d.TimingTexts), (d.Transition ?? order.Transition).OverlapSeconds)).ToList();
+        var dialogue = drafts.Select(d => PlannedDialogue.Wanted(order) ? PlannedDialogue.For(d, characters, order.Languages) : []).ToList();
+        var timed = drafts.Select((d, i) => new TimedShot(
+            ids[i],
+            Math.Max(ReadingTime.Of(d.TimingTexts), PlannedDialogue.SpeakingSeconds(dialogue[i], order)),
+            (d.Transition ?? order.Transition).OverlapSeconds)).ToList();
         var target = order.TargetSeconds is > 0 ? order.TargetSeconds : null;
         var seconds = ShotTiming.Plan(timed, target, model, notes);
         var sequences = SceneSequences(drafts, model, notes);
@@ -50,6 +54,7 @@ public static class RuleBasedPlanner
             Transition = d.Transition,
             Cast = casts[i],
             Sequence = sequences[i],
+            Dialogue = dialogue[i],
         }).ToList();
         var planned = order with { Characters = characters, Shots = shots, Brief = null, Script = null, TargetSeconds = null };
         return new PlanResult(planned, notes);

@@ -19,7 +19,9 @@ internal sealed class ScriptDrafter
     private readonly List<string> _pendingDialogue = [];
     private readonly List<string> _onScreen = [];
     private readonly List<string> _pendingSpeakers = [];
+    private readonly List<DraftLine> _pendingLines = [];
     private string? _speaker;
+    private string? _voice;
     private SceneContext _scene = SceneContext.None;
     private int _sceneNumber;
     private bool _sceneOpen;
@@ -64,6 +66,7 @@ internal sealed class ScriptDrafter
             case FountainElementKind.Character:
                 NoteCharacter(element);
                 _speaker = ScriptCast.OffScreen(element) ? null : element.Text;
+                _voice = element.Text;
                 break;
             case FountainElementKind.Dialogue:
                 AddDialogue(ScriptDialogue.Clean(element.Text));
@@ -87,10 +90,12 @@ internal sealed class ScriptDrafter
             IdText = action,
             CameraText = action,
             Speakers = [.. _pendingSpeakers],
+            Lines = [.. _pendingLines],
             Scene = _sceneNumber > 0 ? _sceneNumber : null,
         });
         _pendingDialogue.Clear();
         _pendingSpeakers.Clear();
+        _pendingLines.Clear();
         _sceneHasShot = true;
         _sceneOpen = true;
     }
@@ -103,6 +108,7 @@ internal sealed class ScriptDrafter
         {
             _pendingDialogue.Add(line);
             if (_speaker is not null) _pendingSpeakers.Add(_speaker);
+            if (_voice is not null) _pendingLines.Add(new DraftLine(_voice, line));
             return;
         }
         var last = _drafts[^1];
@@ -111,6 +117,7 @@ internal sealed class ScriptDrafter
             CaptionTexts = [.. last.CaptionTexts, line],
             TimingTexts = [.. last.TimingTexts, line],
             Speakers = _speaker is null ? last.Speakers : [.. last.Speakers, _speaker],
+            Lines = _voice is null ? last.Lines : [.. last.Lines, new DraftLine(_voice, line)],
         };
     }
 
@@ -161,9 +168,11 @@ internal sealed class ScriptDrafter
             IdText = _scene.Location.Length > 0 ? _scene.Location : people,
             CameraText = _scene.Location,
             Speakers = [.. _pendingSpeakers],
+            Lines = [.. _pendingLines],
         });
         _pendingDialogue.Clear();
         _pendingSpeakers.Clear();
+        _pendingLines.Clear();
         _sceneHasShot = true;
     }
 

@@ -206,7 +206,7 @@ public class OrderYamlWriterTests
         var order = new FilmOrder
         {
             Title = "T", Style = "s", LookPictures = ["look.png"], Characters = [new CastMember("mei", "Mei", "a girl of eight", ["mei.png"], "voice-1")],
-            Languages = ["en"], Aspects = [AspectRatio.Square], Resolution = 720, Fps = 60, Model = "m",
+            Voice = new VoiceSpec("espeak", Rate: 1.5), Languages = ["en"], Aspects = [AspectRatio.Square], Resolution = 720, Fps = 60, Model = "m",
             Fallback = ["f"], Workflow = "w.json", Budget = new Budget(1), Reframe = ReframeMode.Blur, Loudness = LoudnessTarget.Broadcast,
             Music = "m.mp3", Logo = "l.png", Label = "AI", CaptionStyle = CaptionStyle.None, Poster = new PosterChoice("a"), CleanMaster = false,
             Transition = TransitionSpec.Cut, Approval = new ApprovalSpec(true), Qa = new QaSpec(1, [QaCheck.Freeze]), TargetSeconds = 30, Brief = "b", Script = "s.txt",
@@ -215,6 +215,7 @@ public class OrderYamlWriterTests
                 Id = "a", Prompt = "p", Seconds = 4, Image = "i.png", LastImage = "j.png", References = ["r.png"], Cast = ["mei"], Sequence = "run", Camera = CameraMove.Aerial,
                 Captions = new Dictionary<string, string> { ["en"] = "c" }, Model = "m", Seed = 1, Transition = TransitionSpec.Cut,
                 Focus = new FocusPoint(0.2, 0.7), VoiceOver = "vo.wav", Title = "Chapter one",
+                Narration = new Dictionary<string, string> { ["en"] = "n" }, Dialogue = [new DialogueLine("mei", new Dictionary<string, string> { ["en"] = "d" })],
             }],
         };
         var problems = new OrderProblems();

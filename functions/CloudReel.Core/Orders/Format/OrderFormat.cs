@@ -194,6 +194,58 @@ internal static class OrderFormat
 
     private static readonly ListType Pictures = new(Image, "image paths") { MinItems = 1, MaxItems = MaxReferences, Unique = true };
 
+    private static readonly TextType VoiceName = OneLine with { MinLength = 1, MaxLength = 120, Example = "zh-CN-XiaoxiaoNeural" };
+
+    private static readonly MapType VoicePerLanguage = new(LanguageTag, VoiceName, "language tag to voice name")
+    {
+        MinEntries = 1,
+        Description = "A voice per language; each key must be one of the order's 'languages'.",
+    };
+
+    private static readonly FieldType CharacterVoice = new OneOfType(
+    [
+        VoiceName with { Description = "The voice the character speaks every language in, as the speech provider names it." },
+        VoicePerLanguage with { Description = "The character's voice per language, as the speech provider names them." },
+    ]);
+
+    private static readonly TextType SpokenText = new()
+    {
+        MinLength = 1,
+        MaxLength = 1000,
+        Pattern = @"^[^\u0000-\u0009\u000B-\u001F\u007F-\u009F]*$",
+        PatternHint = "no control characters",
+        Description = "Words to be spoken, up to 1000 characters.",
+    };
+
+    private static readonly FieldType Spoken = new OneOfType(
+    [
+        SpokenText with { Description = "Words in the order's first language." },
+        new MapType(LanguageTag, SpokenText, "language tag to words")
+        {
+            MinEntries = 1,
+            Description = "The words per language; each key must be one of the order's 'languages'. The spoken language is heard, every language is captioned.",
+        },
+    ]);
+
+    private static readonly ObjectType DialogueLineType = new("dialogue line",
+    [
+        new("character", CharacterId, "Who says it: a character id from 'characters'; the line is spoken in that character's voice.") { Required = true },
+        new("line", Spoken, "What the character says: words in the first language, or per language.") { Required = true },
+    ]) { DefName = "dialogueLine", Description = "A character's line." };
+
+    private static readonly ObjectType Voice = new("voice",
+    [
+        new("provider", new ChoiceType(Speech.SpeechProviders.All, "speech provider")
+        {
+            Description = "azure-speech: Azure AI Speech neural voices; espeak: espeak-ng, free and offline, a robotic preview voice; openai-compatible: an OpenAI-compatible /v1/audio/speech endpoint.",
+        }, "Who speaks the film; the host's default (Azure AI Speech when configured, else espeak) when absent."),
+        new("language", LanguageTag, "The language the film speaks, one of 'languages'; the first of them when absent. The other languages are captions."),
+        new("voices", VoicePerLanguage, "The narrator's voice per language, as the provider names it (`cloudreel voices` lists them); the provider's default voice for a language without one."),
+        new("rate", new NumberType { Minimum = 0.5, Maximum = 2, Unit = "" }, "Speaking rate, 0.5–2; 1 is the voice's normal pace.") { Default = 1 },
+        new("pitch", new NumberType { Minimum = -12, Maximum = 12, Unit = "semitones" }, "Pitch shift in semitones, -12 to 12.") { Default = 0 },
+        new("style", OneLine with { MinLength = 1, MaxLength = 40, Example = "cheerful" }, "A speaking style of the voice, e.g. 'cheerful' or 'narration-relaxed' (Azure voices that have styles)."),
+    ]) { Description = "How the film speaks its narration and dialogue." };
+
     private static readonly ObjectType Character = new("character",
     [
         new("id", CharacterId, "Character id, unique in the order; shots name the character by it in their 'cast'.") { Required = true },
@@ -201,7 +253,7 @@ internal static class OrderFormat
         new("look", new TextType { MinLength = 1, MaxLength = 1000 },
             "The character's fixed look: age, build, face, hair, clothes, colours, up to 1000 characters; written into the prompt of every shot the character is in.") { Required = true },
         new("pictures", Pictures, "1–7 reference pictures of the character (paths relative to the order file, .png .jpg .jpeg or .webp, at most 20 MB each); models that keep subjects from pictures get them."),
-        new("voice", OneLine with { MinLength = 1, MaxLength = 120 }, "The character's voice, as the voice settings name it."),
+        new("voice", CharacterVoice, "The character's voice, as the speech provider names it: one for every language, or one per language. Its dialogue is always spoken in it."),
     ]) { DefName = "character", Description = "A recurring character with one fixed look." };
 
     private static readonly ObjectType Look = new("look",
@@ -251,6 +303,9 @@ internal static class OrderFormat
             Pattern = @"^[^\u0000-\u001F\u007F-\u009F]*$",
             PatternHint = "one line without control characters",
         }, "A title shown in the middle of the picture during the shot, one line of up to 60 characters."),
+        new("narration", Spoken, "What the narrator says during the shot: words in the first language, or per language (the spoken language is heard in the order's 'voice', every language is captioned)."),
+        new("dialogue", new ListType(DialogueLineType, "dialogue lines") { MinItems = 1, MaxItems = 20 },
+            "The characters' lines in the shot, spoken in turn after the narration, each in its character's voice: [{character, line}]."),
     ]) { DefName = "shot", Description = "One shot of the film." };
 
     public static readonly ObjectType Order = new("order",
@@ -261,6 +316,7 @@ internal static class OrderFormat
         new("look", Look, "The film's look: {style, pictures}; 'style' inside it instead of the order's 'style'."),
         new("characters", new ListType(Character, "characters") { MinItems = 1, MaxItems = 20 },
             "The cast: recurring characters, each with an id, a name, one fixed look and 1–7 reference pictures; shots name theirs in 'cast'."),
+        new("voice", Voice, "How the film speaks its narration and dialogue: {provider, language, voices, rate, pitch, style}."),
         new("languages", new ListType(LanguageTag, "language tags") { MaxItems = 4, Unique = true },
             "Caption languages as BCP 47 tags, at most 4; the first is burned into the picture."),
         new("aspects", new ListType(Aspect, "aspect ratios")

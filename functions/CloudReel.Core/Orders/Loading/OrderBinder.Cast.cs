@@ -10,14 +10,18 @@ internal sealed partial class OrderBinder
         foreach (var item in list.Items)
         {
             // A character that could not be read stands in empty, so characters[i] still matches the file.
-            characters.Add(Usable(item) is MappingNode map
-                ? new CastMember(
-                    Text(map, "id") ?? "",
-                    Text(map, "name") ?? "",
-                    Text(map, "look") ?? "",
-                    Texts(map, "pictures")?.OfType<string>().ToList() ?? [],
-                    Text(map, "voice"))
-                : new CastMember("", "", "", []));
+            if (Usable(item) is not MappingNode map)
+            {
+                characters.Add(new CastMember("", "", "", []));
+                continue;
+            }
+            var (voice, voices) = BindCharacterVoice(map);
+            characters.Add(new CastMember(
+                Text(map, "id") ?? "",
+                Text(map, "name") ?? "",
+                Text(map, "look") ?? "",
+                Texts(map, "pictures")?.OfType<string>().ToList() ?? [],
+                voice) { Voices = voices });
         }
         return characters;
     }

@@ -29,6 +29,7 @@ internal sealed partial class OrderBinder(NodeIndex index)
             Style = (look is null ? null : Text(look, "style")) ?? Text(order, "style") ?? Defaults.Style,
             LookPictures = (look is null ? null : Texts(look, "pictures"))?.OfType<string>().ToList() ?? Defaults.LookPictures,
             Characters = BindCharacters(Usable(order.Find("characters"))),
+            Voice = BindVoice(Usable(order.Find("voice"))),
             Languages = languages,
             Aspects = aspects.Count > 0 ? aspects.Select(a => a.Ratio).ToList() : Defaults.Aspects,
             AspectSettings = aspects.Where(a => a.Loudness is not null || a.Reframe is not null).ToList(),
@@ -83,6 +84,8 @@ internal sealed partial class OrderBinder(NodeIndex index)
                 : null,
             VoiceOver = Text(shot, "voiceover"),
             Title = Text(shot, "title"),
+            Narration = BindCaptions(Usable(shot.Find("narration")), languages),
+            Dialogue = BindDialogue(Usable(shot.Find("dialogue")), languages),
         };
     }
 

@@ -1,4 +1,5 @@
 using CloudReel.Core.Models;
+using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Orders;
 
@@ -10,7 +11,12 @@ namespace CloudReel.Core.Orders;
 /// <param name="files">The files the order refers to.</param>
 /// <param name="models">Every model that can be ordered here.</param>
 /// <param name="unconfigured">Models known here but not configured, with what to set to use them.</param>
-public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string>? unconfigured = null)
+/// <param name="speech">The speech providers and their voices; without them the voices an order names are not checked.</param>
+public sealed class OrderLoader(
+    IOrderFiles files,
+    IReadOnlyDictionary<string, ModelCapabilities> models,
+    IReadOnlyDictionary<string, string>? unconfigured = null,
+    SpeechChoices? speech = null)
 {
     /// <param name="text">The order file's text.</param>
     /// <param name="fileName">The name every error shows, e.g. "samples/shanghai/order.yaml"; ".json" means JSON, anything else YAML.</param>
@@ -27,6 +33,7 @@ public sealed class OrderLoader(IOrderFiles files, IReadOnlyDictionary<string, M
         OrderChecks.Run(context);
         CastChecks.Run(context);
         PresentationChecks.Run(context);
+        VoiceChecks.Run(context, speech);
         ModelChecks.Run(context, models, unconfigured ?? new Dictionary<string, string>());
         await FileChecks.RunAsync(context, files, cancellationToken);
 

@@ -21,6 +21,7 @@ internal static class CastNodes
         Put(node, "look", OrderNodes.Text(character.Look));
         if (character.Pictures.Count > 0) Put(node, "pictures", List(character.Pictures.Select(OrderNodes.Text)));
         if (character.Voice is { } voice) Put(node, "voice", OrderNodes.Text(voice));
+        else if (character.Voices.Count > 0) Put(node, "voice", VoiceNodes.Texts(character.Voices));
         return node;
     }
 

@@ -19,6 +19,7 @@ internal static class OrderNodes
         if (order.Style.Length > 0) Put(root, "style", Text(order.Style));
         if (order.LookPictures.Count > 0) Put(root, "look", CastNodes.Look(order.LookPictures));
         if (order.Characters.Count > 0) Put(root, "characters", List(order.Characters.Select(CastNodes.Character)));
+        if (order.Voice != Defaults.Voice) Put(root, "voice", VoiceNodes.Voice(order.Voice));
         if (order.Languages.Count > 0) Put(root, "languages", List(order.Languages.Select(Text)));
         if (!order.Aspects.SequenceEqual(Defaults.Aspects) || order.AspectSettings.Count > 0) Put(root, "aspects", List(order.Aspects.Select(a => Aspect(order, a))));
         if (order.Resolution != Defaults.Resolution) Put(root, "resolution", Text(order.Resolution.ToString(CultureInfo.InvariantCulture) + "p"));
@@ -69,6 +70,8 @@ internal static class OrderNodes
         if (shot.Focus is { } focus) Put(node, "focus", PresentationNodes.Focus(focus));
         if (shot.VoiceOver is { } voiceOver) Put(node, "voiceover", Text(voiceOver));
         if (shot.Title is { } title) Put(node, "title", Text(title));
+        if (shot.Narration.Count > 0) Put(node, "narration", VoiceNodes.Texts(shot.Narration));
+        if (shot.Dialogue.Count > 0) Put(node, "dialogue", List(shot.Dialogue.Select(VoiceNodes.Line)));
         return node;
     }
 
