@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what rendering needs and the machine lacks: FFmpeg (with libass and libx264) and a CJK
-# font for Chinese captions. Safe to run again: it only installs what is missing.
+# Installs what rendering needs and the machine lacks: FFmpeg (with libass and libx264), a CJK
+# font for Chinese captions and espeak-ng (the free offline voice: cmn, en and more). Safe to run again: it only installs what is missing.
 set -euo pipefail
 
 quiet=false
@@ -10,6 +10,7 @@ say() { $quiet || echo "$@"; }
 missing=()
 command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]]; then
   missing+=(fonts-noto-cjk)
 fi
@@ -26,4 +27,4 @@ if ((${#missing[@]} > 0)); then
 fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 1; }
-say "prerequisites: $(ffmpeg -version | head -n 1 | cut -d' ' -f1-3), $(fc-list :lang=zh family | head -n 1 | cut -d, -f1), dotnet $(dotnet --version)"
+say "prerequisites: $(ffmpeg -version | head -n 1 | cut -d' ' -f1-3), $(fc-list :lang=zh family | head -n 1 | cut -d, -f1), $(espeak-ng --version | cut -d' ' -f1-4), dotnet $(dotnet --version)"

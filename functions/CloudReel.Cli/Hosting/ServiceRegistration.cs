@@ -85,6 +85,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddVideoModels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddVideoServices(configuration);
+        services.AddSpeechServices(configuration);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         return services;
     }

@@ -71,6 +71,7 @@ public static class FunctionsServices
     public static IServiceCollection AddCloudReelModels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddVideoServices(configuration);
+        services.AddSpeechServices(configuration);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddShotPlanner(configuration);
         services.AddSingleton<FilmPlanner>();

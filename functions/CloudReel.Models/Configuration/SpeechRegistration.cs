@@ -1,0 +1,40 @@
+using CloudReel.Core.Speech;
+using CloudReel.Media.Speech;
+using CloudReel.Models.AzureOpenAI;
+using CloudReel.Models.AzureSpeech;
+using CloudReel.Models.Http;
+using CloudReel.Models.Resilience;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CloudReel.Models.Configuration;
+
+/// <summary>
+/// Registers the speech providers (espeak-ng and Azure AI Speech, configured or not, so `cloudreel
+/// voices` can list them and say what to set), the catalog and the line maker, from the <c>Speech</c> section.
+/// </summary>
+public static class SpeechRegistration
+{
+    public static IServiceCollection AddSpeechServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var speech = configuration.GetSection("Speech").Get<SpeechOptions>() ?? new SpeechOptions();
+        services.AddSingleton(speech);
+        services.AddSingleton<ISpeechProvider>(_ => EspeakSpeech.Locate(name => name == "ESPEAK_NG_PATH" ? speech.Espeak.Path ?? Environment.GetEnvironmentVariable(name) : Environment.GetEnvironmentVariable(name)));
+        services.AddSingleton<ISpeechProvider>(sp => CreateAzure(speech.Azure, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new SpeechCatalog(sp.GetServices<ISpeechProvider>(), speech.Provider));
+        services.AddSingleton<ISpeechCatalog>(sp => sp.GetRequiredService<SpeechCatalog>());
+        services.AddSingleton<SpeechLineMaker>();
+        return services;
+    }
+
+    /// <summary>The Azure AI Speech provider with its credential and resilience pipeline.</summary>
+    public static AzureSpeechProvider CreateAzure(AzureSpeechOptions azure, TimeProvider time, ILoggerFactory logging)
+    {
+        var credential = new AzureCredential("Ocp-Apim-Subscription-Key", azure.Key, azure.UseEntraId, azure.ManagedIdentityClientId, AzureSpeechOptions.Scope,
+            azure.ResourceId is { } resource ? token => $"aad#{resource}#{token}" : null);
+        var http = new ProviderHttp(ServiceAuthHandler.CreateClient(azure.ServiceUri, credential.HeaderAsync), new AzureSpeechErrors(), azure.Resilience, time,
+            logging.CreateLogger("CloudReel.Models.azure-speech"));
+        return new AzureSpeechProvider(azure, http);
+    }
+}
