@@ -43,6 +43,9 @@ public sealed record FilmReport
 
     /// <summary>How the films were assembled: a draft or not, and what was reused from earlier assemblies.</summary>
     public AssemblyReport? Assembly { get; init; }
+
+    /// <summary>The film's speech: provider, lines synthesised and read back, characters billed, cost.</summary>
+    public SpeechReport? Speech { get; init; }
 }
 
 /// <summary>
@@ -94,4 +97,11 @@ public sealed record ShotReport
     public string? FallbackReason { get; init; }
 
     public string? Error { get; init; }
+}
+
+/// <summary>What speaking the film took: lines synthesised now (and paid for) and lines read back from the store (free).</summary>
+public sealed record SpeechReport(string Provider, int LinesSynthesised, int LinesCached, int Characters, decimal Cost, string Currency)
+{
+    public static SpeechReport Of(Speech.SpokenFilm film) =>
+        new(film.Provider, film.LinesSynthesised, film.LinesCached, film.Characters, film.Cost, film.Currency);
 }

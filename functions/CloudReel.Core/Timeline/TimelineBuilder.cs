@@ -1,17 +1,18 @@
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Speech;
 using CloudReel.Core.Text;
 using CloudReel.Core.Workflow;
 
 namespace CloudReel.Core.Timeline;
 
 /// <summary>
-/// Lays the planned shots and their clips out on the frame grid of the film. Pure, so it may run
-/// inside the orchestration.
+/// Lays the planned shots and their clips out on the frame grid of the film, with the film's speech
+/// as voice-overs and its captions timed to the spoken sentences. Pure, so it may run inside the orchestration.
 /// </summary>
 public static class TimelineBuilder
 {
-    public static FilmTimeline Build(string filmId, PlannedFilm plan, IReadOnlyList<ShotOutcome> outcomes)
+    public static FilmTimeline Build(string filmId, PlannedFilm plan, IReadOnlyList<ShotOutcome> outcomes, SpokenFilm? speech = null)
     {
         var order = plan.Order;
         var clipsById = outcomes.Where(o => o.Clip is not null).ToDictionary(o => o.ShotId, o => o.Clip!);
@@ -27,7 +28,7 @@ public static class TimelineBuilder
             i < shots.Count - 1 && overlaps[i] > 0 ? new TimelineTransition(TransitionOf(shot, order).Kind, overlaps[i]) : null,
             clipsById[shot.Id].Probe.HasAudio,
             shot.Focus,
-            shot.VoiceOver)).ToList();
+            shot.VoiceOver ?? speech?.For(shot.Id)?.Audio)).ToList();
 
         var timeline = new FilmTimeline
         {
@@ -44,7 +45,7 @@ public static class TimelineBuilder
             ImplicitLabel = AigcLabel.FirstWrite(AigcLabel.DefaultProducer, filmId),
             CleanMaster = order.CleanMaster,
         };
-        var captions = CaptionTracks(timeline, shots, order.Languages);
+        var captions = CaptionTracks(timeline, shots, order.Languages, speech);
         return timeline with
         {
             Captions = captions,
@@ -78,8 +79,12 @@ public static class TimelineBuilder
         return overlaps;
     }
 
-    /// <summary>Each shot's caption (and title) runs from the middle of its incoming transition to the middle of its outgoing one.</summary>
-    private static List<CaptionTrack> CaptionTracks(FilmTimeline timeline, IReadOnlyList<ShotSpec> shots, IReadOnlyList<string> languages)
+    /// <summary>
+    /// Each shot's caption (and title) runs from the middle of its incoming transition to the middle of its
+    /// outgoing one; a shot that speaks a language is captioned in it by its spoken sentences instead, each
+    /// cue while its sentence is heard (the voice-over starts where the caption span does).
+    /// </summary>
+    private static List<CaptionTrack> CaptionTracks(FilmTimeline timeline, IReadOnlyList<ShotSpec> shots, IReadOnlyList<string> languages, SpokenFilm? speech)
     {
         var spans = ShotSpans(timeline);
         var tracks = new List<CaptionTrack>();
@@ -88,6 +93,13 @@ public static class TimelineBuilder
             var cues = new List<CaptionCue>();
             for (var i = 0; i < shots.Count; i++)
             {
+                var spoken = speech?.For(shots[i].Id)?.Captions.Where(c => c.Language == language).ToList() ?? [];
+                if (spoken.Count > 0)
+                {
+                    cues.AddRange(SpokenCues(spoken, spans[i], timeline.Fps));
+                    continue;
+                }
+
                 if (!shots[i].Captions.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text)) continue;
                 cues.Add(new CaptionCue(spans[i].Start, spans[i].End, text.Trim()));
             }
@@ -96,6 +108,17 @@ public static class TimelineBuilder
         }
 
         return tracks;
+    }
+
+    /// <summary>Spoken cues on the frame grid, kept inside the shot's caption span.</summary>
+    private static IEnumerable<CaptionCue> SpokenCues(IReadOnlyList<SpokenCaption> spoken, FrameSpan span, int fps)
+    {
+        foreach (var caption in spoken)
+        {
+            var start = Math.Clamp(span.Start + (int)Math.Round(caption.Start * fps, MidpointRounding.AwayFromZero), span.Start, span.End - 1);
+            var end = Math.Clamp(span.Start + (int)Math.Round(caption.End * fps, MidpointRounding.AwayFromZero), start + 1, span.End);
+            if (caption.Text.Length > 0) yield return new CaptionCue(start, end, caption.Text);
+        }
     }
 
     private static List<FrameSpan> ShotSpans(FilmTimeline timeline)

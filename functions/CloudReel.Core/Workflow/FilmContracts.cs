@@ -94,6 +94,7 @@ public static class FilmStages
     public const string Validate = "validate";
     public const string Plan = "plan";
     public const string Approval = "approval";
+    public const string Speak = "speak";
     public const string Generate = "generate";
     public const string Assemble = "assemble";
     public const string Outputs = "outputs";

@@ -1,5 +1,6 @@
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Speech;
 using CloudReel.Core.Timeline;
 using CloudReel.Core.Workflow.Activities;
 using Microsoft.DurableTask;
@@ -46,6 +47,12 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
 
         if (plan.Order.Approval.Required) await AwaitApprovalAsync(context, run, plan.Order.Approval.TimeoutHours);
 
+        if (plan.Order.Shots.Any(s => s.Speaks))
+        {
+            run.Begin(FilmStages.Speak);
+            run.Speech = await context.CallActivityAsync<SpokenFilm>(nameof(SpeakFilmActivity), new SpeechJob(request.FilmId, plan.Order), new TaskOptions(StoreRetry));
+        }
+
         run.Begin(FilmStages.Generate);
         run.Outcomes = await ShotFanOut.RunAsync(context, request.FilmId, plan, run.ReportProgress, run.Events.ShotFinished);
         var failed = run.Outcomes.Where(o => !o.Succeeded).ToList();
@@ -55,7 +62,7 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
         }
 
         run.Begin(FilmStages.Assemble);
-        var job = new AssemblyJob(request.FilmId, TimelineBuilder.Build(request.FilmId, plan, run.Outcomes) with { Draft = request.Draft });
+        var job = new AssemblyJob(request.FilmId, TimelineBuilder.Build(request.FilmId, plan, run.Outcomes, run.Speech) with { Draft = request.Draft });
         run.Assembly = request.QueuedAssembly is { } queued
             ? await AssembleInContainerAsync(context, run, job, queued.Timeout)
             : await context.CallActivityAsync<AssemblyResult>(nameof(AssembleFilmActivity), job);

@@ -29,6 +29,9 @@ internal sealed class FilmRun(TaskOrchestrationContext context, string filmId)
 
     public AssemblyResult? Assembly { get; set; }
 
+    /// <summary>The film's speech, when it speaks.</summary>
+    public Speech.SpokenFilm? Speech { get; set; }
+
     /// <summary>Closes the current stage's clock, opens the next and shows it in the custom status.</summary>
     public void Begin(string stage, string? message = null)
     {
@@ -48,7 +51,8 @@ internal sealed class FilmRun(TaskOrchestrationContext context, string filmId)
     {
         var now = context.CurrentUtcDateTime;
         var stages = _stage is null ? _stages : [.. _stages, new StageTiming(_stage, (now - _stageStartedUtc).TotalSeconds)];
-        return FilmReportBuilder.Build(filmId, status, error, _startedUtc, now, stages, Plan, Outcomes, OrderErrors, Assembly);
+        var report = FilmReportBuilder.Build(filmId, status, error, _startedUtc, now, stages, Plan, Outcomes, OrderErrors, Assembly);
+        return Speech is null ? report : report with { Speech = SpeechReport.Of(Speech) };
     }
 
     private FilmProgress Progress(string stage, string? message) => new(

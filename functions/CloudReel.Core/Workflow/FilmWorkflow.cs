@@ -17,6 +17,7 @@ public static class FilmWorkflow
         typeof(ValidateOrderActivity),
         typeof(PlanFilmActivity),
         typeof(WriteStoryboardActivity),
+        typeof(SpeakFilmActivity),
         typeof(SubmitShotActivity),
         typeof(PollShotActivity),
         typeof(AssembleFilmActivity),

@@ -1,6 +1,7 @@
 using CloudReel.Core.Events;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
+using CloudReel.Core.Speech;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
 using Microsoft.Azure.Functions.Worker;
@@ -24,6 +25,9 @@ public static class ActivityFunctions
     [Function(nameof(WriteStoryboardActivity))]
     public static Task<string> WriteStoryboard([ActivityTrigger] StoryboardRequest input, FunctionContext function) =>
         Run<WriteStoryboardActivity, StoryboardRequest, string>(input, function);
+
+    [Function(nameof(SpeakFilmActivity))]
+    public static Task<SpokenFilm> SpeakFilm([ActivityTrigger] SpeechJob input, FunctionContext function) => Run<SpeakFilmActivity, SpeechJob, SpokenFilm>(input, function);
 
     [Function(nameof(SubmitShotActivity))]
     public static Task<ShotSubmission> SubmitShot([ActivityTrigger] ShotJob input, FunctionContext function) => Run<SubmitShotActivity, ShotJob, ShotSubmission>(input, function);

@@ -25,6 +25,7 @@ public static class SpeechRegistration
         services.AddSingleton(sp => new SpeechCatalog(sp.GetServices<ISpeechProvider>(), speech.Provider));
         services.AddSingleton<ISpeechCatalog>(sp => sp.GetRequiredService<SpeechCatalog>());
         services.AddSingleton<SpeechLineMaker>();
+        services.AddSingleton<ShotSpeech>();
         return services;
     }
 

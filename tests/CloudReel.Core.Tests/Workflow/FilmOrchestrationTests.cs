@@ -30,6 +30,31 @@ public partial class FilmOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_OrderThatSpeaks_SpeaksBeforeTheShotsAndMixesTheVoiceOvers()
+    {
+        var (speech, _, _) = ShotSpeechTests.Make();
+        var film = new FilmScript(ShotSpeechTests.Spoken) { Speak = job => speech.SpeakAsync(job.Order, CancellationToken.None).GetAwaiter().GetResult() };
+
+        await new FilmOrchestration().RunAsync(film.Context(), Request);
+
+        film.Activities.IndexOf(nameof(SpeakFilmActivity)).Should().BeLessThan(film.Activities.IndexOf(nameof(SubmitShotActivity)));
+        film.Timeline!.Clips[0].VoiceOver.Should().StartWith("clips/speech/");
+        film.Report!.Speech.Should().Be(new SpeechReport("fake", 2, 0, 11, 11 * 4m / 1_000_000m, "USD"));
+        film.Report.Stages.Select(s => s.Stage).Should().Contain(FilmStages.Speak);
+    }
+
+    [Fact]
+    public async Task RunAsync_SilentOrder_SpeaksNothing()
+    {
+        var film = new FilmScript(Order());
+
+        await new FilmOrchestration().RunAsync(film.Context(), Request);
+
+        film.Activities.Should().NotContain(nameof(SpeakFilmActivity));
+        film.Report!.Speech.Should().BeNull();
+    }
+
+    [Fact]
     public async Task RunAsync_InvalidOrder_FailsWithTheErrorsInItsReport()
     {
         var error = new OrderError("order.yaml", 3, 5, "shots[0].seconds", "too long");
@@ -133,6 +158,9 @@ public partial class FilmOrchestrationTests
         /// <summary>Whether publishing an event fails, as a crashed activity would.</summary>
         public bool PublishFails { get; init; }
 
+        /// <summary>What speaking the film answers, for films that speak.</summary>
+        public Func<Speech.SpeechJob, Speech.SpokenFilm>? Speak { get; init; }
+
         public ScriptedOrchestrationContext Context()
         {
             var context = new ScriptedOrchestrationContext(Request.FilmId, Answer);
@@ -157,6 +185,8 @@ public partial class FilmOrchestrationTests
                     };
                 case nameof(WriteStoryboardActivity):
                     return "films/promo-1/storyboard.yaml";
+                case nameof(SpeakFilmActivity):
+                    return Speak!((Speech.SpeechJob)input!);
                 case nameof(SubmitShotActivity):
                     var job = (ShotJob)input!;
                     return Submitted(job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId));
