@@ -18,6 +18,7 @@ internal static class Program
         root.Subcommands.Add(StatusCommand.Create(global));
         root.Subcommands.Add(ApproveCommand.Create(global));
         root.Subcommands.Add(ModelsCommand.Create(global));
+        root.Subcommands.Add(VoicesCommand.Create(global));
         root.Subcommands.Add(ServeCommand.Create(global));
         root.Subcommands.Add(AssembleCommand.Create(global));
         return await root.Parse(args).InvokeAsync();

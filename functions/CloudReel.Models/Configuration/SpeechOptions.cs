@@ -65,7 +65,8 @@ public sealed class AzureSpeechOptions
 
     public bool IsConfigured => (!string.IsNullOrWhiteSpace(Region) || !string.IsNullOrWhiteSpace(BaseUrl)) && (!string.IsNullOrWhiteSpace(Key) || UseEntraId);
 
-    public Uri ServiceUri => new((BaseUrl ?? $"https://{Region}.tts.speech.microsoft.com").TrimEnd('/') + "/");
+    /// <summary>The service's address; a placeholder region while none is set (nothing is sent until it is configured).</summary>
+    public Uri ServiceUri => new((BaseUrl ?? $"https://{(string.IsNullOrWhiteSpace(Region) ? "eastus" : Region.Trim())}.tts.speech.microsoft.com").TrimEnd('/') + "/");
 
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 }

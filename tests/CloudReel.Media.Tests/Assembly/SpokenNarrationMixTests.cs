@@ -6,13 +6,13 @@ using static CloudReel.Media.Tests.Assembly.EngineFixture;
 
 namespace CloudReel.Media.Tests.Assembly;
 
-/// <summary>A narration spoken by the real espeak-ng, mixed as a voice-over over music: the speech well above the ducked music.</summary>
+/// <summary>A narration spoken by the real espeak-ng, mixed as a voice-over over music: loud as ordered, and the speech well above the ducked music.</summary>
 public sealed class SpokenNarrationMixTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private const int MusicHz = 220;
 
     [Fact]
-    public async Task AssembleAsync_EspeakNarrationOverMusic_SpeechAboveTheDuckedMusic()
+    public async Task AssembleAsync_EspeakNarrationOverMusic_LoudnessOnTargetAndSpeechAboveTheDuckedMusic()
     {
         var espeak = EspeakSpeech.Locate(Environment.GetEnvironmentVariable);
         if (!espeak.IsConfigured) Assert.Fail("espeak-ng is missing: run infra/scripts/install-prereqs.sh");
@@ -34,6 +34,9 @@ public sealed class SpokenNarrationMixTests(EngineFixture fixture) : IClassFixtu
         await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
         var film = Path.Combine(output, "film.16x9.mp4");
+        var loudness = await fixture.Media.LoudnessAsync(film);
+        loudness.Lufs.Should().BeInRange(-15, -13, "streaming loudness, -14 LUFS within 1 LU");
+        loudness.TruePeak.Should().BeLessThanOrEqualTo(-1);
         var total = await fixture.Media.MeanVolumeAsync(film, 0.5, 1.8);
         var musicUnderSpeech = await fixture.Media.MeanVolumeAsync(film, 0.5, 1.8, MusicHz);
         var musicAlone = await fixture.Media.MeanVolumeAsync(film, spoken + 0.8, 4.8, MusicHz);

@@ -168,3 +168,16 @@ public sealed class AzureSpeechTests : IAsyncLifetime, IDisposable
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }
+
+/// <summary>Settings of Azure AI Speech: the regional address, and a provider that can be made (and listed) before anything is configured.</summary>
+public class AzureSpeechOptionsTests
+{
+    [Fact]
+    public void ServiceUri_FollowsTheRegion_AndIsValidBeforeOneIsSet()
+    {
+        new AzureSpeechOptions { Region = "eastasia" }.ServiceUri.Should().Be(new Uri("https://eastasia.tts.speech.microsoft.com/"));
+        new AzureSpeechOptions().ServiceUri.Host.Should().EndWith(".tts.speech.microsoft.com");
+        new AzureSpeechOptions().IsConfigured.Should().BeFalse();
+        new AzureSpeechOptions { Region = "eastasia", Key = "k" }.IsConfigured.Should().BeTrue();
+    }
+}
