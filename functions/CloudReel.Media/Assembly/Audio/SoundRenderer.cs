@@ -23,6 +23,7 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
     private const double MusicUnderForegroundLu = 8;
     private const double DuckingKeyLufs = -18;
     private const double LimiterMarginDb = 1.5;
+    private const int LimiterPasses = 4;
 
     /// <summary>
     /// The sound for every target in <paramref name="targets"/>: the file of each, and whether all
@@ -87,13 +88,12 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
         {
             var output = Path.Combine(folder, $"sound-{files.Count}.m4a");
             var samples = new FrameClock(timeline.Fps).Sample(timeline.TotalFrames);
-            var (source, normalise) = measured.IsSilent || FitsUnderTheCeiling(target, measured)
-                ? (mix, measured.IsSilent ? null : Normalise(target, measured))
-                : await LimitAsync(mix, target, measured, Path.Combine(folder, $"limited-{files.Count}.wav"), cancellationToken);
+            var normalise = measured.IsSilent ? null
+                : FitsUnderTheCeiling(target, measured) ? Normalise(target, measured) : await LimitAsync(mix, target, measured, cancellationToken);
             var filters = normalise is null ? "" : normalise + $",aresample={Number(FrameClock.SampleRate)},";
             filters += $"apad=whole_len={Number(samples)},atrim=end_sample={Number(samples)}";
             var share = 0.5 / targets.Count;
-            await runner.RunAsync(["-y", "-i", source, "-af", filters, .. EncodeArguments.Sound(options), output],
+            await runner.RunAsync(["-y", "-i", mix, "-af", filters, .. EncodeArguments.Sound(options), output],
                 Fraction(progress, 0.5 + (share * done++), share, timeline.TotalSeconds), cancellationToken);
             files[target] = output;
         }
@@ -123,19 +123,25 @@ internal sealed class SoundRenderer(FfmpegRunner runner, AssemblyOptions options
     private static bool FitsUnderTheCeiling(double target, LoudnessMeasure measured) => measured.TruePeakDbtp + (target - measured.IntegratedLufs) <= TruePeakCeiling;
 
     /// <summary>
-    /// Peaky sound (speech): the gain to the target with a limiter holding the peaks, measured again,
-    /// and the final pass's small gain (limited again) to what the limiting took. One limited pass alone
+    /// Peaky sound (speech): the gain to the target through a limiter that holds the peaks; the limiter
+    /// takes loudness with the peaks, so the limited sound is measured and the gain raised by what is
+    /// missing, up to <see cref="LimiterPasses"/> times, until it lands within 0.3 LU. One limited pass
     /// fell about 2 LU short on a narrated film, and loudnorm's fallback (its dynamic mode) as much.
     /// </summary>
-    private async Task<(string Source, string Normalise)> LimitAsync(string mix, double target, LoudnessMeasure measured, string limited, CancellationToken cancellationToken)
+    private async Task<string> LimitAsync(string mix, double target, LoudnessMeasure measured, CancellationToken cancellationToken)
     {
-        var stderr = new ConcurrentQueue<string>();
-        await runner.RunAsync(
-            ["-y", "-v", "info", "-i", mix, "-filter_complex", $"[0:a]{Limited(target - measured.IntegratedLufs)},asplit[keep][measure];[measure]ebur128@limited=peak=true[measured]",
-             "-map", "[keep]", "-c:a", "pcm_f32le", "-f", "wav", limited, "-map", "[measured]", "-f", "null", "-"],
-            null, stderr.Enqueue, cancellationToken);
-        var again = LoudnessReadings.EbuR128([.. stderr], "limited");
-        return (limited, Limited(again.IsSilent ? 0 : target - again.IntegratedLufs));
+        var gain = target - measured.IntegratedLufs;
+        for (var pass = 0; pass < LimiterPasses; pass++)
+        {
+            var stderr = new ConcurrentQueue<string>();
+            await runner.RunAsync(
+                ["-y", "-v", "info", "-i", mix, "-filter_complex", $"[0:a]{Limited(gain)},ebur128@limited=peak=true[measured]", "-map", "[measured]", "-f", "null", "-"],
+                null, stderr.Enqueue, cancellationToken);
+            var shortfall = target - LoudnessReadings.EbuR128([.. stderr], "limited").IntegratedLufs;
+            if (Math.Abs(shortfall) <= 0.3) break;
+            gain += shortfall;
+        }
+        return Limited(gain);
     }
 
     /// <summary>A gain with a limiter under the true-peak ceiling (it holds sample peaks, so it sits lower, leaving room for the true peak).</summary>
