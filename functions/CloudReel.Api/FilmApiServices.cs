@@ -1,7 +1,7 @@
 using CloudReel.Api.Links;
-using CloudReel.Azure.Security;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

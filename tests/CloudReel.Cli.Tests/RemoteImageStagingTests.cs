@@ -1,5 +1,4 @@
 using System.Net;
-using CloudReel.Azure.Security;
 using CloudReel.Azure.Tests.Support;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
@@ -9,6 +8,7 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
+using CloudReel.Models.Fetching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

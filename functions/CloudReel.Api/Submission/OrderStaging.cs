@@ -1,6 +1,6 @@
-using CloudReel.Azure.Security;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Models.Fetching;
 
 namespace CloudReel.Api.Submission;
 

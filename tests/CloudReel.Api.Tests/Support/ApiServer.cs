@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
-using CloudReel.Core.Jobs;
 using CloudReel.Core.Tests.Workflow;
+using CloudReel.Local.Coordination;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

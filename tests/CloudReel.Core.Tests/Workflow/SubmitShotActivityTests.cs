@@ -4,6 +4,7 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
+using CloudReel.Local.Coordination;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;

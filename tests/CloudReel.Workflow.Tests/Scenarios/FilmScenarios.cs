@@ -1,11 +1,11 @@
 using System.Text;
 using CloudReel.Api.Control;
-using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
+using CloudReel.Local.Coordination;
 using CloudReel.Workflow.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

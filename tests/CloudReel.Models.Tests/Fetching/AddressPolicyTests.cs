@@ -1,7 +1,7 @@
 using System.Net;
-using CloudReel.Azure.Security;
+using CloudReel.Models.Fetching;
 
-namespace CloudReel.Azure.Tests.Security;
+namespace CloudReel.Models.Tests.Fetching;
 
 public sealed class AddressPolicyTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CloudReel.Azure.Security;
+namespace CloudReel.Models.Fetching;
 
 /// <summary>
 /// An HTTP handler whose every connection is made by CloudReel itself: it resolves the host, refuses

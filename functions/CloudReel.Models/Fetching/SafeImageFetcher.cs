@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 
-namespace CloudReel.Azure.Security;
+namespace CloudReel.Models.Fetching;
 
 /// <summary>
 /// Fetches a reference image named by a URL in an order, on the user's behalf, safely: https only

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CloudReel.Azure.Security;
+namespace CloudReel.Models.Fetching;
 
 /// <summary>
 /// Which IP addresses a fetch on a user's behalf may reach: public unicast only. Refused: loopback,

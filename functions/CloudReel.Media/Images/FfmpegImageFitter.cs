@@ -1,13 +1,8 @@
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 using CloudReel.Media.Ffmpeg;
 
-namespace CloudReel.Models.AzureOpenAI;
-
-/// <summary>Scales and centre-crops a picture to an exact size (Sora 2 takes only a reference image of the video's size).</summary>
-public interface IImageFitter
-{
-    Task<byte[]> FitAsync(byte[] image, string extension, FrameSize size, CancellationToken cancellationToken);
-}
+namespace CloudReel.Media.Images;
 
 /// <summary><see cref="IImageFitter"/> with FFmpeg: fill the frame, crop the overflow, write a PNG.</summary>
 public sealed class FfmpegImageFitter(FfmpegRunner runner) : IImageFitter

@@ -1,9 +1,9 @@
 using System.Net;
-using CloudReel.Azure.Security;
 using CloudReel.Azure.Tests.Support;
+using CloudReel.Models.Fetching;
 using Microsoft.AspNetCore.Http;
 
-namespace CloudReel.Azure.Tests.Security;
+namespace CloudReel.Models.Tests.Fetching;
 
 /// <summary>
 /// The reference-image fetch against a local https server. A resolver maps test host names to

@@ -1,4 +1,4 @@
-namespace CloudReel.Azure.Security;
+namespace CloudReel.Models.Fetching;
 
 /// <summary>Reference images by their first bytes: PNG, JPEG and WebP, the types orders accept.</summary>
 public static class ImageSniffer

@@ -1,6 +1,6 @@
 using CloudReel.Core.Ports;
 
-namespace CloudReel.Core.Jobs;
+namespace CloudReel.Local.Coordination;
 
 /// <summary>
 /// <see cref="IModelSlots"/> for one process: every film this process runs shares it (register it

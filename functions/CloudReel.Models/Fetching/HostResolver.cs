@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CloudReel.Azure.Security;
+namespace CloudReel.Models.Fetching;
 
 /// <summary>Resolves host names for guarded fetches; tests point it wherever they need.</summary>
 public interface IHostResolver

@@ -1,6 +1,6 @@
 using CloudReel.Core.Ports;
 
-namespace CloudReel.Local.Scratch;
+namespace CloudReel.Media.Scratch;
 
 /// <summary>Scratch directories under one root (the system temp folder by default); each is deleted when disposed.</summary>
 public sealed class LocalScratchSpace(string? root = null) : IScratchSpace

@@ -1,8 +1,9 @@
-using CloudReel.Core.Jobs;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Tests.Contracts;
+using CloudReel.Core.Tests.Workflow;
+using CloudReel.Local.Coordination;
 
-namespace CloudReel.Core.Tests.Workflow;
+namespace CloudReel.Local.Tests.Coordination;
 
 /// <summary>The local engine's budget: a store file under a per-film process lock.</summary>
 public sealed class StoreFilmBudgetTests : FilmBudgetContract
