@@ -18,12 +18,10 @@ namespace CloudReel.Api;
 /// </summary>
 public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
 {
-    private readonly OrderStaging _staging = new(services.Store, services.ImageFetchers);
-
-    public FilmSubmissions Submissions => new(runtime, services.Models, _staging, new IdempotencyRecords(services.Store), services.Options, services.Time);
+    public FilmSubmissions Submissions => new(runtime, services.Intake, new IdempotencyRecords(services.Store), services.Options, services.Time);
 
     /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
-    public InboundEventHandler Events => new(runtime, services.Store, _staging, Submissions, services.LoggerFactory.CreateLogger<InboundEventHandler>());
+    public InboundEventHandler Events => new(runtime, services.Store, services.Intake, services.LoggerFactory.CreateLogger<InboundEventHandler>());
 
     public Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken) => Submissions.SubmitAsync(request, cancellationToken);
 
@@ -40,7 +38,7 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
         new FilmControls(runtime, services.Slots).CancelAsync(request, id, cancellationToken);
 
     public Task<IResult> RegenerateAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
-        new ShotRegeneration(runtime, services.Store, services.Models, _staging, Submissions).RegenerateAsync(request, id, shotId, cancellationToken);
+        new ShotRegeneration(runtime, services.Store, services.Models, services.Intake).RegenerateAsync(request, id, shotId, cancellationToken);
 
     /// <summary>A signed link to an output of a store that cannot sign its own; the signature is the credential.</summary>
     public async Task<IResult> GetOutputAsync(HttpRequest request, string id, string file, CancellationToken cancellationToken)

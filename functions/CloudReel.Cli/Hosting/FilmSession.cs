@@ -15,11 +15,8 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>
-    /// Starts the film (when <paramref name="request"/> is given) or resumes it from the journal,
-    /// and watches it to the end. Returns the process exit code.
-    /// </summary>
-    public async Task<int> RunAsync(FilmRequest? request, CancellationToken cancellationToken)
+    /// <summary>Carries the film on from the journal, on its own store and output folder, and watches it to the end. Returns the process exit code.</summary>
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
         StoreLocation? store;
         try
@@ -35,12 +32,19 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
         var relay = new ProgressRelay();
         using var loggerFactory = context.CreateLoggerFactory();
         await using var host = await EngineHost.StartAsync(context.Home, film.OutputRoot, loggerFactory, relay, cancellationToken, store);
+        return await WatchAsync(host, relay, store, () => host.Engine.ResumeAsync(film.FilmId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the film on <paramref name="host"/> (<paramref name="start"/>) and watches it to the end with
+    /// live progress; copies its outputs home from a remote store. Returns the process exit code.
+    /// </summary>
+    public async Task<int> WatchAsync(EngineHost host, ProgressRelay relay, StoreLocation? store, Func<Task> start, CancellationToken cancellationToken)
+    {
         await using (var view = CreateView())
         {
             relay.Target = view;
-            if (request is not null) await host.Engine.StartAsync(nameof(FilmOrchestration), film.FilmId, request, cancellationToken);
-            else await host.Engine.ResumeAsync(film.FilmId, cancellationToken);
-
+            await start();
             var completion = host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);
             while (!completion.IsCompleted)
             {

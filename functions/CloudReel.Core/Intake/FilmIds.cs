@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CloudReel.Core.Text;
 
-namespace CloudReel.Api.Submission;
+namespace CloudReel.Core.Intake;
 
 /// <summary>
 /// Film ids: a slug of the title and a short hex tag. The tag is random for a plain request, and

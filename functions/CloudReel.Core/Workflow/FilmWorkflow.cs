@@ -21,7 +21,6 @@ public static class FilmWorkflow
         typeof(PollShotActivity),
         typeof(AssembleFilmActivity),
         typeof(EnqueueAssemblyActivity),
-        typeof(ReadAssemblyResultActivity),
         typeof(WriteFilmReportActivity),
         typeof(PublishFilmEventActivity),
         typeof(SettleBudgetActivity),

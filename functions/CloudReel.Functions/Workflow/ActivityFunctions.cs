@@ -39,10 +39,6 @@ public static class ActivityFunctions
     public static Task<AssemblyJobMessage> EnqueueAssembly([ActivityTrigger] AssemblyJob input, FunctionContext function) =>
         Run<EnqueueAssemblyActivity, AssemblyJob, AssemblyJobMessage>(input, function);
 
-    [Function(nameof(ReadAssemblyResultActivity))]
-    public static Task<AssemblyResult> ReadAssemblyResult([ActivityTrigger] string input, FunctionContext function) =>
-        Run<ReadAssemblyResultActivity, string, AssemblyResult>(input, function);
-
     [Function(nameof(WriteFilmReportActivity))]
     public static Task<IReadOnlyList<string>> WriteFilmReport([ActivityTrigger] FilmReport input, FunctionContext function) =>
         Run<WriteFilmReportActivity, FilmReport, IReadOnlyList<string>>(input, function);

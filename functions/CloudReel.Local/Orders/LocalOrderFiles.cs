@@ -1,10 +1,11 @@
+using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 
-namespace CloudReel.Cli.Orders;
+namespace CloudReel.Local.Orders;
 
 /// <summary>The files an order refers to, on local disk, relative to the order file's folder.</summary>
-public sealed class LocalOrderFiles(string orderDirectory) : IOrderFiles
+public sealed class LocalOrderFiles(string orderDirectory) : IOrderSource
 {
     public Task<long?> GetSizeAsync(string relativePath, CancellationToken cancellationToken = default)
     {
@@ -13,5 +14,12 @@ public sealed class LocalOrderFiles(string orderDirectory) : IOrderFiles
         if (!StoreLayout.IsSafeRelativePath(relativePath)) return Task.FromResult<long?>(null);
         var file = new FileInfo(Path.Combine(orderDirectory, relativePath));
         return Task.FromResult(file.Exists ? file.Length : (long?)null);
+    }
+
+    public Task<Stream?> OpenReadAsync(string relativePath, CancellationToken cancellationToken = default)
+    {
+        if (RemoteImages.IsUrl(relativePath) || !StoreLayout.IsSafeRelativePath(relativePath)) return Task.FromResult<Stream?>(null);
+        var path = Path.Combine(orderDirectory, relativePath);
+        return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
     }
 }

@@ -13,12 +13,4 @@ public static class ImageSniffer
         if (start.Length >= 12 && start[..4].SequenceEqual("RIFF"u8) && start[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
         return null;
     }
-
-    public static string ExtensionOf(string contentType) => contentType switch
-    {
-        "image/png" => ".png",
-        "image/jpeg" => ".jpg",
-        "image/webp" => ".webp",
-        _ => throw new ArgumentException($"{contentType} is not an accepted image type.", nameof(contentType)),
-    };
 }

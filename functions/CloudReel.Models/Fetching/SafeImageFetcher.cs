@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using CloudReel.Core.Ports;
 
 namespace CloudReel.Models.Fetching;
 
@@ -10,7 +11,7 @@ namespace CloudReel.Models.Fetching;
 /// <see cref="SafeFetchOptions.MaxBytes"/> (counted while streaming, whatever Content-Length says),
 /// and only PNG, JPEG or WebP, by Content-Type and by the file's own first bytes.
 /// </summary>
-public sealed class SafeImageFetcher : IDisposable
+public sealed class SafeImageFetcher : IReferenceImageFetcher, IDisposable
 {
     private static readonly string[] AcceptedTypes = ["image/png", "image/jpeg", "image/webp"];
     private readonly HttpClient _http;
@@ -131,9 +132,3 @@ public sealed record SafeFetchOptions
     /// <summary>Adjusts the handler (tests trust their own certificate here); the guard itself cannot be removed.</summary>
     public Action<SocketsHttpHandler>? ConfigureHandler { get; init; }
 }
-
-/// <summary>A fetched image: where it was finally served from (after redirects), its type, size and SHA-256.</summary>
-public sealed record FetchedImageInfo(Uri Url, string ContentType, long Bytes, string Sha256);
-
-/// <summary>A reference image could not be fetched safely; the message says which URL and why.</summary>
-public sealed class ImageFetchException(string message) : Exception(message);

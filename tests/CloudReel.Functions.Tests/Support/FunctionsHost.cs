@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CloudReel.Api;
 using CloudReel.Api.Tests.Support;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Tests.Workflow;
 using CloudReel.Core.Workflow;
 using CloudReel.Functions.Events;
@@ -36,7 +37,9 @@ public sealed class FunctionsHost : IAsyncLifetime
 
     public EventFunctions Events => new(Services);
 
-    private FilmApiServices Services => new(Store, TestModels.Catalog, new ProcessModelSlots(), Options, TimeProvider.System);
+    private FilmApiServices Services => new(
+        Store, TestModels.Catalog, new ProcessModelSlots(), Options, TimeProvider.System,
+        new FilmIntake(Store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = Options.QueuedAssemblyTimeout }));
 
     public async Task InitializeAsync() =>
         _durable = await DurableTaskTestHost.StartAsync(

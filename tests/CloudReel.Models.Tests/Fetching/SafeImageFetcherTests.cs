@@ -1,5 +1,6 @@
 using System.Net;
 using CloudReel.Azure.Tests.Support;
+using CloudReel.Core.Ports;
 using CloudReel.Models.Fetching;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,6 @@
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
@@ -7,7 +8,7 @@ using CloudReel.Core.Workflow;
 using CloudReel.Local.Coordination;
 using CloudReel.Local.Store;
 using CloudReel.Media.Ffmpeg;
-using CloudReel.Media.Scratch;
+using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,10 +48,9 @@ internal sealed class ScenarioWorld : IDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         services.AddSingleton<IClipStore>(Store);
-        services.AddSingleton<IScratchSpace>(new LocalScratchSpace(_home.ScratchPath));
         services.AddSingleton<JobLedger>();
         services.AddSingleton<IFilmBudget, StoreFilmBudget>();
-        services.AddMediaEngine(_home);
+        services.AddMediaEngine(_home, configuration);
         services.AddSingleton<IVideoModel>(new RefusingModel());
         services.AddSingleton<IVideoModel>(Metered);
         services.AddSingleton<IVideoModel>(Stalling);
@@ -71,9 +71,12 @@ internal sealed class ScenarioWorld : IDisposable
         var path = Path.Combine(_home.Root, "orders", filmId + ".yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, orderYaml);
-        var loaded = await OrderFile.LoadAsync(path, models, CancellationToken.None);
-        if (!loaded.IsValid) throw new InvalidOperationException(string.Join("; ", loaded.Errors));
-        return new FilmRequest(filmId, await OrderStager.StageAsync(Store, filmId, path, loaded.Order!, CancellationToken.None));
+        using var fetcher = new SafeImageFetcher();
+        var intake = new FilmIntake(Store, models, fetcher, new FilmIntakeOptions());
+        var loaded = await OrderFile.LoadAsync(path, intake, CancellationToken.None);
+        if (!loaded.Result.IsValid) throw new InvalidOperationException(string.Join("; ", loaded.Result.Errors));
+        var orderName = await intake.StageAsync(filmId, loaded.Document, loaded.Result.Order, loaded.Files, CancellationToken.None);
+        return intake.Request(filmId, orderName, loaded.Result.Order!.Title, path);
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 using CloudReel.Core.Ports;
 
-namespace CloudReel.Cli.Progress;
+namespace CloudReel.Core.Reports;
 
 /// <summary>What assembly reused from earlier films, one line per film file: "film.16x9.mp4: 2 of 12 chunks encoded, 10 reused (31.0 s saved)".</summary>
 public static class ReuseLines
