@@ -30,7 +30,8 @@ public sealed class InboundEventHandlerTests : IAsyncLifetime
         outcome.Action.Should().Be("started");
         outcome.FilmId.Should().MatchRegex("^harbour-lights-[0-9a-f]{8}$");
         var request = _server.Runtime.Started.Should().ContainSingle().Which;
-        request.Should().Be(new FilmRequest(outcome.FilmId!, $"orders/{outcome.FilmId}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(45))));
+        (request with { Label = null }).Should().Be(new FilmRequest(outcome.FilmId!, $"orders/{outcome.FilmId}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(45))));
+        request.Label.Should().Be(new FilmLabel("Harbour Lights", "orders/incoming/harbour/order.yaml"), "the engine keeps what the film is and where its order came from");
         (await _server.Store.ReadTextAsync(request.OrderName)).Should().Be(Order);
         (await _server.Store.ReadTextAsync($"orders/{outcome.FilmId}/refs/quay.jpg")).Should().Be("jpeg bytes");
     }

@@ -40,7 +40,8 @@ public sealed class SubmitFilmTests : IAsyncLifetime
         response.Headers.Location!.AbsoluteUri.Should().Be(new Uri(_server.Client.BaseAddress!, $"api/films/{id}").AbsoluteUri);
         body.GetProperty("statusUrl").GetString().Should().Be(response.Headers.Location.AbsoluteUri);
         var started = _server.Runtime.Started.Should().ContainSingle().Which;
-        started.Should().Be(new FilmRequest(id, $"orders/{id}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(30))));
+        (started with { Label = null }).Should().Be(new FilmRequest(id, $"orders/{id}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(30))));
+        started.Label.Should().Be(new FilmLabel("Harbour Lights", $"POST /api/films (orders/{id}/order.yaml)"));
         (await _server.Store.ReadTextAsync(started.OrderName)).Should().Be(Order);
     }
 

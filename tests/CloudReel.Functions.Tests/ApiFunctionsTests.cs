@@ -28,7 +28,7 @@ public sealed class ApiFunctionsTests(FunctionsHost host) : IClassFixture<Functi
         var film = await host.Client.GetInstanceAsync(accepted.Id, getInputsAndOutputs: true);
         film.Should().NotBeNull("the film runs under its id as instance id");
         film!.Name.Should().Be(StubFilmOrchestration.Name);
-        film.ReadInputAs<FilmRequest>().Should().Be(
+        (film.ReadInputAs<FilmRequest>()! with { Label = null }).Should().Be(
             new FilmRequest(accepted.Id, $"orders/{accepted.Id}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(60))),
             "the app's films are assembled by the assembler container");
         (await host.Store.ReadTextAsync($"orders/{accepted.Id}/order.yaml")).Should().Be(Order("Harbour Lights"));
