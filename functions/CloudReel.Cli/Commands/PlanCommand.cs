@@ -5,6 +5,7 @@ using CloudReel.Cli.Orders;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
+using CloudReel.Local.Orders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
@@ -85,12 +86,20 @@ public static class PlanCommand
 
     private static async Task<FilmOrder?> ReadAsync(FileInfo input, DocumentHints defaults, IVideoModelCatalog catalog, TextWriter stderr, CancellationToken cancellationToken)
     {
-        switch (input.Extension.ToLowerInvariant())
+        try
         {
-            case ".txt" or ".md" or ".markdown":
-                return DocumentOrders.FromBrief(await File.ReadAllTextAsync(input.FullName, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
-            case ".fountain":
-                return DocumentOrders.FromScript(await File.ReadAllTextAsync(input.FullName, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
+            switch (input.Extension.ToLowerInvariant())
+            {
+                case ".txt" or ".md" or ".markdown":
+                    return DocumentOrders.FromBrief(await OrderFolder.ReadOrderTextAsync(input.FullName, OrderLimits.OrderBytes, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
+                case ".fountain":
+                    return DocumentOrders.FromScript(await OrderFolder.ReadOrderTextAsync(input.FullName, OrderLimits.OrderBytes, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
+            }
+        }
+        catch (OrderFileRefusedException refused)
+        {
+            await stderr.WriteLineAsync(refused.Message);
+            return null;
         }
 
         var loaded = await OrderFile.LoadAsync(input.FullName, catalog, cancellationToken);

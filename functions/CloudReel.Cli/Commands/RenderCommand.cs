@@ -63,7 +63,7 @@ public static class RenderCommand
         {
             orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
         }
-        catch (OrderStagingException notStaged)
+        catch (Exception notStaged) when (notStaged is OrderStagingException or Core.Orders.OrderFileRefusedException)
         {
             await stderr.WriteLineAsync(notStaged.Message);
             return ExitCodes.InvalidInput;

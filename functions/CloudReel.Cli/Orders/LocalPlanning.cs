@@ -4,6 +4,7 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Local.Orders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Orders;
@@ -19,9 +20,10 @@ public static class LocalPlanning
     public static async Task<LocalPlan> PlanAsync(IServiceProvider services, string orderDirectory, FilmOrder order, CancellationToken cancellationToken)
     {
         var capabilities = services.GetRequiredService<IVideoModelCatalog>().CapabilitiesByName();
-        var script = order.Script is null ? null : await File.ReadAllTextAsync(Path.Combine(orderDirectory, order.Script), cancellationToken);
+        var folder = new OrderFolder(orderDirectory);
+        var script = order.Script is null ? null : await folder.ReadTextAsync(order.Script, OrderLimits.FileBytes("script"), cancellationToken);
         var planned = await services.GetRequiredService<FilmPlanner>().PlanAsync(order, script, capabilities, new LocalOrderFiles(orderDirectory), cancellationToken);
-        var plan = ShotCasting.Cast(planned.Planned, capabilities, await HashAsync(orderDirectory, planned.Planned, cancellationToken));
+        var plan = ShotCasting.Cast(planned.Planned, capabilities, await HashAsync(folder, planned.Planned, cancellationToken));
 
         var store = services.GetRequiredService<IClipStore>();
         var cached = new HashSet<string>(StringComparer.Ordinal);
@@ -42,7 +44,7 @@ public static class LocalPlanning
         return new LocalPlan(plan with { Shots = shots, Notes = [.. planned.Notes, .. plan.Notes] }, cached);
     }
 
-    private static async Task<Dictionary<string, string>> HashAsync(string orderDirectory, FilmOrder order, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> HashAsync(OrderFolder folder, FilmOrder order, CancellationToken cancellationToken)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in order.CastingFiles())
@@ -54,7 +56,7 @@ public static class LocalPlanning
                 continue;
             }
 
-            await using var file = File.OpenRead(Path.Combine(orderDirectory, path));
+            await using var file = folder.OpenRead(path, OrderLimits.AnyFileBytes);
             hashes[path] = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
         }
 

@@ -1,14 +1,24 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Local.Orders;
 
 namespace CloudReel.Cli.Orders;
 
-/// <summary>Reads and validates an order file from disk, against the files beside it and the models known here.</summary>
+/// <summary>Reads (a regular file, at most <see cref="OrderLimits.OrderBytes"/>) and validates an order file from disk, against the files beside it and the models known here.</summary>
 public static class OrderFile
 {
     public static async Task<OrderLoadResult> LoadAsync(string path, IVideoModelCatalog models, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        string text;
+        try
+        {
+            text = await OrderFolder.ReadOrderTextAsync(path, OrderLimits.OrderBytes, cancellationToken);
+        }
+        catch (OrderFileRefusedException refused)
+        {
+            return new OrderLoadResult(null, [new OrderError(DisplayName(path), 1, 1, "order", refused.Message)]);
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var loader = new OrderLoader(new LocalOrderFiles(directory), models.CapabilitiesByName(), models.UnconfiguredModels());
         return await loader.LoadAsync(text, DisplayName(path), cancellationToken);

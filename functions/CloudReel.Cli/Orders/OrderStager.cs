@@ -1,12 +1,14 @@
 using CloudReel.Azure.Security;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Local.Orders;
 
 namespace CloudReel.Cli.Orders;
 
 /// <summary>
 /// Copies an order file and every file it refers to into the store under orders/&lt;film-id&gt;/,
-/// so the film is made from exactly what was ordered, even if the files change later. Reference
+/// so the film is made from exactly what was ordered, even if the files change later. Files are read
+/// through <see cref="OrderFolder"/>: inside the order's folder, regular files, capped by their field's limit. Reference
 /// images given as https URLs are fetched once, safely (<see cref="SafeImageFetcher"/>), and kept
 /// content-addressed under _fetched/ with an index the workflow reads.
 /// </summary>
@@ -15,10 +17,11 @@ public static class OrderStager
     public static async Task<string> StageAsync(
         IClipStore store, string filmId, string orderPath, FilmOrder order, CancellationToken cancellationToken, SafeImageFetcher? fetcher = null)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(orderPath))!;
+        var folder = OrderFolder.Of(orderPath);
         // The order keeps only its extension (it decides YAML or JSON); its name may be anything.
         var orderName = StoreLayout.OrderFile(filmId, "order" + Path.GetExtension(orderPath).ToLowerInvariant());
-        await CopyAsync(store, orderPath, orderName, cancellationToken);
+        await store.PutTextAsync(orderName, await OrderFolder.ReadOrderTextAsync(orderPath, OrderLimits.OrderBytes, cancellationToken), ContentTypes.Of(orderPath), overwrite: true, cancellationToken);
+
         var fetched = new Dictionary<string, FetchedImage>(StringComparer.Ordinal);
         SafeImageFetcher? ownFetcher = null;
         try
@@ -27,7 +30,8 @@ public static class OrderStager
             {
                 if (!RemoteImages.IsUrl(relative))
                 {
-                    await CopyAsync(store, Path.Combine(directory, relative), StoreLayout.OrderFile(filmId, relative), cancellationToken);
+                    await using var content = folder.OpenRead(relative, OrderLimits.FileBytes(field));
+                    await store.PutAsync(StoreLayout.OrderFile(filmId, relative), content, ContentTypes.Of(relative), overwrite: true, cancellationToken);
                 }
                 else if (!fetched.ContainsKey(relative))
                 {
@@ -62,12 +66,6 @@ public static class OrderStager
         image.Position = 0;
         await store.PutAsync(StoreLayout.OrderFile(filmId, file), image, info.ContentType, overwrite: false, cancellationToken);
         return new FetchedImage(url, file, info.Bytes, info.ContentType, info.Sha256);
-    }
-
-    private static async Task CopyAsync(IClipStore store, string path, string name, CancellationToken cancellationToken)
-    {
-        await using var content = File.OpenRead(path);
-        await store.PutAsync(name, content, ContentTypes.Of(path), overwrite: true, cancellationToken);
     }
 }
 

@@ -22,3 +22,9 @@ public interface IOrderFiles
     /// <summary>The size in bytes of the file at <paramref name="relativePath"/>, or null when it is missing.</summary>
     Task<long?> GetSizeAsync(string relativePath, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A file an order names that is refused for what it is, not for what it holds: it leaves the order's
+/// folder, is not a regular file, or is larger than allowed. The message says why, in the user's terms.
+/// </summary>
+public sealed class OrderFileRefusedException(string message) : Exception(message);
