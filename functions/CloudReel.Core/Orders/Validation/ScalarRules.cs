@@ -69,8 +69,9 @@ internal static class ScalarRules
         var path = scalar.Text;
         if (path.Length == 0) return "must not be empty";
         if (path.Length > type.MaxTextLength) return $"is {path.Length} characters long; a {(type.AllowsHttpsUrl ? "path or URL" : "path")} has at most {type.MaxTextLength}";
+        // A URL is always parsed, not only matched: the pattern cannot see e.g. a port over 65535.
+        if (type.AllowsHttpsUrl && RemoteImages.IsUrl(path)) return TextRules.ExplainImageUrl(path) ?? (Matches(path, type.Pattern) ? null : $"'{NodeText.Quote(path)}' is not an https URL of a public host");
         if (Matches(path, type.Pattern)) return null;
-        if (type.AllowsHttpsUrl && RemoteImages.IsUrl(path)) return TextRules.ExplainImageUrl(path) ?? $"'{NodeText.Quote(path)}' is not an https URL of a public host";
         return TextRules.ExplainPath(path, type.Extensions, type.Noun) ?? $"'{NodeText.Quote(path)}' is not a safe relative path to {type.Noun}";
     }
 }
