@@ -21,7 +21,15 @@ public sealed class OrderStaging(IClipStore store, Func<SafeImageFetcher>? fetch
     public async Task<string> StageAsync(string filmId, string orderText, string extension, FilmOrder? order, string? sourceFolder, CancellationToken cancellationToken)
     {
         var orderName = StoreLayout.OrderFile(filmId, "order" + extension);
-        await store.PutTextAsync(orderName, orderText, extension == OrderFormat.Json ? "application/json" : "application/yaml", overwrite: true, cancellationToken);
+        try
+        {
+            await StagedOrders.ClaimAsync(store, orderName, orderText, extension == OrderFormat.Json ? "application/json" : "application/yaml", cancellationToken);
+        }
+        catch (FilmIdTakenException taken)
+        {
+            throw new OrderStagingException(taken.Message);
+        }
+
         if (order is null) return orderName;
 
         var fetched = new Dictionary<string, FetchedImage>(StringComparer.Ordinal);

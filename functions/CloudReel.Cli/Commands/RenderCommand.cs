@@ -2,7 +2,6 @@ using System.CommandLine;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
 using CloudReel.Core.Ports;
-using CloudReel.Core.Text;
 using CloudReel.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,7 +55,7 @@ public static class RenderCommand
 
         var order = loaded.Order!;
         if (dryRun) return await DryRunAsync(services, orderFile, order, stdout, stderr, cancellationToken);
-        var filmId = $"{Slug.From(order.Title, maxLength: 32)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var filmId = Api.Submission.FilmIds.Random(order.Title);
         var store = services.GetRequiredService<IClipStore>();
         string orderName;
         try

@@ -20,7 +20,15 @@ public static class OrderStager
         var folder = OrderFolder.Of(orderPath);
         // The order keeps only its extension (it decides YAML or JSON); its name may be anything.
         var orderName = StoreLayout.OrderFile(filmId, "order" + Path.GetExtension(orderPath).ToLowerInvariant());
-        await store.PutTextAsync(orderName, await OrderFolder.ReadOrderTextAsync(orderPath, OrderLimits.OrderBytes, cancellationToken), ContentTypes.Of(orderPath), overwrite: true, cancellationToken);
+        var orderText = await OrderFolder.ReadOrderTextAsync(orderPath, OrderLimits.OrderBytes, cancellationToken);
+        try
+        {
+            await StagedOrders.ClaimAsync(store, orderName, orderText, ContentTypes.Of(orderPath), cancellationToken);
+        }
+        catch (FilmIdTakenException taken)
+        {
+            throw new OrderStagingException(taken.Message);
+        }
 
         var fetched = new Dictionary<string, FetchedImage>(StringComparer.Ordinal);
         SafeImageFetcher? ownFetcher = null;
