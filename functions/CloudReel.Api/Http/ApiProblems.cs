@@ -13,7 +13,8 @@ public static class ApiProblems
     {
         var problem = Create(request, StatusCodes.Status400BadRequest, "invalid-order", "The order is not valid",
             $"{errors.Count} error(s): {string.Join("; ", errors.Take(3))}{(errors.Count > 3 ? "; …" : "")}{(hint is null ? "" : " " + hint)}");
-        problem.Extensions["errors"] = errors.Select(e => new { file = e.File, line = e.Line, column = e.Column, field = e.Field, message = e.Message }).ToList();
+        problem.Extensions["errors"] = OrderLimits.Shown(errors).Select(e => new { file = e.File, line = e.Line, column = e.Column, field = e.Field, message = e.Message }).ToList();
+        problem.Extensions["errorCount"] = errors.Count;
         return Result(problem);
     }
 

@@ -62,7 +62,7 @@ public static class PlanCommand
         }
         catch (InvalidOrderException invalid)
         {
-            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            OrderFile.PrintErrors(new Core.Orders.OrderLoadResult(null, invalid.Errors), stderr);
             return ExitCodes.InvalidInput;
         }
 

@@ -86,7 +86,7 @@ public static class RenderCommand
         }
         catch (Core.Orders.InvalidOrderException invalid)
         {
-            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            OrderFile.PrintErrors(new Core.Orders.OrderLoadResult(null, invalid.Errors), stderr);
             return ExitCodes.InvalidInput;
         }
 

@@ -27,10 +27,12 @@ public static class OrderFile
     /// <summary>Prints every error, one per line, in the file:line:column form editors jump to.</summary>
     public static void PrintErrors(OrderLoadResult result, TextWriter errors)
     {
-        foreach (var error in result.Errors)
+        foreach (var error in OrderLimits.Shown(result.Errors))
         {
             errors.WriteLine(error);
         }
+
+        if (result.Errors.Count > OrderLimits.ErrorsShown) errors.WriteLine($"… and {result.Errors.Count - OrderLimits.ErrorsShown} more error(s) not listed.");
 
         errors.WriteLine($"{result.Errors.Count} error(s): the order was not accepted.");
     }

@@ -11,7 +11,7 @@ public sealed record OrderError(string File, int Line, int Column, string Field,
 
 /// <summary>Thrown where an order must be valid to go on; carries every error found.</summary>
 public sealed class InvalidOrderException(IReadOnlyList<OrderError> errors)
-    : Exception($"The order has {errors.Count} error(s):\n" + string.Join("\n", errors))
+    : Exception($"The order has {errors.Count} error(s):\n" + string.Join("\n", OrderLimits.Shown(errors)) + (errors.Count > OrderLimits.ErrorsShown ? "\n…" : ""))
 {
     public IReadOnlyList<OrderError> Errors { get; } = errors;
 }

@@ -11,4 +11,10 @@ public static class OrderLimits
 
     /// <summary>The most bytes the file in <paramref name="field"/> (e.g. "music", "shots[2].image") may hold.</summary>
     public static long FileBytes(string field) => FileChecks.TypeOf(field).MaxBytes;
+
+    /// <summary>How many errors an answer lists (CLI and API alike); the rest are counted, not listed.</summary>
+    public const int ErrorsShown = 100;
+
+    /// <summary>The errors to list: the first <see cref="ErrorsShown"/>, in order.</summary>
+    public static IReadOnlyList<OrderError> Shown(IReadOnlyList<OrderError> errors) => errors.Count <= ErrorsShown ? errors : errors.Take(ErrorsShown).ToList();
 }
