@@ -25,6 +25,9 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
     /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
     public InboundEventHandler Events => new(runtime, services.Store, _staging, Submissions, services.LoggerFactory.CreateLogger<InboundEventHandler>());
 
+    /// <summary>The most bytes any request body may have (an order is the largest).</summary>
+    public int MaxBodyBytes => services.Options.MaxOrderBytes;
+
     public Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken) => Submissions.SubmitAsync(request, cancellationToken);
 
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)

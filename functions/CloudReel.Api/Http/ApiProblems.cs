@@ -35,7 +35,7 @@ public static class ApiProblems
         Result(Create(request, StatusCodes.Status409Conflict, "conflict", "The film is not in a state that allows this", detail));
 
     public static IResult TooLarge(HttpRequest request, int limit) =>
-        Result(Create(request, StatusCodes.Status413PayloadTooLarge, "too-large", "The order is too large", $"An order may have at most {limit} bytes."));
+        Result(Create(request, StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large", $"A request body (an order, events, a retake) may have at most {limit} bytes."));
 
     public static IResult UnsupportedMediaType(HttpRequest request, string? contentType) =>
         Result(Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the order as JSON or YAML",
