@@ -37,10 +37,10 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
     }
 
     public Task<IResult> ApproveAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        new FilmControls(runtime, services.Slots).ApproveAsync(request, id, cancellationToken);
+        new FilmControls(runtime, services.Slots, services.Store).ApproveAsync(request, id, cancellationToken);
 
     public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        new FilmControls(runtime, services.Slots).CancelAsync(request, id, cancellationToken);
+        new FilmControls(runtime, services.Slots, services.Store).CancelAsync(request, id, cancellationToken);
 
     public Task<IResult> RegenerateAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
         new ShotRegeneration(runtime, services.Store, services.Models, _staging, Submissions).RegenerateAsync(request, id, shotId, cancellationToken);
