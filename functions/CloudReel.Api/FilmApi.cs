@@ -78,11 +78,13 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
         try
         {
             await services.Store.ExistsAsync(StoreLayout.FilmOutput("health", "probe"), cancellationToken);
-            return Results.Json(new { status = "healthy", store = services.Store.Describe() }, WorkflowJson.Options);
+            return Results.Json(new { status = "healthy" }, WorkflowJson.Options);
         }
         catch (Exception error) when (error is IOException or HttpRequestException or global::Azure.RequestFailedException or UnauthorizedAccessException)
         {
-            return ApiProblems.Unavailable(request, $"The clip store does not answer: {error.Message}");
+            // Where the store is and why it fails are the operator's: they go to the log, not the (anonymous) answer.
+            services.LoggerFactory.CreateLogger<FilmApi>().LogWarning(error, "Health: the clip store {Store} does not answer", services.Store.Describe());
+            return ApiProblems.Unavailable(request, "The clip store does not answer.");
         }
     }
 }

@@ -33,7 +33,8 @@ public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots, IClipS
         }
         catch (JsonException bad)
         {
-            return ApiProblems.BadRequest(request, $"The body is not an approval ({{\"approved\": true, \"by\": \"…\", \"comment\": \"…\"}}): {bad.Message}");
+            var where = bad.Path is { Length: > 2 } path ? $" (at {path[2..]})" : "";
+            return ApiProblems.BadRequest(request, $"The body is not an approval{where}: send {{\"approved\": true, \"by\": \"…\", \"comment\": \"…\"}}.");
         }
 
         var decision = new ApprovalDecision(body?.Approved ?? true, body?.By, body?.Comment);
