@@ -50,7 +50,8 @@ public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVi
         }
         catch (JsonException bad)
         {
-            return ApiProblems.BadRequest(request, $"The body is not a regeneration ({{\"seed\": 42}}, or empty): {bad.Message}");
+            var where = bad.Path is { Length: > 2 } path ? $" (at {path[2..]})" : "";
+            return ApiProblems.BadRequest(request, $"The body is not a regeneration{where}: send {{\"seed\": <a whole number 0-{uint.MaxValue}>}}, or nothing.");
         }
 
         if (body?.Seed is < 0 or > uint.MaxValue) return ApiProblems.BadRequest(request, $"seed must be 0-{uint.MaxValue}.");

@@ -61,7 +61,7 @@ public static class PlanCommand
         }
         catch (InvalidOrderException invalid)
         {
-            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            OrderFile.PrintErrors(new Core.Orders.OrderLoadResult(null, invalid.Errors), stderr);
             return ExitCodes.InvalidInput;
         }
 
@@ -85,12 +85,20 @@ public static class PlanCommand
 
     private static async Task<FilmOrder?> ReadAsync(FileInfo input, DocumentHints defaults, FilmIntake intake, TextWriter stderr, CancellationToken cancellationToken)
     {
-        switch (input.Extension.ToLowerInvariant())
+        try
         {
-            case ".txt" or ".md" or ".markdown":
-                return DocumentOrders.FromBrief(await File.ReadAllTextAsync(input.FullName, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
-            case ".fountain":
-                return DocumentOrders.FromScript(await File.ReadAllTextAsync(input.FullName, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
+            switch (input.Extension.ToLowerInvariant())
+            {
+                case ".txt" or ".md" or ".markdown":
+                    return DocumentOrders.FromBrief(await OrderFolder.ReadOrderTextAsync(input.FullName, OrderLimits.OrderBytes, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
+                case ".fountain":
+                    return DocumentOrders.FromScript(await OrderFolder.ReadOrderTextAsync(input.FullName, OrderLimits.OrderBytes, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
+            }
+        }
+        catch (OrderFileRefusedException refused)
+        {
+            await stderr.WriteLineAsync(refused.Message);
+            return null;
         }
 
         var loaded = await OrderFile.LoadAsync(input.FullName, intake, cancellationToken);

@@ -68,7 +68,7 @@ public static class RenderCommand
         {
             orderName = await intake.StageAsync(filmId, loaded.Document, order, loaded.Files, cancellationToken);
         }
-        catch (OrderStagingException notStaged)
+        catch (Exception notStaged) when (notStaged is OrderStagingException or Core.Orders.OrderFileRefusedException)
         {
             await stderr.WriteLineAsync(notStaged.Message);
             return ExitCodes.InvalidInput;
@@ -91,7 +91,7 @@ public static class RenderCommand
         }
         catch (InvalidOrderException invalid)
         {
-            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            OrderFile.PrintErrors(new Core.Orders.OrderLoadResult(null, invalid.Errors), stderr);
             return ExitCodes.InvalidInput;
         }
 

@@ -11,7 +11,8 @@ namespace CloudReel.Core.Intake;
 /// </summary>
 public static class FilmIds
 {
-    public static string Random(string title) => $"{Slug.From(title, maxLength: 32)}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}";
+    /// <summary>A new film's id: 64 random bits, so two films never meet (and staging never overwrites one that did).</summary>
+    public static string Random(string title) => $"{Slug.From(title, maxLength: 32)}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
 
     public static string Derived(string title, params string[] identity) => $"{Slug.From(title, maxLength: 32)}-{Hash(identity)[..8]}";
 

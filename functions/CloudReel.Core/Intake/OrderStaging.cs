@@ -21,7 +21,15 @@ public sealed class OrderStaging(IClipStore store, IReferenceImageFetcher fetche
     public async Task<string> StageAsync(string filmId, OrderDocument order, FilmOrder? parsed, IOrderSource source, CancellationToken cancellationToken)
     {
         var orderName = StoreLayout.OrderFile(filmId, "order" + order.Extension);
-        await store.PutTextAsync(orderName, order.Text, order.ContentType, overwrite: true, cancellationToken);
+        try
+        {
+            await StagedOrders.ClaimAsync(store, orderName, order.Text, order.ContentType, cancellationToken);
+        }
+        catch (FilmIdTakenException taken)
+        {
+            throw new OrderStagingException(taken.Message);
+        }
+
         if (parsed is null) return orderName;
 
         var fetched = new Dictionary<string, FetchedImage>(StringComparer.Ordinal);

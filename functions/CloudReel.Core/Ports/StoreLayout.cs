@@ -9,6 +9,7 @@ namespace CloudReel.Core.Ports;
 /// <item><c>clips/normalised/&lt;profile&gt;/&lt;key&gt;.mp4</c>: clips conformed to an output profile, for the clean master's stream copy;</item>
 /// <item><c>clips/renders/&lt;kind&gt;/&lt;key&gt;.*</c>: encoded pieces of films (rendition chunks, sound, extras) under a key of
 /// everything that shapes them, with a <c>.json</c> record each, reused by later assemblies;</item>
+/// <item><c>clips/quarantine/&lt;stamp&gt;/…</c>: cached objects found damaged before reuse, kept aside and made again;</item>
 /// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
 /// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs;</item>
 /// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip;</item>
@@ -23,6 +24,7 @@ public static partial class StoreLayout
     public const string FilmsPrefix = "films/";
     public const string JobsPrefix = "jobs/";
     public const string BudgetsPrefix = "budgets/";
+    public const string QuarantinePrefix = ClipsPrefix + "quarantine/";
 
     public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
 
@@ -39,6 +41,15 @@ public static partial class StoreLayout
     /// </summary>
     public static string RenderedPiece(string kind, string key, string extension) =>
         ClipsPrefix + "renders/" + RequireProfile(kind) + "/" + RequireKey(key) + "." + RequireExtension(extension);
+
+    /// <summary>The record of a normalised copy: its size and SHA-256, checked before it is reused.</summary>
+    public static string NormalisedClipRecord(string contentKey, string profile) => NormalisedClip(contentKey, profile)[..^4] + ".json";
+
+    /// <summary>Where a damaged cached object under clips/ is kept aside (never reused): <c>clips/quarantine/&lt;stamp&gt;/…</c>.</summary>
+    public static string Quarantined(string name, string stamp) =>
+        name.StartsWith(ClipsPrefix, StringComparison.Ordinal) && !name.StartsWith(QuarantinePrefix, StringComparison.Ordinal)
+            ? QuarantinePrefix + RequireProfile(stamp) + "/" + name[ClipsPrefix.Length..]
+            : throw new ArgumentException($"'{name}' is not a cached object.", nameof(name));
 
     /// <summary>The content key of a clip's store name (<c>clips/&lt;key&gt;.mp4</c>), or null for any other name.</summary>
     public static string? ContentKeyOf(string clipName)

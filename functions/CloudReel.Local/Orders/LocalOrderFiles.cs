@@ -1,25 +1,23 @@
 using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
-using CloudReel.Core.Ports;
 
 namespace CloudReel.Local.Orders;
 
-/// <summary>The files an order refers to, on local disk, relative to the order file's folder.</summary>
+/// <summary>The files an order refers to, on local disk, through <see cref="OrderFolder"/> (inside the order's folder, regular files only).</summary>
 public sealed class LocalOrderFiles(string orderDirectory) : IOrderSource
 {
+    private readonly OrderFolder _folder = new(orderDirectory);
+
     public Task<long?> GetSizeAsync(string relativePath, CancellationToken cancellationToken = default)
     {
         // A reference-image URL is fetched, and its size and type checked, when the order is staged.
         if (RemoteImages.IsUrl(relativePath)) return Task.FromResult<long?>(0);
-        if (!StoreLayout.IsSafeRelativePath(relativePath)) return Task.FromResult<long?>(null);
-        var file = new FileInfo(Path.Combine(orderDirectory, relativePath));
-        return Task.FromResult(file.Exists ? file.Length : (long?)null);
+        return Task.FromResult(_folder.GetSize(relativePath));
     }
 
     public Task<Stream?> OpenReadAsync(string relativePath, CancellationToken cancellationToken = default)
     {
-        if (RemoteImages.IsUrl(relativePath) || !StoreLayout.IsSafeRelativePath(relativePath)) return Task.FromResult<Stream?>(null);
-        var path = Path.Combine(orderDirectory, relativePath);
-        return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
+        if (RemoteImages.IsUrl(relativePath) || _folder.Find(relativePath) is null) return Task.FromResult<Stream?>(null);
+        return Task.FromResult<Stream?>(_folder.OpenRead(relativePath, OrderLimits.AnyFileBytes));
     }
 }

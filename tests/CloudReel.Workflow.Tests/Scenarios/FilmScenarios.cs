@@ -27,7 +27,7 @@ public abstract class FilmScenarios : IAsyncLifetime
 
     private ProcessModelSlots Slots => (ProcessModelSlots)_home!.Services.GetRequiredService<IModelSlots>();
 
-    private FilmControls Controls => new(Runtime, Slots);
+    private FilmControls Controls => new(Runtime, Slots, World.Store);
 
     public async Task InitializeAsync() => _home = await OpenHomeAsync(World);
 
