@@ -11,10 +11,12 @@ using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Scratch;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Probing;
+using CloudReel.Media.Quality;
 using CloudReel.Models.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +65,8 @@ public static class FunctionsServices
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<FfprobeClipProber>();
         services.AddSingleton<IMediaEngine, ProbeOnlyMediaEngine>();
+        services.AddSingleton<IClipChecker, FfmpegClipChecker>();
+        services.AddSingleton<IClipFrames, FfmpegClipFrames>();
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         return services;
     }

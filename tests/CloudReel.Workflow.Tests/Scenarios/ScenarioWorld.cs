@@ -27,6 +27,7 @@ internal sealed class ScenarioWorld : IDisposable
         _home.EnsureCreated();
         Store = new FlakyStore(new FolderClipStore(_home.StorePath, Path.Combine(_home.Root, "out")));
         Metered = new MeteredModel(Path.Combine(_home.Root, "metered.mp4"));
+        Takes = new TakesModel(Path.Combine(_home.Root, "takes"));
     }
 
     public FlakyStore Store { get; }
@@ -34,6 +35,8 @@ internal sealed class ScenarioWorld : IDisposable
     public MeteredModel Metered { get; }
 
     public StallingModel Stalling { get; } = new();
+
+    public TakesModel Takes { get; }
 
     public string JournalPath => _home.JournalPath;
 
@@ -53,6 +56,7 @@ internal sealed class ScenarioWorld : IDisposable
         services.AddSingleton<IVideoModel>(new RefusingModel());
         services.AddSingleton<IVideoModel>(Metered);
         services.AddSingleton<IVideoModel>(Stalling);
+        services.AddSingleton<IVideoModel>(Takes);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddPlanner(configuration);
         services.AddFilmWorkflow();

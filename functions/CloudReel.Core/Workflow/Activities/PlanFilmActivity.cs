@@ -11,7 +11,8 @@ namespace CloudReel.Core.Workflow.Activities;
 /// <summary>
 /// Plans a validated order: shots from a brief or script when it has none (checked like any order),
 /// then each shot cast to its models with content keys and costs. Shots whose clip is already in the
-/// store cost nothing.
+/// store cost nothing. A shot that continues its sequence is keyed by the clip before it when that clip
+/// is in the store already (else the workflow keys it once that clip is made).
 /// </summary>
 public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models, FilmPlanner planner, IHostApplicationLifetime host) : TaskActivity<PlanRequest, PlannedFilm>
 {
@@ -33,15 +34,29 @@ public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models
 
         var plan = ShotCasting.Cast(order, capabilities, await HashFilesAsync(order, cancellation));
         var shots = new List<PlannedShot>();
-        foreach (var shot in plan.Shots)
+        ClipRecord? previous = null;
+        for (var i = 0; i < plan.Shots.Count; i++)
         {
-            shots.Add(shot.Chain.Count > 0 && await store.ExistsAsync(StoreLayout.Clip(shot.Chain[0].ContentKey), cancellation)
-                ? shot with { Chain = [shot.Chain[0] with { EstimatedCost = 0 }, .. shot.Chain.Skip(1)] }
-                : shot);
+            var shot = plan.Shots[i];
+            if (order.ContinuesSequence(i) && previous is not null)
+            {
+                var frame = new ReferenceImage(StoreLayout.ClipLastFrame(previous.ContentKey), "");
+                shot = shot with { Chain = shot.Chain.Select(a => a.ContinuingFrom(previous.Sha256, frame)).ToList() };
+            }
+
+            previous = shot.Chain.Count > 0 && !IsPending(shot.Chain[0]) ? await CachedAsync(shot.Chain[0].ContentKey, cancellation) : null;
+            shots.Add(previous is not null ? shot with { Chain = [shot.Chain[0] with { EstimatedCost = 0 }, .. shot.Chain.Skip(1)] } : shot);
         }
 
         return plan with { Shots = shots, Notes = [.. notes, .. plan.Notes] };
     }
+
+    private static bool IsPending(ModelAttempt attempt) => attempt.Request.ContinuesFrom is "";
+
+    private async Task<ClipRecord?> CachedAsync(string contentKey, CancellationToken cancellation) =>
+        await store.ExistsAsync(StoreLayout.Clip(contentKey), cancellation) && await store.ExistsAsync(StoreLayout.ClipRecord(contentKey), cancellation)
+            ? WorkflowJson.Deserialize<ClipRecord>(await store.ReadTextAsync(StoreLayout.ClipRecord(contentKey), cancellation))
+            : null;
 
     /// <summary>SHA-256 of every picture and workflow graph the shots use: they are part of the content keys.</summary>
     private async Task<Dictionary<string, string>> HashFilesAsync(FilmOrder order, CancellationToken cancellation)
