@@ -9,6 +9,7 @@ public abstract partial class FilmScenarios
     [Fact]
     public async Task Sequence_EachShotStartsFromTheLastFrameBeforeIt_AndAnEditRemakesOnlyTheRestOfItsSequence()
     {
+        await World.MakeOrderPictureAsync("cast/mei.png");
         var first = await StartAsync("ferry", SequenceOrder("Mei finds a seat by the window"));
         var firstEnd = await EndedAsync(first);
         firstEnd.Status.Should().Be(WorkflowStatus.Completed, firstEnd.FailureMessage);
@@ -19,7 +20,8 @@ public abstract partial class FilmScenarios
         sent.Select(r => r.ShotText).Should().HaveCount(4);
         Index(sent, "Mei boards the ferry").Should().BeLessThan(Index(sent, "Mei finds a seat by the window"));
         Index(sent, "Mei finds a seat by the window").Should().BeLessThan(Index(sent, "The ferry leaves the pier"));
-        Request(sent, "Mei boards the ferry").FirstFrame.Should().BeNull();
+        Request(sent, "Mei boards the ferry").FirstFrame!.StoreName.Should().Be(StoreLayout.OrderFile("ferry", "cast/mei.png"), "the sequence opens on the character's picture");
+        Request(sent, "Mei boards the ferry").Prompt.Should().Contain("Mei: a courier in an orange rain jacket");
         Request(sent, "The harbour lights at night").FirstFrame.Should().BeNull("a shot in no sequence starts from nothing");
         Request(sent, "Mei finds a seat by the window").FirstFrame!.StoreName.Should().Be(StoreLayout.ClipLastFrame(keys["s1"]));
         Request(sent, "The ferry leaves the pier").FirstFrame!.StoreName.Should().Be(StoreLayout.ClipLastFrame(keys["s2"]));
@@ -36,6 +38,7 @@ public abstract partial class FilmScenarios
         World.Takes.SentFor("Mei finds a seat on the open deck").Should().Be(1);
         World.Takes.SentFor("The ferry leaves the pier").Should().Be(2, "it continues the edited shot, so it is made again");
         World.Takes.SentFor("The harbour lights at night").Should().Be(1);
+        Request(World.Takes.Sent, "Mei finds a seat on the open deck").Prompt.Should().Contain("Mei: a courier in an orange rain jacket", "the cast stays in words when the frame comes from the shot before");
         World.Takes.Sent.Last(r => r.ShotText == "The ferry leaves the pier").FirstFrame!.StoreName
             .Should().Be(StoreLayout.ClipLastFrame(after.ShotDetails.Single(s => s.Id == "s2").ContentKey!));
     }
@@ -45,9 +48,11 @@ public abstract partial class FilmScenarios
         resolution: 144p
         fps: 24
         model: takes
+        characters:
+          - {"{"}id: mei, name: Mei, look: a courier in an orange rain jacket, pictures: [cast/mei.png]{"}"}
         shots:
-          - {"{"}id: s1, prompt: Mei boards the ferry, seconds: 2, sequence: crossing{"}"}
-          - {"{"}id: s2, prompt: {secondShot}, seconds: 2, sequence: crossing{"}"}
+          - {"{"}id: s1, prompt: Mei boards the ferry, seconds: 2, sequence: crossing, cast: [mei]{"}"}
+          - {"{"}id: s2, prompt: {secondShot}, seconds: 2, sequence: crossing, cast: [mei]{"}"}
           - {"{"}id: s3, prompt: The ferry leaves the pier, seconds: 2, sequence: crossing{"}"}
           - {"{"}id: s4, prompt: The harbour lights at night, seconds: 2{"}"}
         """;

@@ -68,6 +68,15 @@ internal sealed class ScenarioWorld : IDisposable
         new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance).RunAsync(
             ["-y", "-f", "lavfi", "-i", "testsrc=size=256x144:rate=24:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", Path.Combine(_home.Root, "metered.mp4")]);
 
+    /// <summary>A small picture at <paramref name="relativePath"/> beside the scenario orders (e.g. a character's).</summary>
+    public Task MakeOrderPictureAsync(string relativePath)
+    {
+        var path = Path.Combine(_home.Root, "orders", relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance).RunAsync(
+            ["-y", "-f", "lavfi", "-i", "color=c=orange:size=64x64", "-frames:v", "1", path]);
+    }
+
     /// <summary>Writes the order, checks it and stages it as `cloudreel render` does; returns the film's request.</summary>
     public async Task<FilmRequest> StageAsync(string filmId, string orderYaml, IVideoModelCatalog models)
     {

@@ -58,12 +58,11 @@ public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models
             ? WorkflowJson.Deserialize<ClipRecord>(await store.ReadTextAsync(StoreLayout.ClipRecord(contentKey), cancellation))
             : null;
 
-    /// <summary>SHA-256 of every picture and workflow graph the shots use: they are part of the content keys.</summary>
+    /// <summary>SHA-256 of every picture (the shots' and the cast's) and workflow graph: they are part of the content keys.</summary>
     private async Task<Dictionary<string, string>> HashFilesAsync(FilmOrder order, CancellationToken cancellation)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = order.ReferencedFiles().Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field == "workflow").Select(f => f.Path);
-        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        foreach (var file in order.CastingFiles())
         {
             await using var content = await store.OpenReadAsync(file, cancellation);
             hashes[file] = Convert.ToHexString(await SHA256.HashDataAsync(content, cancellation)).ToLowerInvariant();
