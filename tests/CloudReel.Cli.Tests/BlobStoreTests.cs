@@ -45,7 +45,9 @@ public sealed class BlobStoreTests : IAsyncLifetime, IDisposable
         var store = new BlobClipStore(Server.Account.Blobs, Path.Combine(_workspace.Root, "cache"));
         (await store.ListAsync($"films/{blob.FilmId}/")).Should().Contain($"films/{blob.FilmId}/tiny-shanghai.16x9.mp4");
         var clipBlobs = await store.ListAsync("clips/");
-        clipBlobs.Where(name => !name.StartsWith("clips/normalised/", StringComparison.Ordinal)).Should().HaveCount(6, "three clips and their records");
+        clipBlobs.Where(name => !name.StartsWith("clips/normalised/", StringComparison.Ordinal) && !name.StartsWith("clips/renders/", StringComparison.Ordinal))
+            .Should().HaveCount(6, "three clips and their records");
+        clipBlobs.Should().Contain(name => name.StartsWith("clips/renders/chunk/", StringComparison.Ordinal), "the rendition's chunks are kept in Blob Storage for the next assembly");
         clipBlobs.Where(name => name.StartsWith("clips/normalised/", StringComparison.Ordinal)).Should().HaveCount(3, "each clip is normalised once for the rendition and kept for the next assembly");
         (await store.ListAsync($"orders/{blob.FilmId}/")).Should().Contain($"orders/{blob.FilmId}/refs/bund.jpg");
         File.ReadAllText(Path.Combine(_workspace.Cli.Home, "films", blob.FilmId + ".json")).Should().NotContain("AccountKey", "the registry never keeps a key");

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CloudReel.Api;
 using CloudReel.Azure.Inbound;
 using CloudReel.Azure.Queue;
+using CloudReel.Azure.Storage;
 using CloudReel.Azure.Store;
 using CloudReel.Core.Workflow;
 using CloudReel.Functions.Events;
@@ -84,7 +85,7 @@ public sealed class DeploymentTests
         var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
 
         queues.GetProperty("messageEncoding").GetString().Should().Be("base64");
-        queues.GetProperty("maxDequeueCount").GetInt32().Should().Be(new AssemblyJobQueue(null!, null!).MaxDequeueCount, "both sides give a message the same tries");
+        queues.GetProperty("maxDequeueCount").GetInt32().Should().Be(new AssemblyJobQueue(StorageAccount.FromConnectionString("UseDevelopmentStorage=true").Queues, null!).MaxDequeueCount, "both sides give a message the same tries");
     }
 
     [Fact]

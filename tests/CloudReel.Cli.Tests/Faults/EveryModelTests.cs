@@ -105,7 +105,7 @@ public sealed class EveryModelTests : IAsyncLifetime, IDisposable
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Report.ShotDetails.Select(s => s.Id).Should().Equal("roof", "moon");
-        run.Report.ShotDetails.Should().OnlyContain(s => s.Prompt!.Contains("Xiao Bai, a white cat with one black ear", StringComparison.Ordinal));
+        run.Report.ShotDetails.Should().OnlyContain(s => s.Prompt!.Contains("Xiao Bai: a white cat with one black ear", StringComparison.Ordinal));
         _fakes.Vidu.JobsCreated.Should().Be(2);
     }
 
