@@ -1,4 +1,5 @@
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Core.Workflow;
 using CloudReel.Media.Assembly;
 using CloudReel.Media.Assembly.Reuse;
@@ -6,6 +7,7 @@ using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Images;
 using CloudReel.Media.Probing;
+using CloudReel.Media.Quality;
 using CloudReel.Media.Scratch;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +18,7 @@ public static class MediaServices
 {
     /// <summary>
     /// The FFmpeg media engine with its <paramref name="options"/>, the normalised-clip and render caches
-    /// (in the clip store), the image fitter, scratch folders under <paramref name="scratchRoot"/> and the
+    /// (in the clip store), the image fitter, the clip checks and frame grabs, scratch folders under <paramref name="scratchRoot"/> and the
     /// assembly job runner. Needs an <see cref="IClipStore"/> and logging.
     /// </summary>
     public static IServiceCollection AddFfmpegMediaEngine(this IServiceCollection services, AssemblyOptions options, string? scratchRoot = null)
@@ -30,6 +32,8 @@ public static class MediaServices
         services.AddSingleton(sp => new RenderCache(sp.GetRequiredService<IClipStore>()));
         services.AddSingleton<INormalisedClipCache>(sp => sp.GetRequiredService<RenderCache>());
         services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
+        services.AddSingleton<IClipChecker, FfmpegClipChecker>();
+        services.AddSingleton<IClipFrames, FfmpegClipFrames>();
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(scratchRoot));
         services.AddTransient<AssemblyJobRunner>();
         return services;

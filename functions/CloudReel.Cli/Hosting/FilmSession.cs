@@ -109,8 +109,26 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
             $"  {report.FilmSeconds:0.00} s, {shots.Planned} shots: {shots.Generated} generated, {shots.FromCache} from cache, "
             + $"{shots.Retried} retried, {shots.FallenBack} fallen back; cost {report.Cost.Actual:0.00} {report.Cost.Currency} "
             + $"(estimated {report.Cost.Estimated:0.00})");
+        if (report.Quality is { } quality) PrintQuality(report, quality);
         if (report.Assembly is { } assembly) PrintAssembly(assembly);
         output.WriteLine($"  report: {Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName)}");
+    }
+
+    /// <summary>What the quality checks found, and every take of a shot that had to be retaken, with its cost.</summary>
+    private void PrintQuality(FilmReport report, QualitySummary quality)
+    {
+        var failed = quality.FailedChecks.Count == 0 ? "" : " (" + string.Join(", ", quality.FailedChecks.Select(f => $"{f.Key} {f.Value}")) + ")";
+        output.WriteLine(
+            $"  checks: {quality.ClipsChecked} clip(s) checked ({quality.VerdictsRecorded} by their recorded verdict), {quality.TakesFailed} take(s) failed{failed}, "
+            + $"{report.Shots.Retaken} shot(s) retaken; checking cost {quality.Cost:0.00} {report.Cost.Currency}");
+        foreach (var shot in report.ShotDetails.Where(s => s.Attempts.Any(a => a.Result == AttemptResult.FailedChecks)))
+        {
+            foreach (var attempt in shot.Attempts)
+            {
+                var what = attempt.Result == AttemptResult.FailedChecks ? $"failed: {attempt.Message}" : attempt.Result.ToString().ToLowerInvariant();
+                output.WriteLine($"    shot {shot.Id}, {attempt.Model} take {attempt.Take + 1} (seed {attempt.Seed}): {what}; cost {attempt.Cost + attempt.ChecksCost:0.00} {report.Cost.Currency}");
+            }
+        }
     }
 
     /// <summary>Whether the film is a draft, and what assembly reused from earlier films.</summary>

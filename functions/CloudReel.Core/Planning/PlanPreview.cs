@@ -12,7 +12,8 @@ namespace CloudReel.Core.Planning;
 /// Plans an order the one way films are planned, for `cloudreel plan`, `render --dry-run` and the
 /// film workflow alike: shots from a brief or script when it has none (checked like any order), every
 /// shot cast to its models with content keys from the order's files, and shots whose clip the store
-/// already holds at no cost.
+/// already holds at no cost; a shot that continues its sequence keyed by the clip before it when that
+/// clip is made already.
 /// </summary>
 public sealed class PlanPreview(IVideoModelCatalog models, FilmPlanner planner, IClipStore store)
 {
@@ -38,21 +39,37 @@ public sealed class PlanPreview(IVideoModelCatalog models, FilmPlanner planner, 
 
         var cached = new HashSet<string>(StringComparer.Ordinal);
         var shots = new List<PlannedShot>();
-        foreach (var shot in plan.Shots)
+        ClipRecord? previous = null;
+        for (var i = 0; i < plan.Shots.Count; i++)
         {
-            if (shot.Chain.Count > 0 && await store.ExistsAsync(StoreLayout.Clip(shot.Chain[0].ContentKey), cancellationToken))
+            var shot = plan.Shots[i];
+            if (plan.Order.ContinuesSequence(i) && previous is { } before)
+            {
+                // Keyed by the clip before it when that clip is made already; else the workflow keys it once it is.
+                var frame = new ReferenceImage(StoreLayout.ClipLastFrame(before.ContentKey), "");
+                shot = shot with { Chain = shot.Chain.Select(a => a.ContinuingFrom(before.Sha256, frame)).ToList() };
+            }
+
+            previous = shot.Chain.Count > 0 && !IsPending(shot.Chain[0]) ? await CachedAsync(shot.Chain[0].ContentKey, cancellationToken) : null;
+            if (previous is not null)
             {
                 cached.Add(shot.Chain[0].ContentKey);
-                shots.Add(shot with { Chain = [shot.Chain[0] with { EstimatedCost = 0 }, .. shot.Chain.Skip(1)] });
+                shot = shot with { Chain = [shot.Chain[0] with { EstimatedCost = 0 }, .. shot.Chain.Skip(1)] };
             }
-            else
-            {
-                shots.Add(shot);
-            }
+
+            shots.Add(shot);
         }
 
         return new PlanPreviewResult(plan with { Shots = shots, Notes = [.. notes, .. plan.Notes] }, cached);
     }
+
+    /// <summary>A shot that continues a sequence whose previous clip is not made yet: its key is not known.</summary>
+    private static bool IsPending(ModelAttempt attempt) => attempt.Request.ContinuesFrom is "";
+
+    private async Task<ClipRecord?> CachedAsync(string contentKey, CancellationToken cancellationToken) =>
+        await store.ExistsAsync(StoreLayout.Clip(contentKey), cancellationToken) && await store.ExistsAsync(StoreLayout.ClipRecord(contentKey), cancellationToken)
+            ? WorkflowJson.Deserialize<ClipRecord>(await store.ReadTextAsync(StoreLayout.ClipRecord(contentKey), cancellationToken))
+            : null;
 
     private static async Task<string> ReadTextAsync(IOrderSource files, string path, CancellationToken cancellationToken)
     {

@@ -6,6 +6,8 @@ namespace CloudReel.Core.Ports;
 /// Where things live in the clip store (folder or Blob Storage alike):
 /// <list type="bullet">
 /// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
+/// <item><c>clips/&lt;key&gt;.quality.json</c>: the quality checks a clip went through, recorded when it was first checked;</item>
+/// <item><c>clips/frames/&lt;key&gt;.last.png</c>: a clip's last frame, which the next shot of its sequence starts from;</item>
 /// <item><c>clips/normalised/&lt;profile&gt;/&lt;key&gt;.mp4</c>: clips conformed to an output profile, for the clean master's stream copy;</item>
 /// <item><c>clips/renders/&lt;kind&gt;/&lt;key&gt;.*</c>: encoded pieces of films (rendition chunks, sound, extras) under a key of
 /// everything that shapes them, with a <c>.json</c> record each, reused by later assemblies;</item>
@@ -29,6 +31,12 @@ public static partial class StoreLayout
     public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
 
     public static string ClipRecord(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".json";
+
+    /// <summary>The verdict of the quality checks on a clip, so a clip served again from the store is not checked again.</summary>
+    public static string ClipQuality(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".quality.json";
+
+    /// <summary>A clip's last frame as PNG: the first frame of the shot after it in its sequence.</summary>
+    public static string ClipLastFrame(string contentKey) => ClipsPrefix + "frames/" + RequireKey(contentKey) + ".last.png";
 
     /// <summary>A clip conformed to an output profile (a tag such as "1920x1080p30-3f9a1c20").</summary>
     public static string NormalisedClip(string contentKey, string profile) =>

@@ -19,6 +19,8 @@ public static class FilmWorkflow
         typeof(WriteStoryboardActivity),
         typeof(SubmitShotActivity),
         typeof(PollShotActivity),
+        typeof(LastFrameActivity),
+        typeof(CheckClipActivity),
         typeof(AssembleFilmActivity),
         typeof(EnqueueAssemblyActivity),
         typeof(WriteFilmReportActivity),

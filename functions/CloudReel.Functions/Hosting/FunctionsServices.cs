@@ -12,10 +12,12 @@ using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Core.Workflow;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Images;
 using CloudReel.Media.Probing;
+using CloudReel.Media.Quality;
 using CloudReel.Media.Scratch;
 using CloudReel.Models.Configuration;
 using CloudReel.Models.Fetching;
@@ -68,6 +70,8 @@ public static class FunctionsServices
         services.AddSingleton<FfprobeClipProber>();
         services.AddSingleton<IImageFitter, FfmpegImageFitter>();
         services.AddSingleton<IMediaEngine, ProbeOnlyMediaEngine>();
+        services.AddSingleton<IClipChecker, FfmpegClipChecker>();
+        services.AddSingleton<IClipFrames, FfmpegClipFrames>();
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         return services;
     }

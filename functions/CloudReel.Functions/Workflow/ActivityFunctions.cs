@@ -1,5 +1,7 @@
 using CloudReel.Core.Events;
+using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
@@ -30,6 +32,13 @@ public static class ActivityFunctions
 
     [Function(nameof(PollShotActivity))]
     public static Task<JobProgress> PollShot([ActivityTrigger] JobQuery input, FunctionContext function) => Run<PollShotActivity, JobQuery, JobProgress>(input, function);
+
+    [Function(nameof(LastFrameActivity))]
+    public static Task<ReferenceImage> LastFrame([ActivityTrigger] PreviousClip input, FunctionContext function) => Run<LastFrameActivity, PreviousClip, ReferenceImage>(input, function);
+
+    [Function(nameof(CheckClipActivity))]
+    public static Task<ClipQualityReport> CheckClip([ActivityTrigger] ClipCheckRequest input, FunctionContext function) =>
+        Run<CheckClipActivity, ClipCheckRequest, ClipQualityReport>(input, function);
 
     [Function(nameof(AssembleFilmActivity))]
     public static Task<AssemblyResult> AssembleFilm([ActivityTrigger] AssemblyJob input, FunctionContext function) =>

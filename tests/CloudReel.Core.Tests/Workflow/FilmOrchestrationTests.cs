@@ -162,6 +162,8 @@ public partial class FilmOrchestrationTests
                     return Submitted(job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId));
                 case nameof(PollShotActivity):
                     return Done((JobQuery)input!);
+                case nameof(CheckClipActivity):
+                    return new Quality.ClipQualityReport([new Quality.QualityCheck("freeze", true, "the picture moves throughout")]);
                 case nameof(AssembleFilmActivity):
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);

@@ -17,7 +17,7 @@ namespace CloudReel.Workflow.Tests.Scenarios;
 /// <see cref="FilmScenariosOnDurableTask"/>): the real orchestrators and activities, FFmpeg at 144p and
 /// one-second shots, films started, approved and cancelled through the same calls the HTTP API makes.
 /// </summary>
-public abstract class FilmScenarios : IAsyncLifetime
+public abstract partial class FilmScenarios : IAsyncLifetime
 {
     private FilmHome? _home;
 

@@ -29,6 +29,7 @@ internal sealed class ScenarioWorld : IDisposable
         _home.EnsureCreated();
         Store = new FlakyStore(new FolderClipStore(_home.StorePath, Path.Combine(_home.Root, "out")));
         Metered = new MeteredModel(Path.Combine(_home.Root, "metered.mp4"));
+        Takes = new TakesModel(Path.Combine(_home.Root, "takes"));
     }
 
     public FlakyStore Store { get; }
@@ -36,6 +37,8 @@ internal sealed class ScenarioWorld : IDisposable
     public MeteredModel Metered { get; }
 
     public StallingModel Stalling { get; } = new();
+
+    public TakesModel Takes { get; }
 
     public string JournalPath => _home.JournalPath;
 
@@ -54,6 +57,7 @@ internal sealed class ScenarioWorld : IDisposable
         services.AddSingleton<IVideoModel>(new RefusingModel());
         services.AddSingleton<IVideoModel>(Metered);
         services.AddSingleton<IVideoModel>(Stalling);
+        services.AddSingleton<IVideoModel>(Takes);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddPlanner(configuration);
         services.AddFilmWorkflow();
@@ -64,6 +68,15 @@ internal sealed class ScenarioWorld : IDisposable
     public Task MakeMeteredClipAsync() =>
         new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance).RunAsync(
             ["-y", "-f", "lavfi", "-i", "testsrc=size=256x144:rate=24:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", Path.Combine(_home.Root, "metered.mp4")]);
+
+    /// <summary>A small picture at <paramref name="relativePath"/> beside the scenario orders (e.g. a character's).</summary>
+    public Task MakeOrderPictureAsync(string relativePath)
+    {
+        var path = Path.Combine(_home.Root, "orders", relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance).RunAsync(
+            ["-y", "-f", "lavfi", "-i", "color=c=orange:size=64x64", "-frames:v", "1", path]);
+    }
 
     /// <summary>Writes the order, checks it and stages it as `cloudreel render` does; returns the film's request.</summary>
     public async Task<FilmRequest> StageAsync(string filmId, string orderYaml, IVideoModelCatalog models)
