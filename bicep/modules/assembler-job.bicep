@@ -1,6 +1,6 @@
 // The assembler: a Container Apps job on the Consumption profile, started by KEDA's azure-queue scaler
 // (through the managed identity) for each assembly job message. Each execution runs
-// `cloudreel assemble --queue <queue> --store <blob endpoint>`: one job, outputs to Blob Storage,
+// `cloudreel-assembler --queue <queue> --store <blob endpoint>`: one job, outputs to Blob Storage,
 // assembly-result.json last, the message deleted only on success (the queue's poison handling does the rest).
 param environmentName string
 param jobName string

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CloudReel.Api;
 
@@ -27,4 +30,18 @@ public sealed class ApiOptions
     /// </summary>
     [Range(1, 24 * 60)]
     public double? QueuedAssemblyTimeoutMinutes { get; set; }
+
+    /// <summary><see cref="QueuedAssemblyTimeoutMinutes"/> as a time span; null when films assemble in this process.</summary>
+    public TimeSpan? QueuedAssemblyTimeout => QueuedAssemblyTimeoutMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null;
+}
+
+/// <summary>The API's settings, the one way every host reads them: bound from the "Api" section and checked at start.</summary>
+public static class ApiOptionsRegistration
+{
+    /// <summary>
+    /// Binds <see cref="ApiOptions"/> and validates its data annotations when the host starts (and whenever it is
+    /// first read): a value out of range stops the host with <see cref="OptionsValidationException"/> naming it.
+    /// </summary>
+    public static OptionsBuilder<ApiOptions> AddApiOptions(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 }

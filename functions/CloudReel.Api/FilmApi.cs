@@ -18,12 +18,13 @@ namespace CloudReel.Api;
 /// </summary>
 public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
 {
-    private readonly OrderStaging _staging = new(services.Store, services.ImageFetchers);
-
-    public FilmSubmissions Submissions => new(runtime, services.Models, _staging, new IdempotencyRecords(services.Store), services.Options, services.Time);
+    public FilmSubmissions Submissions => new(runtime, services.Intake, new IdempotencyRecords(services.Store), services.Options, services.Time);
 
     /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
-    public InboundEventHandler Events => new(runtime, services.Store, _staging, Submissions, services.LoggerFactory.CreateLogger<InboundEventHandler>());
+    public InboundEventHandler Events => new(runtime, services.Store, services.Intake, services.LoggerFactory.CreateLogger<InboundEventHandler>());
+
+    /// <summary>The most bytes any request body may have (an order is the largest).</summary>
+    public int MaxBodyBytes => services.Options.MaxOrderBytes;
 
     public Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken) => Submissions.SubmitAsync(request, cancellationToken);
 
@@ -34,13 +35,13 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
     }
 
     public Task<IResult> ApproveAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        new FilmControls(runtime, services.Slots).ApproveAsync(request, id, cancellationToken);
+        new FilmControls(runtime, services.Slots, services.Store).ApproveAsync(request, id, cancellationToken);
 
     public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        new FilmControls(runtime, services.Slots).CancelAsync(request, id, cancellationToken);
+        new FilmControls(runtime, services.Slots, services.Store).CancelAsync(request, id, cancellationToken);
 
     public Task<IResult> RegenerateAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
-        new ShotRegeneration(runtime, services.Store, services.Models, _staging, Submissions).RegenerateAsync(request, id, shotId, cancellationToken);
+        new ShotRegeneration(runtime, services.Store, services.Models, services.Intake).RegenerateAsync(request, id, shotId, cancellationToken);
 
     /// <summary>A signed link to an output of a store that cannot sign its own; the signature is the credential.</summary>
     public async Task<IResult> GetOutputAsync(HttpRequest request, string id, string file, CancellationToken cancellationToken)
@@ -75,11 +76,13 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
         try
         {
             await services.Store.ExistsAsync(StoreLayout.FilmOutput("health", "probe"), cancellationToken);
-            return Results.Json(new { status = "healthy", store = services.Store.Describe() }, WorkflowJson.Options);
+            return Results.Json(new { status = "healthy" }, WorkflowJson.Options);
         }
         catch (Exception error) when (error is IOException or HttpRequestException or global::Azure.RequestFailedException or UnauthorizedAccessException)
         {
-            return ApiProblems.Unavailable(request, $"The clip store does not answer: {error.Message}");
+            // Where the store is and why it fails are the operator's: they go to the log, not the (anonymous) answer.
+            services.LoggerFactory.CreateLogger<FilmApi>().LogWarning(error, "Health: the clip store {Store} does not answer", services.Store.Describe());
+            return ApiProblems.Unavailable(request, "The clip store does not answer.");
         }
     }
 }

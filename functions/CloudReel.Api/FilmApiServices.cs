@@ -1,5 +1,5 @@
 using CloudReel.Api.Links;
-using CloudReel.Azure.Security;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -9,7 +9,7 @@ namespace CloudReel.Api;
 
 /// <summary>
 /// What the API needs besides the film runtime, shared by every request: the clip store, the models,
-/// the model slots, the settings and the clock. Registered once per host; the runtime may be per request
+/// the model slots, the settings, the clock and the film intake. Registered once per host; the runtime may be per request
 /// (the Functions app gets its Durable client per invocation).
 /// </summary>
 public sealed class FilmApiServices(
@@ -18,8 +18,8 @@ public sealed class FilmApiServices(
     IModelSlots slots,
     ApiOptions options,
     TimeProvider time,
-    ILoggerFactory? loggerFactory = null,
-    Func<SafeImageFetcher>? imageFetchers = null)
+    FilmIntake intake,
+    ILoggerFactory? loggerFactory = null)
 {
     public IClipStore Store => store;
 
@@ -33,8 +33,8 @@ public sealed class FilmApiServices(
 
     public ILoggerFactory LoggerFactory => loggerFactory ?? NullLoggerFactory.Instance;
 
-    /// <summary>Makes the guarded fetcher of reference-image URLs (tests point it at their own resolver).</summary>
-    public Func<SafeImageFetcher>? ImageFetchers => imageFetchers;
+    /// <summary>How films come in: validated, staged and started.</summary>
+    public FilmIntake Intake => intake;
 
     public OutputLinks Links { get; } = new(store, OutputLinks.KeyFrom(options), time, TimeSpan.FromHours(options.LinkLifetimeHours));
 }

@@ -30,7 +30,8 @@ public sealed class InboundEventHandlerTests : IAsyncLifetime
         outcome.Action.Should().Be("started");
         outcome.FilmId.Should().MatchRegex("^harbour-lights-[0-9a-f]{8}$");
         var request = _server.Runtime.Started.Should().ContainSingle().Which;
-        request.Should().Be(new FilmRequest(outcome.FilmId!, $"orders/{outcome.FilmId}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(45))));
+        (request with { Label = null }).Should().Be(new FilmRequest(outcome.FilmId!, $"orders/{outcome.FilmId}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(45))));
+        request.Label.Should().Be(new FilmLabel("Harbour Lights", "orders/incoming/harbour/order.yaml"), "the engine keeps what the film is and where its order came from");
         (await _server.Store.ReadTextAsync(request.OrderName)).Should().Be(Order);
         (await _server.Store.ReadTextAsync($"orders/{outcome.FilmId}/refs/quay.jpg")).Should().Be("jpeg bytes");
     }
@@ -65,13 +66,34 @@ public sealed class InboundEventHandlerTests : IAsyncLifetime
     public async Task Handle_AssemblyResultWritten_RaisesAssemblyCompletedOnTheWaitingFilm()
     {
         _server.Runtime.Set("promo-1", WorkflowStatus.Running, new FilmProgress(FilmStages.Assemble, 2, 2, 0, "queued for the assembler"));
+        var written = new AssemblyResult(["promo.16x9.mp4", "poster.jpg"], 9.5, 285);
+        await _server.Store.PutTextAsync("films/promo-1/assembly-result.json", WorkflowJson.Serialize(written), "application/json", overwrite: true);
 
         var outcome = (await HandleAsync(BlobCreated("films", "promo-1/assembly-result.json", "0x9"))).Single();
         var stray = (await HandleAsync(BlobCreated("films", "other-film/assembly-result.json", "0x9"))).Single();
 
         outcome.Action.Should().Be("assembly completed");
-        _server.Runtime.Raised.Should().Equal(("promo-1", FilmEvents.AssemblyCompleted, (object?)new AssemblyCompletion(true, ETag: "0x9")));
+        var raised = _server.Runtime.Raised.Should().ContainSingle().Which;
+        (raised.InstanceId, raised.EventName).Should().Be(("promo-1", FilmEvents.AssemblyCompleted));
+        var completion = raised.Payload.Should().BeOfType<AssemblyCompletion>().Which;
+        completion.Succeeded.Should().BeTrue();
+        completion.Result!.Files.Should().Equal("promo.16x9.mp4", "poster.jpg");
+        (completion.Result.FilmSeconds, completion.Result.FilmFrames).Should().Be((9.5, 285));
         stray.Action.Should().StartWith("ignored", "no film waits for it (e.g. `cloudreel assemble` run by hand)");
+    }
+
+    [Fact]
+    public async Task Handle_AssemblyResultUnreadable_FailsTheWaitingFilmNamingTheFile()
+    {
+        _server.Runtime.Set("promo-3", WorkflowStatus.Running, new FilmProgress(FilmStages.Assemble, 2, 2, 0, "queued for the assembler"));
+        await _server.Store.PutTextAsync("films/promo-3/assembly-result.json", "{not json", "application/json", overwrite: true);
+
+        var outcome = (await HandleAsync(BlobCreated("films", "promo-3/assembly-result.json", "0xa"))).Single();
+
+        outcome.Action.Should().Be("assembly failed");
+        var completion = (AssemblyCompletion)_server.Runtime.Raised.Single().Payload!;
+        completion.Succeeded.Should().BeFalse();
+        completion.Error.Should().StartWith("films/promo-3/assembly-result.json could not be read: ");
     }
 
     [Fact]

@@ -36,11 +36,12 @@ public sealed class SubmitFilmTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var id = body.GetProperty("id").GetString()!;
-        id.Should().MatchRegex("^harbour-lights-[0-9a-f]{6}$");
+        id.Should().MatchRegex("^harbour-lights-[0-9a-f]{16}$", "64 random bits: ids never meet");
         response.Headers.Location!.AbsoluteUri.Should().Be(new Uri(_server.Client.BaseAddress!, $"api/films/{id}").AbsoluteUri);
         body.GetProperty("statusUrl").GetString().Should().Be(response.Headers.Location.AbsoluteUri);
         var started = _server.Runtime.Started.Should().ContainSingle().Which;
-        started.Should().Be(new FilmRequest(id, $"orders/{id}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(30))));
+        (started with { Label = null }).Should().Be(new FilmRequest(id, $"orders/{id}/order.yaml", new QueuedAssembly(TimeSpan.FromMinutes(30))));
+        started.Label.Should().Be(new FilmLabel("Harbour Lights", $"POST /api/films (orders/{id}/order.yaml)"));
         (await _server.Store.ReadTextAsync(started.OrderName)).Should().Be(Order);
     }
 

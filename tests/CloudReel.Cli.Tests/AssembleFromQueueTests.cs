@@ -1,3 +1,4 @@
+using CloudReel.Assembler;
 using CloudReel.Azure.Queue;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Tests.Support;
@@ -7,7 +8,10 @@ using CloudReel.Core.Workflow;
 
 namespace CloudReel.Cli.Tests;
 
-/// <summary>`cloudreel assemble --queue`: the assembler container's mode, against a real Azurite queue and Blob store.</summary>
+/// <summary>
+/// The assembler container's console (`cloudreel-assembler --queue`), against a real Azurite queue and Blob store,
+/// on films the CLI rendered into that store.
+/// </summary>
 public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
 {
     private const string QueueName = "assembly-jobs";
@@ -34,7 +38,7 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
         var queued = rendered with { FilmId = "queued-film", Timeline = rendered.Timeline with { FilmId = "queued-film" } };
         await _queue!.SendAsync(queued, DateTime.UtcNow);
 
-        var result = await _workspace.Cli.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+        var result = await AssembleAsync("--queue", QueueName, "--store", Server.ConnectionString);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Stdout.Should().Contain("film: queued-film").And.Contain("Assembled queued-film");
@@ -52,9 +56,7 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
             : t).ToList();
         var edited = new AssemblyJob("edited-film", rendered.Timeline with { FilmId = "edited-film", Captions = captions });
         await _queue!.SendAsync(edited, DateTime.UtcNow);
-        var container = new CliRunner(Path.Combine(_workspace.Root, "container-home"), _workspace.Root);
-
-        var result = await container.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+        var result = await AssembleAsync("--queue", QueueName, "--store", Server.ConnectionString);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Stdout.Should().Contain("tiny-shanghai.16x9.mp4: 1 of 3 chunks encoded, 2 reused", "the first chunk alone shows the edited caption")
@@ -72,7 +74,7 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
         var broken = new AssemblyJob("broken-film", rendered.Timeline with { FilmId = "broken-film", Clips = [missing, .. rendered.Timeline.Clips.Skip(1)] });
         await _queue!.SendAsync(broken, DateTime.UtcNow);
 
-        var result = await _workspace.Cli.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+        var result = await AssembleAsync("--queue", QueueName, "--store", Server.ConnectionString);
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.Stderr.Should().Contain("Assembly of broken-film failed").And.Contain("another try");
@@ -83,22 +85,40 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AssembleQueue_NothingWaiting_EndsCleanlySayingSo()
     {
-        var result = await _workspace.Cli.RunAsync("assemble", "--queue", QueueName, "--store", Server.ConnectionString);
+        var result = await AssembleAsync("--queue", QueueName, "--store", Server.ConnectionString);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Stdout.Should().Contain($"No assembly job is waiting on queue {QueueName}");
     }
 
     [Theory]
-    [InlineData(new[] { "assemble", "--queue", QueueName }, "--queue needs --store")]
-    [InlineData(new[] { "assemble", "--queue", QueueName, "--job", "a-film" }, "either --job or --queue")]
-    [InlineData(new[] { "assemble" }, "either --job or --queue")]
-    public async Task Assemble_QueueWithoutABlobStoreOrBothModes_BadInputSaysWhy(string[] args, string message)
+    [InlineData(new[] { "--queue", QueueName }, "--store is required")]
+    [InlineData(new[] { "--store", "UseDevelopmentStorage=true" }, "--queue is required")]
+    [InlineData(new[] { "--job", "a-film" }, "unexpected argument '--job'")]
+    public async Task Assembler_MissingOrUnknownArguments_BadInputSaysWhy(string[] args, string message)
     {
-        var result = await _workspace.Cli.RunAsync(args);
+        var result = await AssembleAsync(args);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain(message).And.Contain("usage: cloudreel-assembler");
+    }
+
+    [Fact]
+    public async Task Assemble_WithoutJob_TheCliSaysJobIsRequired()
+    {
+        var result = await _workspace.Cli.RunAsync("assemble");
 
         result.ExitCode.Should().NotBe(0, result.ToString());
-        (result.Stderr + result.Stdout).Should().Contain(message);
+        (result.Stderr + result.Stdout).Should().Contain("--job");
+    }
+
+    /// <summary>Runs the assembler console in this process, as the container does, and captures what it prints.</summary>
+    private static async Task<CliResult> AssembleAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await AssemblerRun.RunAsync(args, stdout, stderr, CancellationToken.None);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>A film rendered into the Blob store (clips, job and all), whose kept job the tests queue again.</summary>

@@ -75,7 +75,16 @@ public sealed class AssemblerRenderTests : IDisposable
         var timeline = JsonSerializer.Deserialize<Core.Timeline.FilmTimeline>(File.ReadAllText(Path.Combine(folder, "timeline.json")), WorkflowJson.Options)!;
         timeline.Renditions.Select(r => r.Aspect.ToString()).Should().Equal("16:9", "9:16");
         timeline.BurnedLanguages.Should().Equal("zh-CN", "en");
-        (timeline.Music, timeline.Logo, timeline.Label).Should().NotBeNull();
+        timeline.Music.Should().NotBeNull("the order has a music bed");
+        timeline.Music!.Name.Should().EndWith("assets/theme.m4a");
+        timeline.Music.Mix.Should().Be(new Core.Orders.MusicMix(Volume: 0.9, FadeOutSeconds: 2.5));
+        timeline.Logo.Should().NotBeNull("the order has a logo");
+        timeline.Logo!.Name.Should().EndWith("assets/logo.png");
+        timeline.Logo.Placement.Should().Be(new Core.Orders.LogoPlacement(Core.Orders.Corner.TopRight, Width: 0.14));
+        timeline.Label.Should().NotBeNull("the order has a visible AI label");
+        timeline.Label!.Text.Should().Be("AI生成");
+        timeline.Label.Position.Should().Be(Core.Orders.Corner.TopLeft);
+        timeline.Label.Spans.Should().HaveCount(2, "the label shows at the start and at the end");
         foreach (var film in new[] { "shanghai-in-clay.16x9.mp4", "shanghai-in-clay.9x16.mp4" })
         {
             (await Probe.StreamsAsync(Path.Combine(folder, film))).VideoFrames.Should().Be(timeline.TotalFrames, film);

@@ -1,14 +1,13 @@
 using System.Net;
-using CloudReel.Azure.Security;
 using CloudReel.Azure.Tests.Support;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
 using CloudReel.Cli.Tests.Support;
-using CloudReel.Core.Models;
-using CloudReel.Core.Orders;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
+using CloudReel.Models.Fetching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,11 +44,11 @@ public sealed class RemoteImageStagingTests : IAsyncLifetime, IDisposable
     public async Task Stage_HttpsImage_IsFetchedContentAddressedAndValidatedByTheWorkflow()
     {
         var url = $"https://cdn.example.com:{_cdn!.BaseUri.Port}/refs/bund.jpg?v=1";
-        var (path, order) = await LoadAsync(url);
+        var order = await LoadAsync(url);
         var store = _services!.GetRequiredService<IClipStore>();
 
         using var fetcher = Fetcher(IPAddress.Loopback);
-        var orderName = await OrderStager.StageAsync(store, "remote-1", path, order, CancellationToken.None, fetcher);
+        var orderName = await new OrderStaging(store, fetcher).StageAsync("remote-1", order.Document, order.Result.Order, order.Files, CancellationToken.None);
         var validated = await _services!.GetRequiredService<ValidateOrderActivity>()
             .RunAsync(new ActivityCallContext(nameof(ValidateOrderActivity), "remote-1"), new FilmRequest("remote-1", orderName));
 
@@ -63,13 +62,13 @@ public sealed class RemoteImageStagingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Stage_ImageHostResolvingToAPrivateAddress_FailsNamingTheFieldAndFetchesNothing()
     {
-        var (path, order) = await LoadAsync($"https://cdn.example.com:{_cdn!.BaseUri.Port}/refs/bund.jpg");
+        var order = await LoadAsync($"https://cdn.example.com:{_cdn!.BaseUri.Port}/refs/bund.jpg");
         var store = _services!.GetRequiredService<IClipStore>();
 
         using var fetcher = Fetcher(IPAddress.Parse("192.168.10.20"));
-        var stage = () => OrderStager.StageAsync(store, "remote-2", path, order, CancellationToken.None, fetcher);
+        var stage = () => new OrderStaging(store, fetcher).StageAsync("remote-2", order.Document, order.Result.Order, order.Files, CancellationToken.None);
 
-        (await stage.Should().ThrowAsync<OrderStagingException>()).Which.Message.Should().StartWith("order.yaml: shots[0].image: ").And.Contain("192.168.10.20");
+        (await stage.Should().ThrowAsync<OrderStagingException>()).Which.Message.Should().Contain("order.yaml: shots[0].image: ").And.Contain("192.168.10.20");
         _cdn.Requests.Should().BeEmpty();
         (await store.ListAsync("orders/remote-2/_fetched/")).Should().BeEmpty();
     }
@@ -80,12 +79,12 @@ public sealed class RemoteImageStagingTests : IAsyncLifetime, IDisposable
         _workspace.Dispose();
     }
 
-    private async Task<(string Path, FilmOrder Order)> LoadAsync(string url)
+    private async Task<OrderFile> LoadAsync(string url)
     {
         var path = _workspace.Write("order.yaml", $"title: Remote\nresolution: 180p\nshots:\n  - {{id: bund, prompt: The Bund, seconds: 1, image: '{url}'}}\n");
-        var loaded = await OrderFile.LoadAsync(path, _services!.GetRequiredService<IVideoModelCatalog>(), CancellationToken.None);
-        loaded.Errors.Should().BeEmpty();
-        return (path, loaded.Order!);
+        var loaded = await OrderFile.LoadAsync(path, _services!.GetRequiredService<FilmIntake>(), CancellationToken.None);
+        loaded.Result.Errors.Should().BeEmpty();
+        return loaded;
     }
 
     private SafeImageFetcher Fetcher(IPAddress cdnAddress) => new(new SafeFetchOptions

@@ -47,6 +47,8 @@ public sealed class EventFunctionsTests(FunctionsHost host) : IClassFixture<Func
         await host.StartFilmAsync(filmId);
         await host.Client.RaiseEventAsync(filmId, FilmEvents.StoryboardApproved, new ApprovalDecision(true, "Mei"));
         await host.AtStageAsync(filmId, FilmStages.Assemble);
+        await host.Store.PutTextAsync(
+            AssemblyJobMessage.ResultNameOf(filmId), WorkflowJson.Serialize(new AssemblyResult(["quayside.16x9.mp4"], 4, 120)), "application/json", overwrite: true);
 
         await host.Events.OnStorageEvent(BlobCreated("films", $"{filmId}/{AssemblyJobMessage.ResultFileName}", "0x8DE2F4A1C3B5D71"), host.Client, CancellationToken.None);
 

@@ -11,9 +11,10 @@ namespace CloudReel.Api.Control;
 /// <summary>
 /// POST /api/films/{id}/approve and /cancel. Approving answers the storyboard gate of a film that
 /// waits at it; cancelling terminates the film and its running shots and gives back the model slots
-/// their jobs held, so other films can use them at once.
+/// their jobs held, so other films can use them at once. The first answer to the gate wins
+/// (<see cref="ApprovalAnswers"/>); a later one gets 409.
 /// </summary>
-public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots)
+public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots, IClipStore store)
 {
     public async Task<IResult> ApproveAsync(HttpRequest request, string filmId, CancellationToken cancellationToken)
     {
@@ -32,10 +33,16 @@ public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots)
         }
         catch (JsonException bad)
         {
-            return ApiProblems.BadRequest(request, $"The body is not an approval ({{\"approved\": true, \"by\": \"…\", \"comment\": \"…\"}}): {bad.Message}");
+            var where = bad.Path is { Length: > 2 } path ? $" (at {path[2..]})" : "";
+            return ApiProblems.BadRequest(request, $"The body is not an approval{where}: send {{\"approved\": true, \"by\": \"…\", \"comment\": \"…\"}}.");
         }
 
         var decision = new ApprovalDecision(body?.Approved ?? true, body?.By, body?.Comment);
+        if (await ApprovalAnswers.TryClaimAsync(store, filmId, decision, cancellationToken) is { } first)
+        {
+            return ApiProblems.Conflict(request, $"The storyboard of {filmId} was already {(first.Approved ? "approved" : "rejected")}{(first.By is null ? "" : $" by {first.By}")}; the first answer stands.");
+        }
+
         await runtime.RaiseEventAsync(filmId, FilmEvents.StoryboardApproved, decision, cancellationToken);
         return FilmSubmissions.Accepted(request, filmId, replayed: false, new FilmAccepted(filmId, decision.Approved ? "approved" : "rejected", ApiUrls.Film(request, filmId)));
     }

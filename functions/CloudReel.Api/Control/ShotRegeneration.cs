@@ -3,6 +3,7 @@ using System.Text.Json;
 using CloudReel.Api.Http;
 using CloudReel.Api.Status;
 using CloudReel.Api.Submission;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
@@ -18,7 +19,7 @@ namespace CloudReel.Api.Control;
 /// fresh one) and no approval gate. Every other shot has the same content key, so it comes from the
 /// clip cache at no cost; only the new take is paid for, and the film is assembled again.
 /// </summary>
-public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVideoModelCatalog models, OrderStaging staging, FilmSubmissions submissions)
+public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVideoModelCatalog models, FilmIntake intake)
 {
     public async Task<IResult> RegenerateAsync(HttpRequest request, string filmId, string shotId, CancellationToken cancellationToken)
     {
@@ -49,7 +50,8 @@ public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVi
         }
         catch (JsonException bad)
         {
-            return ApiProblems.BadRequest(request, $"The body is not a regeneration ({{\"seed\": 42}}, or empty): {bad.Message}");
+            var where = bad.Path is { Length: > 2 } path ? $" (at {path[2..]})" : "";
+            return ApiProblems.BadRequest(request, $"The body is not a regeneration{where}: send {{\"seed\": <a whole number 0-{uint.MaxValue}>}}, or nothing.");
         }
 
         if (body?.Seed is < 0 or > uint.MaxValue) return ApiProblems.BadRequest(request, $"seed must be 0-{uint.MaxValue}.");
@@ -65,8 +67,8 @@ public sealed class ShotRegeneration(IFilmRuntime runtime, IClipStore store, IVi
             Shots = order.Shots.Select(s => s.Id == shotId ? s with { Seed = seed } : s).ToList(),
         };
         var text = OrderYamlWriter.Write(retake, schemaPath: null, [$"Film {newFilmId}: shot {shotId} of film {filmId} again, with seed {seed}; every other clip comes from the cache."]);
-        var orderName = await staging.StageAsync(newFilmId, text, OrderFormat.Yaml, retake, StoreLayout.OrderFolder(filmId), cancellationToken);
-        await runtime.StartFilmAsync(submissions.Request(newFilmId, orderName), cancellationToken);
+        var origin = $"shot {shotId} of film {filmId} again";
+        await intake.SubmitAsync(runtime, newFilmId, new OrderDocument(text, OrderDocument.Yaml, "order.yaml"), retake, new StoreFolderFiles(store, StoreLayout.OrderFolder(filmId)), origin, draft: false, cancellationToken);
         return FilmSubmissions.Accepted(request, newFilmId, replayed: false, accepted);
     }
 

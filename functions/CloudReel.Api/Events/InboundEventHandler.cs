@@ -1,6 +1,6 @@
-using CloudReel.Api.Submission;
 using CloudReel.Azure.Inbound;
 using CloudReel.Azure.Queue;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
@@ -11,12 +11,12 @@ namespace CloudReel.Api.Events;
 /// <summary>
 /// What CloudReel does with the events it receives (parsed by <see cref="InboundEventParser"/>): an
 /// order dropped under orders/incoming/ starts a film whose id comes from the blob's name and ETag,
-/// so a redelivered event starts nothing new; an assembly result raises AssemblyCompleted on the film
-/// waiting for it; an assembly job on the poison queue fails the film with the assembler's reason.
+/// so a redelivered event starts nothing new; an assembly result is read and raised, with
+/// AssemblyCompleted, on the film waiting for it; an assembly job on the poison queue fails the film with the assembler's reason.
 /// The Functions app's queue triggers (storage-events, the assembly poison queue) and `cloudreel serve`'s webhook all call this.
 /// </summary>
 public sealed class InboundEventHandler(
-    IFilmRuntime runtime, IClipStore store, OrderStaging staging, FilmSubmissions submissions, ILogger<InboundEventHandler> logger)
+    IFilmRuntime runtime, IClipStore store, FilmIntake intake, ILogger<InboundEventHandler> logger)
 {
     public async Task<IReadOnlyList<InboundOutcome>> HandleAsync(IEnumerable<InboundEvent> events, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class InboundEventHandler(
             var outcome = inbound switch
             {
                 OrderSubmitted order => await StartFilmAsync(order, cancellationToken),
-                AssemblyCompleted done => await CompleteAssemblyAsync(done.EventId, done.FilmId, new AssemblyCompletion(true, ETag: done.ETag), cancellationToken),
+                AssemblyCompleted done => await CompleteAssemblyAsync(done.EventId, done.FilmId, () => ReadResultAsync(done.FilmId, cancellationToken), cancellationToken),
                 SubscriptionValidation validation => new InboundOutcome(validation.EventId, "validation", null),
                 IgnoredEvent ignored => new InboundOutcome(ignored.EventId, "ignored: " + ignored.Reason, null),
                 _ => new InboundOutcome(inbound.EventId, "ignored", null),
@@ -51,37 +51,51 @@ public sealed class InboundEventHandler(
         var reason = failure is null
             ? $"the assembly job {message.JobName} could not be run and went to the poison queue"
             : $"{failure.Error} (try {failure.Try} of {failure.MaxTries}; the job went to the poison queue)";
-        return await CompleteAssemblyAsync("poison", message.FilmId, new AssemblyCompletion(false, reason), cancellationToken);
+        return await CompleteAssemblyAsync("poison", message.FilmId, () => Task.FromResult(new AssemblyCompletion(false, reason)), cancellationToken);
     }
 
     private async Task<InboundOutcome> StartFilmAsync(OrderSubmitted order, CancellationToken cancellationToken)
     {
         var name = StoreLayout.OrdersPrefix + order.BlobName;
-        var text = await store.ReadTextAsync(name, cancellationToken);
-        var extension = OrderFormat.FromFileName(order.BlobName);
         var fileName = order.BlobName[(order.BlobName.LastIndexOf('/') + 1)..];
+        var document = OrderDocument.FromFile(await store.ReadTextAsync(name, cancellationToken), fileName);
 
         // Read only for its title and the files to bring along: the film's own validation reports every error.
-        var parsed = OrderLoader.BindUnchecked(text, fileName);
-        var title = string.IsNullOrWhiteSpace(parsed?.Title) ? Path.GetFileNameWithoutExtension(fileName) : parsed.Title;
-        var filmId = FilmIds.Derived(title, "blob", order.BlobName, order.ETag);
-        var sourceFolder = name[..(name.LastIndexOf('/') + 1)];
-        string orderName;
+        var parsed = OrderLoader.BindUnchecked(document.Text, fileName);
+        var filmId = FilmIds.Derived(FilmIntake.TitleOf(parsed, document), "blob", order.BlobName, order.ETag);
+        var files = new StoreFolderFiles(store, name[..(name.LastIndexOf('/') + 1)]);
+        bool started;
         try
         {
-            orderName = await staging.StageAsync(filmId, text, extension, parsed, sourceFolder, cancellationToken);
+            started = await intake.SubmitAsync(runtime, filmId, document, parsed, files, name, draft: false, cancellationToken);
         }
         catch (OrderStagingException refused)
         {
             logger.LogWarning("Order {Blob}: {Reason}; the film fails at validation", order.BlobName, refused.Message);
-            orderName = StoreLayout.OrderFile(filmId, "order" + extension);
+            var orderName = StoreLayout.OrderFile(filmId, "order" + document.Extension);
+            started = await runtime.StartFilmAsync(intake.Request(filmId, orderName, FilmIntake.TitleOf(parsed, document), name), cancellationToken);
         }
 
-        var started = await runtime.StartFilmAsync(submissions.Request(filmId, orderName), cancellationToken);
         return new InboundOutcome(order.EventId, started ? "started" : "already started", filmId);
     }
 
-    private async Task<InboundOutcome> CompleteAssemblyAsync(string eventId, string filmId, AssemblyCompletion completion, CancellationToken cancellationToken)
+    /// <summary>The result the assembler wrote last, read once here and handed to the film with the event.</summary>
+    private async Task<AssemblyCompletion> ReadResultAsync(string filmId, CancellationToken cancellationToken)
+    {
+        var name = AssemblyJobMessage.ResultNameOf(filmId);
+        try
+        {
+            return WorkflowJson.Deserialize<AssemblyResult>(await store.ReadTextAsync(name, cancellationToken)) is { } result
+                ? new AssemblyCompletion(true, Result: result)
+                : new AssemblyCompletion(false, $"{name} holds no assembly result");
+        }
+        catch (Exception unreadable) when (unreadable is FileNotFoundException or System.Text.Json.JsonException)
+        {
+            return new AssemblyCompletion(false, $"{name} could not be read: {unreadable.Message}");
+        }
+    }
+
+    private async Task<InboundOutcome> CompleteAssemblyAsync(string eventId, string filmId, Func<Task<AssemblyCompletion>> outcome, CancellationToken cancellationToken)
     {
         var film = await runtime.GetInstanceAsync(filmId, cancellationToken);
         if (film is not { Name: nameof(FilmOrchestration) } || film.IsTerminal)
@@ -89,6 +103,7 @@ public sealed class InboundEventHandler(
             return new InboundOutcome(eventId, "ignored: no film is waiting for this assembly", filmId);
         }
 
+        var completion = await outcome();
         await runtime.RaiseEventAsync(filmId, FilmEvents.AssemblyCompleted, completion, cancellationToken);
         return new InboundOutcome(eventId, completion.Succeeded ? "assembly completed" : "assembly failed", filmId);
     }

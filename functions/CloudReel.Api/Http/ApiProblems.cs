@@ -13,7 +13,8 @@ public static class ApiProblems
     {
         var problem = Create(request, StatusCodes.Status400BadRequest, "invalid-order", "The order is not valid",
             $"{errors.Count} error(s): {string.Join("; ", errors.Take(3))}{(errors.Count > 3 ? "; …" : "")}{(hint is null ? "" : " " + hint)}");
-        problem.Extensions["errors"] = errors.Select(e => new { file = e.File, line = e.Line, column = e.Column, field = e.Field, message = e.Message }).ToList();
+        problem.Extensions["errors"] = OrderLimits.Shown(errors).Select(e => new { file = e.File, line = e.Line, column = e.Column, field = e.Field, message = e.Message }).ToList();
+        problem.Extensions["errorCount"] = errors.Count;
         return Result(problem);
     }
 
@@ -34,7 +35,7 @@ public static class ApiProblems
         Result(Create(request, StatusCodes.Status409Conflict, "conflict", "The film is not in a state that allows this", detail));
 
     public static IResult TooLarge(HttpRequest request, int limit) =>
-        Result(Create(request, StatusCodes.Status413PayloadTooLarge, "too-large", "The order is too large", $"An order may have at most {limit} bytes."));
+        Result(Create(request, StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large", $"A request body (an order, events, a retake) may have at most {limit} bytes."));
 
     public static IResult UnsupportedMediaType(HttpRequest request, string? contentType) =>
         Result(Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the order as JSON or YAML",

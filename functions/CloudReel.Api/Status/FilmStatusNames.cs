@@ -23,6 +23,6 @@ public static class FilmStatusNames
         if (instance.FailureMessage is not { } message) return null;
         var prefix = $"Film {instance.InstanceId} failed: ";
         var at = message.IndexOf(prefix, StringComparison.Ordinal);
-        return at >= 0 ? message[(at + prefix.Length)..] : message;
+        return PublicErrors.Of(at >= 0 ? message[(at + prefix.Length)..] : message);
     }
 }

@@ -68,7 +68,7 @@ public sealed class FilmStatusReader(IFilmRuntime runtime, IClipStore store, Out
             outcome?.Model ?? progress?.Model ?? (input is { Chain.Count: > 0 } ? input.Chain[0].Model : null),
             progress?.Percent,
             outcome?.Attempts.Sum(a => a.Cost) ?? 0,
-            outcome is { Succeeded: false } ? outcome.FailureSummary : shot.FailureMessage);
+            PublicErrors.Of(outcome is { Succeeded: false } ? outcome.FailureSummary : shot.FailureMessage));
     }
 
     private async Task<FilmReport?> ReadReportAsync(string filmId, CancellationToken cancellationToken)

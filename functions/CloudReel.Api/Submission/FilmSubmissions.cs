@@ -1,7 +1,7 @@
 using System.Text;
 using CloudReel.Api.Http;
 using CloudReel.Api.Status;
-using CloudReel.Core.Models;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
@@ -15,7 +15,7 @@ namespace CloudReel.Api.Submission;
 /// <c>?draft=true</c> the film is assembled as a draft preview. With an Idempotency-Key the same
 /// request always answers with the same film and never starts a second one.
 /// </summary>
-public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog models, OrderStaging staging, IdempotencyRecords keys, ApiOptions options, TimeProvider time)
+public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, IdempotencyRecords keys, ApiOptions options, TimeProvider time)
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -32,10 +32,10 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
 
         if (!TryReadDraft(request, out var draft)) return ApiProblems.BadRequest(request, "draft must be true or false.");
         var requestHash = draft ? FilmIds.Hash(extension, text, "draft") : FilmIds.Hash(extension, text);
-        if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, earlier, requestHash, draft, cancellationToken);
+        if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, text, earlier, requestHash, draft, cancellationToken);
 
-        var loader = new OrderLoader(new UrlOnlyOrderFiles(), models.CapabilitiesByName(), models.UnconfiguredModels());
-        var loaded = await loader.LoadAsync(text, "order" + extension, cancellationToken);
+        var order = new OrderDocument(text, extension, "order" + extension);
+        var loaded = await intake.ValidateAsync(order, new UrlOnlyOrderFiles(), cancellationToken);
         if (!loaded.IsValid)
         {
             var hint = loaded.Errors.Any(e => e.Message.Contains("not found", StringComparison.Ordinal)) ? UrlOnlyOrderFiles.Hint : null;
@@ -46,7 +46,7 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
         string orderName;
         try
         {
-            orderName = await staging.StageAsync(filmId, text, extension, loaded.Order, sourceFolder: null, cancellationToken);
+            orderName = await intake.StageAsync(filmId, order, loaded.Order, new UrlOnlyOrderFiles(), cancellationToken);
         }
         catch (OrderStagingException refused)
         {
@@ -56,19 +56,15 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
         if (key is not null && !await keys.TryCreateAsync(key, new IdempotencyRecord(filmId, orderName, requestHash, time.GetUtcNow().UtcDateTime), cancellationToken))
         {
             // Another request with the same key got there first: answer as it did.
-            return await ReplayAsync(request, (await keys.FindAsync(key, cancellationToken))!, requestHash, draft, cancellationToken);
+            return await ReplayAsync(request, text, (await keys.FindAsync(key, cancellationToken))!, requestHash, draft, cancellationToken);
         }
 
-        await runtime.StartFilmAsync(Request(filmId, orderName, draft), cancellationToken);
+        await runtime.StartFilmAsync(intake.Request(filmId, orderName, loaded.Order.Title, OriginOf(orderName), draft), cancellationToken);
         return Accepted(request, filmId, replayed: false);
     }
 
-    /// <summary>A film request as this host starts films: assembled here, or through the assembly queue; a draft preview or the finished film.</summary>
-    public FilmRequest Request(string filmId, string orderName, bool draft = false) => new(
-        filmId, orderName, options.QueuedAssemblyTimeoutMinutes is { } minutes ? new QueuedAssembly(TimeSpan.FromMinutes(minutes)) : null)
-    {
-        Draft = draft,
-    };
+    /// <summary>Where a film sent to the API says its order came from: the request, and where it was staged.</summary>
+    private static string OriginOf(string orderName) => $"POST /api/films ({orderName})";
 
     public static IResult Accepted(HttpRequest request, string filmId, bool replayed, FilmAccepted? body = null)
     {
@@ -78,13 +74,14 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, IVideoModelCatalog mod
             .WithLocation(url);
     }
 
-    private async Task<IResult> ReplayAsync(HttpRequest request, IdempotencyRecord earlier, string requestHash, bool draft, CancellationToken cancellationToken)
+    private async Task<IResult> ReplayAsync(HttpRequest request, string text, IdempotencyRecord earlier, string requestHash, bool draft, CancellationToken cancellationToken)
     {
         if (earlier.RequestHash != requestHash) return ApiProblems.IdempotencyKeyReused(request, earlier.FilmId);
 
         // The first request may have stopped between recording the key and starting the film: start it now (a no-op when it runs).
         // The request is the same one (its hash says so), draft or not.
-        await runtime.StartFilmAsync(Request(earlier.FilmId, earlier.OrderName, draft), cancellationToken);
+        var title = OrderLoader.BindUnchecked(text, earlier.OrderName)?.Title ?? earlier.FilmId;
+        await runtime.StartFilmAsync(intake.Request(earlier.FilmId, earlier.OrderName, title, OriginOf(earlier.OrderName), draft), cancellationToken);
         return Accepted(request, earlier.FilmId, replayed: true);
     }
 

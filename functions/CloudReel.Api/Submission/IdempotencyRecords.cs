@@ -1,3 +1,4 @@
+using CloudReel.Core.Intake;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 

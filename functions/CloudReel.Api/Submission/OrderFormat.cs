@@ -1,12 +1,13 @@
+using CloudReel.Core.Intake;
 using Microsoft.Net.Http.Headers;
 
 namespace CloudReel.Api.Submission;
 
-/// <summary>Which order format a request or a blob carries: JSON or YAML, by media type or file extension.</summary>
+/// <summary>Which order format a request carries: JSON or YAML, by media type.</summary>
 public static class OrderFormat
 {
-    public const string Json = ".json";
-    public const string Yaml = ".yaml";
+    private const string Json = OrderDocument.Json;
+    private const string Yaml = OrderDocument.Yaml;
 
     /// <summary>".json" or ".yaml" for a Content-Type, or null when it is neither.</summary>
     public static string? FromContentType(string? contentType)
@@ -21,7 +22,4 @@ public static class OrderFormat
             _ => null,
         };
     }
-
-    /// <summary>".json" for a .json file, ".yaml" for .yaml or .yml.</summary>
-    public static string FromFileName(string name) => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Json : Yaml;
 }

@@ -9,7 +9,7 @@ namespace CloudReel.Azure.Coordination;
 /// <see cref="IFilmBudget"/> for every instance of the Functions app at once: the film's account is
 /// the same budgets/&lt;film-id&gt;.json as locally (in the clips container), changed under ETag
 /// conditions, so shots of one film running on different machines can never together cross it.
-/// The rules are <see cref="BudgetAccount"/>'s, exactly as <see cref="StoreFilmBudget"/> applies them.
+/// The rules are <see cref="BudgetAccount"/>'s, exactly as the local engine's StoreFilmBudget applies them.
 /// </summary>
 public sealed class BlobFilmBudget(BlobServiceClient blobs, BlobContainers? containers = null) : IFilmBudget
 {

@@ -9,7 +9,7 @@ namespace CloudReel.Azure.Coordination;
 /// <summary>
 /// <see cref="IModelSlots"/> across every orchestration and every instance of the Functions app:
 /// each slot group is one small JSON blob (clips container, slots/), changed under ETag conditions,
-/// with the same rules as the local engine's <see cref="Core.Jobs.ProcessModelSlots"/>: idempotent
+/// with the same rules as the local engine's ProcessModelSlots: idempotent
 /// acquire per holder, <see cref="HoldAsync"/> may go over capacity, release frees the slot.
 /// </summary>
 /// <remarks>

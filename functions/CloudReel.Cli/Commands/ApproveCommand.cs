@@ -29,7 +29,7 @@ public static class ApproveCommand
 
     public static async Task<int> RunAsync(CliContext context, string filmId, ApprovalDecision decision, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var film = FilmLookup.Find(context, filmId, stderr);
+        var film = await FilmLookup.FindAsync(context, filmId, stderr, cancellationToken);
         if (film is null) return ExitCodes.InvalidInput;
 
         await using (var journal = await FilmLookup.OpenJournalAsync(context, cancellationToken))
@@ -56,7 +56,7 @@ public static class ApproveCommand
     {
         try
         {
-            return await new FilmSession(context, film, stdout, stderr).RunAsync(request: null, cancellationToken);
+            return await new FilmSession(context, film, stdout, stderr).ResumeAsync(cancellationToken);
         }
         catch (Local.Engine.InstanceLeasedException leased)
         {

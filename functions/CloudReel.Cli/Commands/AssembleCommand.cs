@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Progress;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Fonts;
@@ -12,8 +13,8 @@ namespace CloudReel.Cli.Commands;
 /// <summary>
 /// `cloudreel assemble --job &lt;film-id | job.json&gt;`: assembles one film from its assembly job,
 /// reading clips from and writing outputs to the clip store (films/&lt;film-id&gt;/, with
-/// assembly-result.json last). `--queue &lt;name&gt;` takes the job from the assembly queue instead
-/// (see <see cref="AssembleFromQueue"/>). The assembler container's entrypoint runs exactly this.
+/// assembly-result.json last): a film made again from its clips. The assembler container runs the
+/// same job runner from the assembly queue (cloudreel-assembler, functions/CloudReel.Assembler).
 /// </summary>
 public static class AssembleCommand
 {
@@ -22,24 +23,16 @@ public static class AssembleCommand
         var job = new Option<string>("--job")
         {
             Description = "A film id (its job is read from films/<film-id>/assembly-job.json in the store) or the path of a job .json file.",
-        };
-        var queue = new Option<string>("--queue")
-        {
-            Description = "Take one job from this Storage queue of the --store account (the assembler container's mode); its message is deleted only when the film is assembled.",
+            Required = true,
         };
         var output = new Option<DirectoryInfo>("--output", "-o")
         {
             Description = "Folder that holds films/ of a local store; each film is a sub-folder named by its id.",
             DefaultValueFactory = _ => new DirectoryInfo("out"),
         };
-        var command = new Command("assemble", "Assemble a film from its assembly job: clips from the store in, every rendition and extra out.") { job, queue, output };
-        command.Validators.Add(result =>
-        {
-            if ((result.GetValue(job) is null) == (result.GetValue(queue) is null)) result.AddError("Give either --job or --queue.");
-        });
-        command.SetAction((parse, cancellationToken) => parse.GetValue(queue) is { } queueName
-            ? AssembleFromQueue.RunAsync(global.Resolve(parse), queueName, Console.Out, Console.Error, cancellationToken)
-            : RunAsync(global.Resolve(parse), parse.GetValue(job)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken));
+        var command = new Command("assemble", "Assemble a film from its assembly job: clips from the store in, every rendition and extra out.") { job, output };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(global.Resolve(parse), parse.GetValue(job)!, parse.GetValue(output)!, Console.Out, Console.Error, cancellationToken));
         return command;
     }
 

@@ -4,29 +4,37 @@ using Microsoft.DurableTask;
 
 namespace CloudReel.Cli.Commands;
 
-/// <summary>Finds the films a command names in the registry and the journal.</summary>
+/// <summary>Finds the films a command names in the journal, where each film's instance keeps its label.</summary>
 public static class FilmLookup
 {
-    /// <summary>The named film, or the latest one when no id is given; prints why when there is none.</summary>
-    public static FilmEntry? Find(CliContext context, string? filmId, TextWriter stderr)
-    {
-        var registry = new FilmRegistry(context.Home);
-        if (filmId is null)
-        {
-            var films = registry.All();
-            var latest = films.Count > 0 ? films[^1] : null;
-            if (latest is null) stderr.WriteLine($"No films in {context.Home.Root} yet: run `cloudreel render ORDER` first.");
-            return latest;
-        }
+    /// <summary>Every film in the journal, oldest first.</summary>
+    public static async Task<IReadOnlyList<FilmEntry>> AllAsync(LocalWorkflowEngine journal, CancellationToken cancellationToken) =>
+        (await journal.ListInstancesAsync(cancellationToken: cancellationToken))
+            .Select(FilmEntry.Of)
+            .OfType<FilmEntry>()
+            .OrderBy(f => f.CreatedUtc)
+            .ToList();
 
-        if (!Core.Ports.StoreLayout.IsValidId(filmId))
+    /// <summary>The named film, or the latest one when no id is given; prints why when there is none.</summary>
+    public static async Task<FilmEntry?> FindAsync(CliContext context, string? filmId, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (filmId is not null && !Core.Ports.StoreLayout.IsValidId(filmId))
         {
-            stderr.WriteLine($"'{filmId}' is not a film id (lower-case letters, digits and dashes).");
+            await stderr.WriteLineAsync($"'{filmId}' is not a film id (lower-case letters, digits and dashes).");
             return null;
         }
 
-        var film = registry.Find(filmId);
-        if (film is null) stderr.WriteLine($"No film '{filmId}' in {context.Home.Root}: `cloudreel status` lists the films.");
+        await using var journal = await OpenJournalAsync(context, cancellationToken);
+        if (filmId is null)
+        {
+            var films = await AllAsync(journal, cancellationToken);
+            var latest = films.Count > 0 ? films[^1] : null;
+            if (latest is null) await stderr.WriteLineAsync($"No films in {context.Home.Root} yet: run `cloudreel render ORDER` first.");
+            return latest;
+        }
+
+        var film = await journal.GetInstanceAsync(filmId, cancellationToken) is { } instance ? FilmEntry.Of(instance) : null;
+        if (film is null) await stderr.WriteLineAsync($"No film '{filmId}' in {context.Home.Root}: `cloudreel status` lists the films.");
         return film;
     }
 

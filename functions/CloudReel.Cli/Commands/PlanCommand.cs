@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
-using CloudReel.Core.Models;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Planning;
+using CloudReel.Local.Orders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
@@ -44,8 +45,7 @@ public static class PlanCommand
 
         using var loggerFactory = context.CreateLoggerFactory();
         await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
-        var catalog = services.GetRequiredService<IVideoModelCatalog>();
-        var order = await ReadAsync(input, defaults, catalog, stderr, cancellationToken);
+        var order = await ReadAsync(input, defaults, services.GetRequiredService<FilmIntake>(), stderr, cancellationToken);
         if (order is null) return ExitCodes.InvalidInput;
         if (!order.NeedsPlanning)
         {
@@ -54,14 +54,14 @@ public static class PlanCommand
         }
 
         var directory = input.DirectoryName!;
-        LocalPlan local;
+        PlanPreviewResult local;
         try
         {
-            local = await LocalPlanning.PlanAsync(services, directory, order, cancellationToken);
+            local = await services.GetRequiredService<PlanPreview>().PlanAsync(order, new LocalOrderFiles(directory), path => path, cancellationToken);
         }
         catch (InvalidOrderException invalid)
         {
-            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            OrderFile.PrintErrors(new Core.Orders.OrderLoadResult(null, invalid.Errors), stderr);
             return ExitCodes.InvalidInput;
         }
 
@@ -83,19 +83,27 @@ public static class PlanCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<FilmOrder?> ReadAsync(FileInfo input, DocumentHints defaults, IVideoModelCatalog catalog, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<FilmOrder?> ReadAsync(FileInfo input, DocumentHints defaults, FilmIntake intake, TextWriter stderr, CancellationToken cancellationToken)
     {
-        switch (input.Extension.ToLowerInvariant())
+        try
         {
-            case ".txt" or ".md" or ".markdown":
-                return DocumentOrders.FromBrief(await File.ReadAllTextAsync(input.FullName, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
-            case ".fountain":
-                return DocumentOrders.FromScript(await File.ReadAllTextAsync(input.FullName, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
+            switch (input.Extension.ToLowerInvariant())
+            {
+                case ".txt" or ".md" or ".markdown":
+                    return DocumentOrders.FromBrief(await OrderFolder.ReadOrderTextAsync(input.FullName, OrderLimits.OrderBytes, cancellationToken), Path.GetFileNameWithoutExtension(input.Name), defaults);
+                case ".fountain":
+                    return DocumentOrders.FromScript(await OrderFolder.ReadOrderTextAsync(input.FullName, OrderLimits.OrderBytes, cancellationToken), input.Name, Path.GetFileNameWithoutExtension(input.Name), defaults);
+            }
+        }
+        catch (OrderFileRefusedException refused)
+        {
+            await stderr.WriteLineAsync(refused.Message);
+            return null;
         }
 
-        var loaded = await OrderFile.LoadAsync(input.FullName, catalog, cancellationToken);
-        if (loaded.IsValid) return loaded.Order;
-        OrderFile.PrintErrors(loaded, stderr);
+        var loaded = await OrderFile.LoadAsync(input.FullName, intake, cancellationToken);
+        if (loaded.Result.IsValid) return loaded.Result.Order;
+        loaded.PrintErrors(stderr);
         return null;
     }
 

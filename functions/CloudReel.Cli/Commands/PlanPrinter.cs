@@ -1,12 +1,12 @@
 using System.Globalization;
-using CloudReel.Cli.Orders;
+using CloudReel.Core.Planning;
 
 namespace CloudReel.Cli.Commands;
 
 /// <summary>Prints a plan shot by shot: model and fallbacks, seconds, size, content key, cache hit, estimated cost; then the total against the budget.</summary>
 public static class PlanPrinter
 {
-    public static void Print(LocalPlan local, TextWriter output)
+    public static void Print(PlanPreviewResult local, TextWriter output)
     {
         var plan = local.Plan;
         var currency = plan.Order.Budget?.Currency ?? "USD";

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
-using CloudReel.Core.Ports;
-using CloudReel.Core.Text;
-using CloudReel.Core.Workflow;
+using CloudReel.Cli.Progress;
+using CloudReel.Core.Intake;
+using CloudReel.Core.Orders;
+using CloudReel.Core.Planning;
+using CloudReel.Local.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
@@ -46,52 +48,54 @@ public static class RenderCommand
         if (!context.TryParseStore(stderr, out var location)) return ExitCodes.InvalidInput;
 
         using var loggerFactory = context.CreateLoggerFactory();
-        await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), output.FullName, loggerFactory, new Progress.ProgressRelay(), location);
-        var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<Core.Models.IVideoModelCatalog>(), cancellationToken);
-        if (!loaded.IsValid)
+        var relay = new ProgressRelay();
+        await using var host = await EngineHost.StartAsync(context.Home, output.FullName, loggerFactory, relay, cancellationToken, location);
+        var intake = host.Services.GetRequiredService<FilmIntake>();
+        var loaded = await OrderFile.LoadAsync(orderFile.FullName, intake, cancellationToken);
+        if (!loaded.Result.IsValid)
         {
-            OrderFile.PrintErrors(loaded, stderr);
+            loaded.PrintErrors(stderr);
             return ExitCodes.InvalidInput;
         }
 
-        var order = loaded.Order!;
-        if (dryRun) return await DryRunAsync(services, orderFile, order, stdout, stderr, cancellationToken);
-        var filmId = $"{Slug.From(order.Title, maxLength: 32)}-{Guid.NewGuid().ToString("N")[..6]}";
-        var store = services.GetRequiredService<IClipStore>();
+        var order = loaded.Result.Order!;
+        if (dryRun) return await DryRunAsync(host.Services.GetRequiredService<PlanPreview>(), loaded, stdout, stderr, cancellationToken);
+
+        var filmId = FilmIds.Random(order.Title);
+        var film = new FilmEntry(filmId, order.Title, orderFile.FullName, output.FullName, location?.Remembered, DateTime.UtcNow);
         string orderName;
         try
         {
-            orderName = await OrderStager.StageAsync(store, filmId, orderFile.FullName, order, cancellationToken);
+            orderName = await intake.StageAsync(filmId, loaded.Document, order, loaded.Files, cancellationToken);
         }
-        catch (OrderStagingException notStaged)
+        catch (Exception notStaged) when (notStaged is OrderStagingException or Core.Orders.OrderFileRefusedException)
         {
             await stderr.WriteLineAsync(notStaged.Message);
             return ExitCodes.InvalidInput;
         }
 
-        var film = new FilmEntry(filmId, order.Title, orderFile.FullName, output.FullName, location?.Remembered ?? store.Describe(), DateTime.UtcNow);
-        new FilmRegistry(context.Home).Save(film);
-
         await stdout.WriteLineAsync($"film: {filmId}");
         await stdout.WriteLineAsync($"outputs: {film.OutputFolder}");
-        return await new FilmSession(context, film, stdout, stderr).RunAsync(new FilmRequest(filmId, orderName) { Draft = draft }, cancellationToken);
+        var request = intake.Request(filmId, orderName, order.Title, orderFile.FullName, draft);
+        return await new FilmSession(context, film, stdout, stderr).WatchAsync(
+            host, relay, location, () => new LocalFilmRuntime(host.Engine).StartFilmAsync(request, cancellationToken), cancellationToken);
     }
 
     /// <summary>Plans as the render would and prints what it would cost; 1 when the estimate is over the budget.</summary>
-    private static async Task<int> DryRunAsync(IServiceProvider services, FileInfo orderFile, Core.Orders.FilmOrder order, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> DryRunAsync(PlanPreview preview, OrderFile order, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        LocalPlan plan;
+        PlanPreviewResult plan;
         try
         {
-            plan = await LocalPlanning.PlanAsync(services, orderFile.DirectoryName!, order, cancellationToken);
+            plan = await preview.PlanAsync(order.Result.Order!, order.Files, path => path, cancellationToken);
         }
-        catch (Core.Orders.InvalidOrderException invalid)
+        catch (InvalidOrderException invalid)
         {
-            foreach (var error in invalid.Errors) await stderr.WriteLineAsync(error.ToString());
+            OrderFile.PrintErrors(new Core.Orders.OrderLoadResult(null, invalid.Errors), stderr);
             return ExitCodes.InvalidInput;
         }
 
-        await stdout.WriteLineAsync($"dry run of {orderFile.Name}: \"{order.Title}\", nothing is submitted");
+        await stdout.WriteLineAsync($"dry run of {Path.GetFileName(order.Path)}: \"{plan.Plan.Order.Title}\", nothing is submitted");
         PlanPrinter.Print(plan, stdout);
         return plan.IsOverBudget ? ExitCodes.FilmFailed : ExitCodes.Success;
     }

@@ -17,7 +17,7 @@ public static class ResumeCommand
 
     public static async Task<int> RunAsync(CliContext context, string? filmId, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var film = FilmLookup.Find(context, filmId, stderr);
+        var film = await FilmLookup.FindAsync(context, filmId, stderr, cancellationToken);
         if (film is null) return ExitCodes.InvalidInput;
 
         await stdout.WriteLineAsync($"film: {film.FilmId}");
@@ -29,6 +29,6 @@ public static class ResumeCommand
             return session.PrintOutcome(finished);
         }
 
-        return await session.RunAsync(request: null, cancellationToken);
+        return await session.ResumeAsync(cancellationToken);
     }
 }

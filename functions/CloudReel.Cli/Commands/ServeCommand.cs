@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using CloudReel.Api;
 using CloudReel.Cli.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CloudReel.Cli.Commands;
 
@@ -49,6 +50,11 @@ public static class ServeCommand
         catch (FormatException badSetting)
         {
             await stderr.WriteLineAsync(badSetting.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OptionsValidationException badSettings)
+        {
+            foreach (var failure in badSettings.Failures) await stderr.WriteLineAsync($"{ApiOptions.Section}: {failure}");
             return ExitCodes.InvalidInput;
         }
         catch (IOException cannotListen)

@@ -22,7 +22,7 @@ public static class StatusCommand
         await using var engine = await FilmLookup.OpenJournalAsync(context, cancellationToken);
         if (filmId is null)
         {
-            var films = new FilmRegistry(context.Home).All();
+            var films = await FilmLookup.AllAsync(engine, cancellationToken);
             if (films.Count == 0) await stdout.WriteLineAsync("No films yet.");
             foreach (var film in films)
             {
@@ -34,8 +34,12 @@ public static class StatusCommand
             return ExitCodes.Success;
         }
 
-        var entry = FilmLookup.Find(context, filmId, stderr);
-        if (entry is null) return ExitCodes.InvalidInput;
+        if (!Core.Ports.StoreLayout.IsValidId(filmId) || await engine.GetInstanceAsync(filmId, cancellationToken) is not { } instance || FilmEntry.Of(instance) is not { } entry)
+        {
+            await stderr.WriteLineAsync($"No film '{filmId}' in {context.Home.Root}: `cloudreel status` lists the films.");
+            return ExitCodes.InvalidInput;
+        }
+
         var detail = await FilmSnapshot.ReadAsync(engine, entry.FilmId, cancellationToken);
         await stdout.WriteLineAsync($"{entry.FilmId}: {Describe(detail)}");
         await stdout.WriteLineAsync($"  order:   {entry.OrderPath}");

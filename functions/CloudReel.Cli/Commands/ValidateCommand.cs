@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
-using CloudReel.Core.Models;
+using CloudReel.Core.Intake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
@@ -28,14 +28,14 @@ public static class ValidateCommand
 
         using var loggerFactory = context.CreateLoggerFactory();
         await using var services = EngineHost.BuildServices(context.Home, CliConfiguration.Build(context.Home), Path.GetTempPath(), loggerFactory, new Progress.ProgressRelay());
-        var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<IVideoModelCatalog>(), cancellationToken);
-        if (!loaded.IsValid)
+        var loaded = await OrderFile.LoadAsync(orderFile.FullName, services.GetRequiredService<FilmIntake>(), cancellationToken);
+        if (!loaded.Result.IsValid)
         {
-            OrderFile.PrintErrors(loaded, stderr);
+            loaded.PrintErrors(stderr);
             return ExitCodes.InvalidInput;
         }
 
-        var order = loaded.Order!;
+        var order = loaded.Result.Order!;
         var what = order.NeedsPlanning ? (order.Brief is not null ? "a brief for the planner" : "a screenplay for the planner") : $"{order.Shots.Count} shots";
         await stdout.WriteLineAsync($"{orderFile.Name}: valid — \"{order.Title}\", {what}.");
         return ExitCodes.Success;

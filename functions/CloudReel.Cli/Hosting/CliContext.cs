@@ -66,10 +66,11 @@ public sealed class CliContext(CloudReelHome home, bool verbose, bool plain, str
         }
     }
 
-    public ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder => builder
+    /// <summary>Logs to standard error, every line with its secrets taken out (<see cref="RedactingLoggerFactory"/>).</summary>
+    public ILoggerFactory CreateLoggerFactory() => new RedactingLoggerFactory(LoggerFactory.Create(builder => builder
         .AddSimpleConsole(options => options.SingleLine = true)
         .AddFilter((category, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning))
-        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
+        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)));
 }
 
 /// <summary>Process exit codes of the cloudreel command.</summary>

@@ -2,7 +2,7 @@ namespace CloudReel.Cli.Hosting;
 
 /// <summary>
 /// The folder where CloudReel keeps its state on this machine (default ./.cloudreel, or
-/// $CLOUDREEL_HOME, or --home): the workflow journal, the clip store, the film registry, scratch.
+/// $CLOUDREEL_HOME, or --home): the workflow journal (which also keeps what each film is), the clip store, scratch.
 /// </summary>
 public sealed class CloudReelHome(string root)
 {
@@ -13,8 +13,6 @@ public sealed class CloudReelHome(string root)
     public string JournalPath => Path.Combine(Root, "journal.db");
 
     public string StorePath => Path.Combine(Root, "store");
-
-    public string FilmsRegistryPath => Path.Combine(Root, "films");
 
     public string ScratchPath => Path.Combine(Root, "scratch");
 
@@ -28,7 +26,7 @@ public sealed class CloudReelHome(string root)
 
     public CloudReelHome EnsureCreated()
     {
-        foreach (var path in new[] { Root, StorePath, FilmsRegistryPath, ScratchPath, AnimaticWorkPath })
+        foreach (var path in new[] { Root, StorePath, ScratchPath, AnimaticWorkPath })
         {
             Directory.CreateDirectory(path);
         }

@@ -1,3 +1,5 @@
+using CloudReel.Api;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
@@ -69,11 +71,13 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton(progressSink);
         services.AddClipStorage(home, filmsRoot, store);
         services.AddAssemblyQueue(configuration);
-        services.AddMediaEngine(home);
+        services.AddMediaEngine(home, configuration);
         services.AddVideoModels(configuration);
         services.AddPlanner(configuration);
         services.AddFilmWorkflow();
         services.AddFilmEvents(configuration);
+        services.AddFilmIntake(new FilmIntakeOptions { OutputRoot = filmsRoot, Store = store?.Remembered });
+        services.AddApiOptions(configuration);
         return services.BuildServiceProvider();
     }
 }

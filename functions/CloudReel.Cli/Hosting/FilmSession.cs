@@ -15,11 +15,8 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>
-    /// Starts the film (when <paramref name="request"/> is given) or resumes it from the journal,
-    /// and watches it to the end. Returns the process exit code.
-    /// </summary>
-    public async Task<int> RunAsync(FilmRequest? request, CancellationToken cancellationToken)
+    /// <summary>Carries the film on from the journal, on its own store and output folder, and watches it to the end. Returns the process exit code.</summary>
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
         StoreLocation? store;
         try
@@ -35,12 +32,19 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
         var relay = new ProgressRelay();
         using var loggerFactory = context.CreateLoggerFactory();
         await using var host = await EngineHost.StartAsync(context.Home, film.OutputRoot, loggerFactory, relay, cancellationToken, store);
+        return await WatchAsync(host, relay, store, () => host.Engine.ResumeAsync(film.FilmId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the film on <paramref name="host"/> (<paramref name="start"/>) and watches it to the end with
+    /// live progress; copies its outputs home from a remote store. Returns the process exit code.
+    /// </summary>
+    public async Task<int> WatchAsync(EngineHost host, ProgressRelay relay, StoreLocation? store, Func<Task> start, CancellationToken cancellationToken)
+    {
         await using (var view = CreateView())
         {
             relay.Target = view;
-            if (request is not null) await host.Engine.StartAsync(nameof(FilmOrchestration), film.FilmId, request, cancellationToken);
-            else await host.Engine.ResumeAsync(film.FilmId, cancellationToken);
-
+            await start();
             var completion = host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);
             while (!completion.IsCompleted)
             {
@@ -105,8 +109,26 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
             $"  {report.FilmSeconds:0.00} s, {shots.Planned} shots: {shots.Generated} generated, {shots.FromCache} from cache, "
             + $"{shots.Retried} retried, {shots.FallenBack} fallen back; cost {report.Cost.Actual:0.00} {report.Cost.Currency} "
             + $"(estimated {report.Cost.Estimated:0.00})");
+        if (report.Quality is { } quality) PrintQuality(report, quality);
         if (report.Assembly is { } assembly) PrintAssembly(assembly);
         output.WriteLine($"  report: {Path.Combine(film.OutputFolder, WriteFilmReportActivity.ReportFileName)}");
+    }
+
+    /// <summary>What the quality checks found, and every take of a shot that had to be retaken, with its cost.</summary>
+    private void PrintQuality(FilmReport report, QualitySummary quality)
+    {
+        var failed = quality.FailedChecks.Count == 0 ? "" : " (" + string.Join(", ", quality.FailedChecks.Select(f => $"{f.Key} {f.Value}")) + ")";
+        output.WriteLine(
+            $"  checks: {quality.ClipsChecked} clip(s) checked ({quality.VerdictsRecorded} by their recorded verdict), {quality.TakesFailed} take(s) failed{failed}, "
+            + $"{report.Shots.Retaken} shot(s) retaken; checking cost {quality.Cost:0.00} {report.Cost.Currency}");
+        foreach (var shot in report.ShotDetails.Where(s => s.Attempts.Any(a => a.Result == AttemptResult.FailedChecks)))
+        {
+            foreach (var attempt in shot.Attempts)
+            {
+                var what = attempt.Result == AttemptResult.FailedChecks ? $"failed: {attempt.Message}" : attempt.Result.ToString().ToLowerInvariant();
+                output.WriteLine($"    shot {shot.Id}, {attempt.Model} take {attempt.Take + 1} (seed {attempt.Seed}): {what}; cost {attempt.Cost + attempt.ChecksCost:0.00} {report.Cost.Currency}");
+            }
+        }
     }
 
     /// <summary>Whether the film is a draft, and what assembly reused from earlier films.</summary>

@@ -2,15 +2,16 @@ using System.Net;
 using CloudReel.Api;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Ports;
 using CloudReel.Local.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CloudReel.Cli.Hosting;
 
@@ -53,7 +54,7 @@ public sealed class ServeHost : IAsyncDisposable
         try
         {
             var (key, keySource) = ServeApiKey.Resolve(configuration, home);
-            var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+            var options = engine.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
             options.Key = key;
             if (engine.Services.GetService<Azure.Queue.AssemblyJobQueue>() is { } queue) await queue.EnsureQueuesAsync(cancellationToken);
             else if (options.QueuedAssemblyTimeoutMinutes is not null)
@@ -61,10 +62,13 @@ public sealed class ServeHost : IAsyncDisposable
                 throw new FormatException("Api:QueuedAssemblyTimeoutMinutes hands films to the assembler container: set Assembly:Queue too, with a Blob --store.");
             }
 
-            var local = new LocalFilmRuntime(engine.Engine);
-            var runtime = new RegisteringFilmRuntime(local, new FilmRegistry(home), engine.Store, filmsRoot, store?.Remembered, TimeProvider.System);
+            var runtime = new LocalFilmRuntime(engine.Engine);
+            var intake = ActivatorUtilities.CreateInstance<FilmIntake>(engine.Services, engine.Services.GetRequiredService<FilmIntakeOptions>() with
+            {
+                QueuedAssemblyTimeout = options.QueuedAssemblyTimeout,
+            });
             var services = new FilmApiServices(
-                engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, loggerFactory);
+                engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, intake, loggerFactory);
 
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
@@ -75,7 +79,7 @@ public sealed class ServeHost : IAsyncDisposable
             await app.StartAsync(cancellationToken);
 
             var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var resumed = await local.ResumeUnfinishedAsync(cancellationToken);
+            var resumed = await runtime.ResumeUnfinishedAsync(cancellationToken);
             return new ServeHost(app, engine, new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"), keySource, resumed);
         }
         catch

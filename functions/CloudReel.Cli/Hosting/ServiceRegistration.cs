@@ -4,20 +4,19 @@ using CloudReel.Azure.Events;
 using CloudReel.Azure.Storage;
 using CloudReel.Azure.Webhooks;
 using CloudReel.Core.Events;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
-using CloudReel.Local.Scratch;
+using CloudReel.Local.Coordination;
 using CloudReel.Local.Store;
+using CloudReel.Media;
 using CloudReel.Media.Animatic;
 using CloudReel.Media.Assembly;
-using CloudReel.Media.Assembly.Reuse;
-using CloudReel.Media.Ffmpeg;
-using CloudReel.Media.Fonts;
-using CloudReel.Media.Probing;
 using CloudReel.Models.Configuration;
+using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +25,7 @@ namespace CloudReel.Cli.Hosting;
 /// <summary>The CLI's composition root, one concern per method.</summary>
 public static class ServiceRegistration
 {
-    /// <summary>Where clips, orders, the job ledger and film outputs live; scratch space for tools.</summary>
+    /// <summary>Where clips, orders, the job ledger, film budgets and film outputs live.</summary>
     public static IServiceCollection AddClipStorage(this IServiceCollection services, CloudReelHome home, string filmsRoot, StoreLocation? store = null)
     {
         if (store?.Kind is null or StoreKind.Folder)
@@ -40,7 +39,6 @@ public static class ServiceRegistration
             services.AddSingleton<IClipStore>(BlobStores.Create(account, home.BlobCachePath));
         }
 
-        services.AddSingleton<IScratchSpace>(new LocalScratchSpace(home.ScratchPath));
         services.AddSingleton<JobLedger>();
         services.AddSingleton<IFilmBudget, StoreFilmBudget>();
         return services;
@@ -62,18 +60,10 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>FFmpeg behind the media-engine port, its options (section "Assembly"), the normalised-clip and render caches (in the clip store) and the assembly job runner.</summary>
-    public static IServiceCollection AddMediaEngine(this IServiceCollection services, CloudReelHome home)
+    /// <summary>FFmpeg behind the media ports with its options (section "Assembly"), scratch folders in the home, and the animatic model.</summary>
+    public static IServiceCollection AddMediaEngine(this IServiceCollection services, CloudReelHome home, IConfiguration configuration)
     {
-        services.AddSingleton(_ => FfmpegTools.Locate());
-        services.AddSingleton<FfmpegRunner>();
-        services.AddSingleton<FontLocator>();
-        services.AddSingleton<FfprobeClipProber>();
-        services.AddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(AssemblyOptions.Section).Get<AssemblyOptions>() ?? new AssemblyOptions());
-        services.AddSingleton(sp => new RenderCache(sp.GetRequiredService<IClipStore>()));
-        services.AddSingleton<INormalisedClipCache>(sp => sp.GetRequiredService<RenderCache>());
-        services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
-        services.AddTransient<AssemblyJobRunner>();
+        services.AddFfmpegMediaEngine(configuration.GetSection(AssemblyOptions.Section).Get<AssemblyOptions>() ?? new AssemblyOptions(), home.ScratchPath);
         services.AddSingleton<IVideoModel>(sp => ActivatorUtilities.CreateInstance<AnimaticVideoModel>(sp, home.AnimaticWorkPath));
         return services;
     }
@@ -95,6 +85,17 @@ public static class ServiceRegistration
     {
         services.AddShotPlanner(configuration);
         services.AddSingleton<FilmPlanner>();
+        services.AddSingleton<PlanPreview>();
+        return services;
+    }
+
+    /// <summary>How films come in (validated, staged, started), with the guarded fetcher of reference-image URLs.</summary>
+    public static IServiceCollection AddFilmIntake(this IServiceCollection services, FilmIntakeOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<SafeImageFetcher>();
+        services.AddSingleton<IReferenceImageFetcher>(sp => sp.GetRequiredService<SafeImageFetcher>());
+        services.AddSingleton<FilmIntake>();
         return services;
     }
 

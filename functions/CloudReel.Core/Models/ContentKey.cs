@@ -23,8 +23,11 @@ public static class ContentKey
             .Append("seconds=").Append(request.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n')
             .Append("size=").Append(request.Size).Append('\n')
             .Append("seed=").Append(request.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        // A shot that continues another is keyed by that clip: its last frame, the first frame sent, follows from it.
+        if (request.ContinuesFrom is { } previous) text.Append("continues=").Append(previous).Append('\n');
         foreach (var reference in request.References)
         {
+            if (request.ContinuesFrom is not null && reference.Role == ReferenceRole.FirstFrame) continue;
             // First frames keep the v1 line, so clips made before roles existed keep their keys.
             text.Append("reference=").Append(reference.Sha256);
             if (reference.Role != ReferenceRole.FirstFrame) text.Append(';').Append(reference.Role.ToString().ToLowerInvariant());

@@ -36,9 +36,15 @@ public enum JobState
     Failed,
 }
 
-/// <summary>Why a job failed, with the service's own code and message kept.</summary>
+/// <summary>
+/// Why a job failed, with the service's own code and message kept. A service may echo what it was sent
+/// (an Authorization header, a signed URL): the message is kept with every secret taken out, since it
+/// reaches the report, the job ledger, the journal and the API.
+/// </summary>
 public sealed record JobFailure(FailureReason Reason, string? ProviderCode, string Message)
 {
+    public string Message { get; init; } = Text.Secrets.Redact(Message);
+
     /// <summary>Moderation and exhausted quota send a shot to the next model in its chain.</summary>
     public bool MovesToNextModel => Reason is FailureReason.Moderation or FailureReason.Quota;
 }

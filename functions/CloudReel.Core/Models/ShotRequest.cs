@@ -28,6 +28,12 @@ public sealed record ShotRequest
     /// <summary>The characters in the shot, for models that name subjects in the prompt (Vidu's @id).</summary>
     public IReadOnlyList<CastInShot> Cast { get; init; } = [];
 
+    /// <summary>
+    /// The SHA-256 of the clip this shot continues (the shot before it in its sequence), whose last frame
+    /// is the shot's first frame; "" while that clip is not made yet; null for a shot outside a sequence.
+    /// </summary>
+    public string? ContinuesFrom { get; init; }
+
     /// <summary>The image the clip starts from (image-to-video), if any.</summary>
     public ReferenceImage? FirstFrame => References.FirstOrDefault(r => r.Role == ReferenceRole.FirstFrame);
 

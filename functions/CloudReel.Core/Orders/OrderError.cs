@@ -11,7 +11,7 @@ public sealed record OrderError(string File, int Line, int Column, string Field,
 
 /// <summary>Thrown where an order must be valid to go on; carries every error found.</summary>
 public sealed class InvalidOrderException(IReadOnlyList<OrderError> errors)
-    : Exception($"The order has {errors.Count} error(s):\n" + string.Join("\n", errors))
+    : Exception($"The order has {errors.Count} error(s):\n" + string.Join("\n", OrderLimits.Shown(errors)) + (errors.Count > OrderLimits.ErrorsShown ? "\n…" : ""))
 {
     public IReadOnlyList<OrderError> Errors { get; } = errors;
 }
@@ -22,3 +22,9 @@ public interface IOrderFiles
     /// <summary>The size in bytes of the file at <paramref name="relativePath"/>, or null when it is missing.</summary>
     Task<long?> GetSizeAsync(string relativePath, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A file an order names that is refused for what it is, not for what it holds: it leaves the order's
+/// folder, is not a regular file, or is larger than allowed. The message says why, in the user's terms.
+/// </summary>
+public sealed class OrderFileRefusedException(string message) : Exception(message);

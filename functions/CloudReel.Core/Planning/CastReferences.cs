@@ -8,17 +8,19 @@ namespace CloudReel.Core.Planning;
 /// cast's pictures fitted to what the model takes. Models that keep subjects from pictures get each
 /// character's pictures, one character at a time in turn so every character is shown, up to the
 /// model's limits; models that only start from a frame get the first character's first picture as
-/// the key frame the clip starts from; a shot with its own first frame keeps it, the cast then only in words.
+/// the key frame the clip starts from; a shot with its own first frame keeps it, the cast then only in words,
+/// and so does a shot that continues its sequence from the last frame of the shot before it.
 /// </summary>
 internal static class CastReferences
 {
-    public static IReadOnlyList<ReferenceImage> For(ShotSpec shot, IReadOnlyList<CastMember> cast, ModelCapabilities model, IReadOnlyDictionary<string, string> hashes)
+    public static IReadOnlyList<ReferenceImage> For(
+        ShotSpec shot, IReadOnlyList<CastMember> cast, ModelCapabilities model, IReadOnlyDictionary<string, string> hashes, bool continuesSequence = false)
     {
         var references = new List<ReferenceImage>();
         if (shot.Image is { } first) references.Add(new ReferenceImage(first, hashes[first]));
         if (shot.LastImage is { } last) references.Add(new ReferenceImage(last, hashes[last], ReferenceRole.LastFrame));
         references.AddRange(shot.References.Select(r => new ReferenceImage(r, hashes[r], ReferenceRole.Subject)));
-        if (shot.Image is not null || cast.All(c => c.Pictures.Count == 0)) return references;
+        if (shot.Image is not null || continuesSequence || cast.All(c => c.Pictures.Count == 0)) return references;
 
         if (model.MaxReferenceImages > 0)
         {

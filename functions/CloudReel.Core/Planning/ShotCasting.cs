@@ -17,7 +17,7 @@ public static class ShotCasting
     {
         var notes = new List<string>();
         var master = order.Aspects[0].FrameFor(order.Resolution);
-        var shots = order.Shots.Select(shot => new PlannedShot(shot, ChainOf(shot, order, models, imageHashes, master, notes))).ToList();
+        var shots = order.Shots.Select((shot, i) => new PlannedShot(shot, ChainOf(shot, order.ContinuesSequence(i), order, models, imageHashes, master, notes))).ToList();
         var used = shots.SelectMany(s => s.Chain).Select(a => a.Model).Distinct(StringComparer.Ordinal);
         return new PlannedFilm
         {
@@ -29,7 +29,7 @@ public static class ShotCasting
     }
 
     private static List<ModelAttempt> ChainOf(
-        ShotSpec shot, FilmOrder order, IReadOnlyDictionary<string, ModelCapabilities> models,
+        ShotSpec shot, bool continues, FilmOrder order, IReadOnlyDictionary<string, ModelCapabilities> models,
         IReadOnlyDictionary<string, string> imageHashes, FrameSize master, List<string> notes)
     {
         var chain = new List<ModelAttempt>();
@@ -41,31 +41,32 @@ public static class ShotCasting
                 continue;
             }
 
-            if (CannotMake(shot, order, model, master) is { } why)
+            if (CannotMake(shot, continues, order, model, master) is { } why)
             {
                 notes.Add($"shot {shot.Id}: '{name}' {why} and was left out of its chain");
                 continue;
             }
 
-            chain.Add(AttemptFor(shot, order, model, imageHashes, master));
+            chain.Add(AttemptFor(shot, continues, order, model, imageHashes, master));
         }
 
         return chain;
     }
 
-    private static string? CannotMake(ShotSpec shot, FilmOrder order, ModelCapabilities model, FrameSize master)
+    private static string? CannotMake(ShotSpec shot, bool continues, FilmOrder order, ModelCapabilities model, FrameSize master)
     {
+        if (continues && !model.ImageToVideo) return $"cannot start from the last frame of the shot before it in sequence '{shot.Sequence}'";
         if (model.Sizes.Count > 0 && !model.Sizes.Any(s => Math.Abs(s.Ratio - master.Ratio) < 0.02)) return $"cannot make {order.Aspects[0]} pictures";
         if (shot.Image is not null && !model.ImageToVideo) return "cannot start from a reference image";
         if (shot.LastImage is not null && !model.LastFrame) return "cannot end on a given picture";
         if (shot.References.Count > model.MaxReferenceImages) return $"keeps at most {model.MaxReferenceImages} reference image(s)";
-        if (shot.Image is null && shot.References.Count == 0 && !model.TextToVideo) return "only makes video from an image";
+        if (shot.Image is null && !continues && shot.References.Count == 0 && !model.TextToVideo) return "only makes video from an image";
         if (model.NeedsWorkflow && order.Workflow is null) return "needs the order's workflow graph";
         return null;
     }
 
     private static ModelAttempt AttemptFor(
-        ShotSpec shot, FilmOrder order, ModelCapabilities model, IReadOnlyDictionary<string, string> imageHashes, FrameSize master)
+        ShotSpec shot, bool continues, FilmOrder order, ModelCapabilities model, IReadOnlyDictionary<string, string> imageHashes, FrameSize master)
     {
         var seconds = model.Durations.Accepts(shot.Seconds) ? shot.Seconds : model.Durations.FitAtLeast(shot.Seconds);
         var cast = shot.Cast.Select(id => order.Characters.FirstOrDefault(c => c.Id == id)).OfType<CastMember>().ToList();
@@ -79,7 +80,9 @@ public static class ShotCasting
             Size = model.ChooseSize(master),
             Seed = shot.Seed ?? PromptComposer.SeedFor(prompt),
             Camera = shot.Camera,
-            References = CastReferences.For(shot, cast, model, imageHashes),
+            References = CastReferences.For(shot, cast, model, imageHashes, continues),
+            // Known once the shot before it is made: the workflow keys and sends the shot then.
+            ContinuesFrom = continues ? "" : null,
             Cast = cast.Select(c => new CastInShot(c.Id, c.Name)).ToList(),
             Workflow = model.NeedsWorkflow && order.Workflow is { } workflow ? new StoredFile(workflow, imageHashes[workflow]) : null,
         };

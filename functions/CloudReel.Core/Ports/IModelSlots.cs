@@ -3,7 +3,7 @@ namespace CloudReel.Core.Ports;
 /// <summary>
 /// The job slots of a model's service (e.g. two running jobs per Azure OpenAI resource), held from
 /// submit until the job ends, across every film in the process. Holders are clip content keys and
-/// every call is idempotent, so activities may run twice. Locally <see cref="Jobs.ProcessModelSlots"/>;
+/// every call is idempotent, so activities may run twice. Locally CloudReel.Local's ProcessModelSlots;
 /// across every instance of the Functions app a blob per slot group under ETag conditions
 /// (CloudReel.Azure's BlobModelSlots), held to the same contract tests.
 /// </summary>

@@ -6,9 +6,12 @@ namespace CloudReel.Core.Ports;
 /// Where things live in the clip store (folder or Blob Storage alike):
 /// <list type="bullet">
 /// <item><c>clips/&lt;key&gt;.mp4</c> and <c>clips/&lt;key&gt;.json</c>: content-addressed clips and their records, shared across films;</item>
+/// <item><c>clips/&lt;key&gt;.quality.json</c>: the quality checks a clip went through, recorded when it was first checked;</item>
+/// <item><c>clips/frames/&lt;key&gt;.last.png</c>: a clip's last frame, which the next shot of its sequence starts from;</item>
 /// <item><c>clips/normalised/&lt;profile&gt;/&lt;key&gt;.mp4</c>: clips conformed to an output profile, for the clean master's stream copy;</item>
 /// <item><c>clips/renders/&lt;kind&gt;/&lt;key&gt;.*</c>: encoded pieces of films (rendition chunks, sound, extras) under a key of
 /// everything that shapes them, with a <c>.json</c> record each, reused by later assemblies;</item>
+/// <item><c>clips/quarantine/&lt;stamp&gt;/…</c>: cached objects found damaged before reuse, kept aside and made again;</item>
 /// <item><c>orders/&lt;film-id&gt;/…</c>: the order and the files it refers to, as staged for one film;</item>
 /// <item><c>films/&lt;film-id&gt;/…</c>: a film's outputs;</item>
 /// <item><c>jobs/&lt;key&gt;.json</c>: the job ledger, which provider job makes which clip;</item>
@@ -23,10 +26,17 @@ public static partial class StoreLayout
     public const string FilmsPrefix = "films/";
     public const string JobsPrefix = "jobs/";
     public const string BudgetsPrefix = "budgets/";
+    public const string QuarantinePrefix = ClipsPrefix + "quarantine/";
 
     public static string Clip(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".mp4";
 
     public static string ClipRecord(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".json";
+
+    /// <summary>The verdict of the quality checks on a clip, so a clip served again from the store is not checked again.</summary>
+    public static string ClipQuality(string contentKey) => ClipsPrefix + RequireKey(contentKey) + ".quality.json";
+
+    /// <summary>A clip's last frame as PNG: the first frame of the shot after it in its sequence.</summary>
+    public static string ClipLastFrame(string contentKey) => ClipsPrefix + "frames/" + RequireKey(contentKey) + ".last.png";
 
     /// <summary>A clip conformed to an output profile (a tag such as "1920x1080p30-3f9a1c20").</summary>
     public static string NormalisedClip(string contentKey, string profile) =>
@@ -39,6 +49,15 @@ public static partial class StoreLayout
     /// </summary>
     public static string RenderedPiece(string kind, string key, string extension) =>
         ClipsPrefix + "renders/" + RequireProfile(kind) + "/" + RequireKey(key) + "." + RequireExtension(extension);
+
+    /// <summary>The record of a normalised copy: its size and SHA-256, checked before it is reused.</summary>
+    public static string NormalisedClipRecord(string contentKey, string profile) => NormalisedClip(contentKey, profile)[..^4] + ".json";
+
+    /// <summary>Where a damaged cached object under clips/ is kept aside (never reused): <c>clips/quarantine/&lt;stamp&gt;/…</c>.</summary>
+    public static string Quarantined(string name, string stamp) =>
+        name.StartsWith(ClipsPrefix, StringComparison.Ordinal) && !name.StartsWith(QuarantinePrefix, StringComparison.Ordinal)
+            ? QuarantinePrefix + RequireProfile(stamp) + "/" + name[ClipsPrefix.Length..]
+            : throw new ArgumentException($"'{name}' is not a cached object.", nameof(name));
 
     /// <summary>The content key of a clip's store name (<c>clips/&lt;key&gt;.mp4</c>), or null for any other name.</summary>
     public static string? ContentKeyOf(string clipName)

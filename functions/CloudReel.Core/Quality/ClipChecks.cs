@@ -63,6 +63,9 @@ public sealed record QualityCheck(string Name, bool Passed, string Detail, doubl
 /// <summary>Every check one clip went through.</summary>
 public sealed record ClipQualityReport(IReadOnlyList<QualityCheck> Checks)
 {
+    /// <summary>Read from the verdict recorded when the clip was first checked, not checked again.</summary>
+    public bool Recorded { get; init; }
+
     public bool Passed => Checks.All(c => c.Passed);
 
     /// <summary>"freeze: frozen from 0.2 s to the end; cut: …" for the checks that failed.</summary>

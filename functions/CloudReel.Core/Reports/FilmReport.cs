@@ -41,6 +41,9 @@ public sealed record FilmReport
     /// <summary>The implicit AI-content label written into the films' metadata (GB 45438-2025 Appendix E).</summary>
     public string? ImplicitLabel { get; init; }
 
+    /// <summary>The quality checks on the shots' clips; null when the order checks nothing.</summary>
+    public QualitySummary? Quality { get; init; }
+
     /// <summary>How the films were assembled: a draft or not, and what was reused from earlier assemblies.</summary>
     public AssemblyReport? Assembly { get; init; }
 
@@ -58,7 +61,17 @@ public sealed record AssemblyReport(bool Draft, bool SoundReused, IReadOnlyList<
 }
 
 /// <summary>Shots by how they were made. A shot is counted once however many runs it took.</summary>
-public sealed record ShotCounts(int Planned, int Generated, int FromCache, int Retried, int FallenBack, int Failed);
+public sealed record ShotCounts(int Planned, int Generated, int FromCache, int Retried, int FallenBack, int Failed)
+{
+    /// <summary>Shots with at least one take that failed the quality checks (and so were retaken, fell back, failed or kept it).</summary>
+    public int Retaken { get; init; }
+}
+
+/// <summary>
+/// The quality checks of a run: clips checked (and of them, verdicts read from an earlier check), takes
+/// that failed, checks that failed by name, and what checking cost.
+/// </summary>
+public sealed record QualitySummary(int ClipsChecked, int VerdictsRecorded, int TakesFailed, IReadOnlyDictionary<string, int> FailedChecks, decimal Cost);
 
 public sealed record CostSummary(decimal Estimated, decimal Actual, string Currency, decimal? Budget);
 
@@ -85,13 +98,23 @@ public sealed record ShotReport
 
     public double Seconds { get; init; }
 
-    /// <summary>What the shot's attempts cost in this run (a clip from the cache costs nothing).</summary>
+    /// <summary>What the shot's attempts and their checks cost in this run (a clip from the cache costs nothing).</summary>
     public decimal Cost { get; init; }
 
     /// <summary>Provider jobs submitted for this shot's clips, over every run (from the job ledger).</summary>
     public int Submissions { get; init; }
 
+    /// <summary>Every attempt in order: model, take, seed, content key, job, result, cost, and the checks its clip went through with what they cost.</summary>
     public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
+
+    /// <summary>New takes (new seeds) made because a take failed the quality checks.</summary>
+    public int Retakes { get; init; }
+
+    /// <summary>The checks of the clip that made the shot.</summary>
+    public IReadOnlyList<Quality.QualityCheck>? Checks { get; init; }
+
+    /// <summary>The shot this one continues from (the one before it in its sequence), whose last frame it starts from.</summary>
+    public string? ContinuesFrom { get; init; }
 
     /// <summary>Why the shot left its first model, when it did.</summary>
     public string? FallbackReason { get; init; }

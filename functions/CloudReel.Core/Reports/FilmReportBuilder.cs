@@ -21,7 +21,7 @@ public static class FilmReportBuilder
     {
         var order = plan?.Order;
         var byId = outcomes.ToDictionary(o => o.ShotId);
-        var shots = plan?.Shots.Select(s => ShotReportOf(s, byId.GetValueOrDefault(s.Shot.Id))).ToList() ?? [];
+        var shots = plan?.Shots.Select((s, i) => ShotReportOf(s, byId.GetValueOrDefault(s.Shot.Id), order!.ContinuesSequence(i) ? plan.Shots[i - 1].Shot.Id : null)).ToList() ?? [];
         var currency = order?.Budget?.Currency ?? "USD";
         return new FilmReport
         {
@@ -38,7 +38,10 @@ public static class FilmReportBuilder
                 FromCache: shots.Count(s => s.Source == ShotSource.Cache),
                 Retried: shots.Count(s => s.Source != ShotSource.Failed && s.Attempts.Any(a => a.Result is not (AttemptResult.Succeeded or AttemptResult.FromCache))),
                 FallenBack: shots.Count(s => s.FallbackReason is not null && s.Source != ShotSource.Failed),
-                Failed: shots.Count(s => s.Source == ShotSource.Failed)),
+                Failed: shots.Count(s => s.Source == ShotSource.Failed))
+            {
+                Retaken = shots.Count(s => s.Attempts.Any(a => a.Result == AttemptResult.FailedChecks)),
+            },
             Cost = new CostSummary(plan?.EstimatedCost ?? 0, shots.Sum(s => s.Cost), currency, order?.Budget?.Limit),
             FilmSeconds = assembly?.FilmSeconds,
             FilmFrames = assembly?.FilmFrames,
@@ -47,11 +50,25 @@ public static class FilmReportBuilder
             ShotDetails = shots,
             Label = order?.Label,
             ImplicitLabel = assembly?.ImplicitLabel,
+            Quality = order is null || order.Qa.Checks.Count == 0 ? null : QualityOf(shots),
             Assembly = assembly is null ? null : new AssemblyReport(assembly.Draft, assembly.SoundReused, assembly.Renditions),
         };
     }
 
-    private static ShotReport ShotReportOf(PlannedShot planned, ShotOutcome? outcome)
+    private static QualitySummary QualityOf(IReadOnlyList<ShotReport> shots)
+    {
+        var checkedAttempts = shots.SelectMany(s => s.Attempts).Where(a => a.Checks is not null).ToList();
+        var failed = checkedAttempts.SelectMany(a => a.Checks!).Where(c => !c.Passed)
+            .GroupBy(c => c.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new QualitySummary(
+            checkedAttempts.Count,
+            checkedAttempts.Count(a => a.ChecksRecorded),
+            checkedAttempts.Count(a => a.Result == AttemptResult.FailedChecks),
+            failed,
+            checkedAttempts.Sum(a => a.ChecksCost));
+    }
+
+    private static ShotReport ShotReportOf(PlannedShot planned, ShotOutcome? outcome, string? continuesFrom)
     {
         var clip = outcome?.Clip;
         var firstModel = planned.Chain.Count > 0 ? planned.Chain[0].Model : null;
@@ -69,8 +86,11 @@ public static class FilmReportBuilder
             Sha256 = clip?.Sha256,
             Seconds = planned.Shot.Seconds,
             // Every attempt that may have been charged: the clip's job, and paid jobs whose clips were unusable.
-            Cost = outcome?.Attempts.Sum(a => a.Cost) ?? 0,
+            Cost = outcome?.Attempts.Sum(a => a.Cost + a.ChecksCost) ?? 0,
             Attempts = outcome?.Attempts ?? [],
+            Retakes = outcome?.Attempts.Count(a => a.Take > 0 && a.Result != AttemptResult.OverBudget) ?? 0,
+            Checks = clip is null ? null : outcome!.Attempts.LastOrDefault(a => a.ContentKey == clip.ContentKey)?.Checks,
+            ContinuesFrom = continuesFrom,
             FallbackReason = madeBy is not null && madeBy != firstModel && leftFirst is not null ? leftFirst.Describe() : null,
             Error = outcome?.FailureSummary ?? (outcome is null ? "not made: the film stopped before this shot finished" : null),
         };

@@ -1,5 +1,6 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 
 namespace CloudReel.Core.Workflow;
 
@@ -13,7 +14,16 @@ public sealed record FilmRequest(string FilmId, string OrderName, QueuedAssembly
 {
     /// <summary>Assemble a draft preview (<see cref="Timeline.FilmTimeline.Draft"/>); the shots and their clips are those of the finished film.</summary>
     public bool Draft { get; init; }
+
+    /// <summary>What people know the film by; kept by the engine with the instance, so hosts list and find films there.</summary>
+    public FilmLabel? Label { get; init; }
 }
+
+/// <summary>
+/// A film's title, where its order came from (a file, a request, a blob), and for films made on
+/// this machine where its outputs go and which store holds its clips (never with a secret).
+/// </summary>
+public sealed record FilmLabel(string Title, string Source, string? OutputRoot = null, string? Store = null);
 
 /// <summary>
 /// The film is assembled by the assembler container: the job goes on the assembly queue and the film
@@ -23,10 +33,11 @@ public sealed record FilmRequest(string FilmId, string OrderName, QueuedAssembly
 public sealed record QueuedAssembly(TimeSpan Timeout);
 
 /// <summary>
-/// The payload of <see cref="FilmEvents.AssemblyCompleted"/>: raised when films/&lt;film-id&gt;/assembly-result.json
-/// arrives (succeeded), or when the job ends on the poison queue (failed, with the reason).
+/// The payload of <see cref="FilmEvents.AssemblyCompleted"/>: raised with the assembler's result when
+/// films/&lt;film-id&gt;/assembly-result.json arrives (succeeded), or when the job ends on the poison
+/// queue or its result cannot be read (failed, with the reason).
 /// </summary>
-public sealed record AssemblyCompletion(bool Succeeded, string? Error = null, string? ETag = null);
+public sealed record AssemblyCompletion(bool Succeeded, string? Error = null, AssemblyResult? Result = null);
 
 /// <summary>How a film ended.</summary>
 public sealed record FilmResult(string FilmId, string OutputFolder, IReadOnlyList<string> Outputs, decimal Cost, string Currency);

@@ -116,8 +116,8 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
             throw;
         }
 
-        if (!completion.Succeeded) await FailAsync(context, run, $"the assembler could not make the film: {completion.Error ?? "no reason given"}");
-        return await context.CallActivityAsync<AssemblyResult>(nameof(ReadAssemblyResultActivity), job.FilmId, new TaskOptions(StoreRetry));
+        if (!completion.Succeeded || completion.Result is null) await FailAsync(context, run, $"the assembler could not make the film: {completion.Error ?? "no reason given"}");
+        return completion.Result!;
     }
 
     private static string Describe(TimeSpan span) => span.TotalHours >= 1

@@ -20,6 +20,7 @@ internal static class ModelAttemptRun
     public static async Task<(AttemptRecord Record, ClipRecord? Clip)> RunAsync(TaskOrchestrationContext context, ShotJob job)
     {
         var attempt = job.Attempt;
+        if (attempt.Request.ContinuesFrom is "") throw new InvalidOperationException($"Shot {job.ShotId} continues a clip not made yet; it cannot be sent.");
         ShotSubmission submission;
         try
         {

@@ -2,8 +2,22 @@ using CloudReel.Core.Models;
 
 namespace CloudReel.Core.Workflow;
 
-/// <summary>Input of one shot's orchestration; with a budget, every paid attempt is reserved against it first.</summary>
-public sealed record ShotInput(string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain, Orders.Budget? Budget = null);
+/// <summary>
+/// Input of one shot's orchestration; with a budget, every paid attempt is reserved against it first.
+/// <paramref name="Previous"/> is the clip the shot continues (the shot before it in its sequence);
+/// <paramref name="Qa"/> how its new clips are checked and retaken (none: not checked).
+/// </summary>
+public sealed record ShotInput(
+    string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain, Orders.Budget? Budget = null, PreviousClip? Previous = null, ShotQa? Qa = null);
+
+/// <summary>The clip a shot continues from: its content key (where its last frame is kept) and its SHA-256 (part of the shot's key).</summary>
+public sealed record PreviousClip(string ShotId, string ContentKey, string Sha256);
+
+/// <summary>What a shot's clips are checked against: the order's <c>qa</c>, and for the judge the cast in the shot and the film's look.</summary>
+public sealed record ShotQa(Orders.QaSpec Spec, IReadOnlyList<Orders.CastMember> Cast, string Look, IReadOnlyList<string> LookPictures);
+
+/// <summary>Input of the check activity: one clip in the store, the model and length it was made with, and what to check it for.</summary>
+public sealed record ClipCheckRequest(string ContentKey, string Model, double Seconds, string Prompt, ShotQa Qa);
 
 /// <summary>Input of the submit activity: one model attempt at one shot, and the film's budget when it has one.</summary>
 public sealed record ShotJob(string FilmId, string ShotId, ModelAttempt Attempt, Orders.Budget? Budget = null);
@@ -84,10 +98,25 @@ public sealed record AttemptRecord(
     string? Message = null,
     decimal Cost = 0)
 {
+    /// <summary>Which take of this model it was: 0 the planned one, then a retake (a new seed) after each take that failed the checks.</summary>
+    public int Take { get; init; }
+
+    public long? Seed { get; init; }
+
+    /// <summary>The quality checks the attempt's clip went through; null when it made no clip or the order checks none.</summary>
+    public IReadOnlyList<Quality.QualityCheck>? Checks { get; init; }
+
+    /// <summary>The checks were read from the verdict recorded when the clip was first checked, not run again.</summary>
+    public bool ChecksRecorded { get; init; }
+
+    /// <summary>What checking cost (a vision judge's tokens); recorded verdicts cost nothing again.</summary>
+    public decimal ChecksCost => ChecksRecorded ? 0 : Checks?.Sum(c => c.Cost) ?? 0;
+
     public string Describe() => Result switch
     {
         AttemptResult.Succeeded => $"{Model}: succeeded",
         AttemptResult.OverBudget => $"{Model}: over budget: {Message}",
+        AttemptResult.FailedChecks => $"{Model}: take {Take + 1} failed the checks: {Message}",
         _ => $"{Model}: {Reason?.ToString().ToLowerInvariant() ?? "failed"}{(ProviderCode is null ? "" : $" ({ProviderCode})")}: {Message}",
     };
 }
@@ -103,4 +132,7 @@ public enum AttemptResult
 
     /// <summary>Not submitted: the job would have taken the film over its budget.</summary>
     OverBudget,
+
+    /// <summary>The clip was made (and paid for) but failed the quality checks: the shot is retaken, falls back or fails.</summary>
+    FailedChecks,
 }

@@ -3,7 +3,9 @@ namespace CloudReel.Core.Workflow;
 
 /// <summary>
 /// Runs one <see cref="ShotOrchestration"/> per shot, never more at once for a model than its
-/// concurrency cap allows, starting shots in film order as slots free up.
+/// concurrency cap allows, starting shots in film order as slots free up. The shots of a sequence run
+/// one after another, each continuing from the clip before it; different sequences, and shots in none,
+/// run side by side.
 /// </summary>
 internal static class ShotFanOut
 {
@@ -13,46 +15,88 @@ internal static class ShotFanOut
         TaskOrchestrationContext context, string filmId, PlannedFilm plan, Action<IReadOnlyCollection<ShotOutcome>> onProgress, Action<ShotOutcome>? onShotDone = null)
     {
         var outcomes = new Dictionary<string, ShotOutcome>();
-        var waiting = new List<PlannedShot>();
-        foreach (var shot in plan.Shots)
+        var order = plan.Order;
+        var ready = new List<(int Index, PreviousClip? Previous)>();
+        for (var i = 0; i < plan.Shots.Count; i++)
         {
-            if (shot.Chain.Count > 0) waiting.Add(shot);
-            else
-            {
-                outcomes[shot.Shot.Id] = new ShotOutcome { ShotId = shot.Shot.Id, Source = ShotSource.Failed };
-                onShotDone?.Invoke(outcomes[shot.Shot.Id]);
-            }
+            if (!order.ContinuesSequence(i)) ready.Add((i, null));
         }
 
-        var running = new Dictionary<Task<ShotOutcome>, (string Model, string ShotId)>();
-        var inFlight = new Dictionary<string, int>();
-        while (waiting.Count > 0 || running.Count > 0)
+        void Finish(ShotOutcome outcome)
         {
-            foreach (var shot in waiting.ToList())
+            outcomes[outcome.ShotId] = outcome;
+            onShotDone?.Invoke(outcome);
+        }
+
+        var running = new Dictionary<Task<ShotOutcome>, (string Model, int Index)>();
+        var inFlight = new Dictionary<string, int>();
+        while (ready.Count > 0 || running.Count > 0)
+        {
+            foreach (var (index, previous) in ready.OrderBy(r => r.Index).ToList())
             {
+                var shot = plan.Shots[index];
+                if (shot.Chain.Count == 0)
+                {
+                    ready.Remove((index, previous));
+                    Finish(new ShotOutcome { ShotId = shot.Shot.Id, Source = ShotSource.Failed });
+                    FailRestOfSequence(plan, index, Finish);
+                    continue;
+                }
+
                 var model = shot.Chain[0].Model;
                 var cap = plan.ModelConcurrency.TryGetValue(model, out var c) ? Math.Max(1, c) : DefaultCap;
                 if (inFlight.GetValueOrDefault(model) >= cap) continue;
 
                 inFlight[model] = inFlight.GetValueOrDefault(model) + 1;
-                waiting.Remove(shot);
+                ready.Remove((index, previous));
                 var task = context.CallSubOrchestratorAsync<ShotOutcome>(
                     nameof(ShotOrchestration),
-                    new ShotInput(filmId, shot.Shot.Id, shot.Chain, plan.Order.Budget),
+                    new ShotInput(filmId, shot.Shot.Id, shot.Chain, order.Budget, previous, QaFor(plan, shot)),
                     new SubOrchestrationOptions { InstanceId = ShotOrchestration.InstanceIdFor(filmId, shot.Shot.Id) });
-                running[task] = (model, shot.Shot.Id);
+                running[task] = (model, index);
             }
 
+            if (running.Count == 0) continue;
             var done = await Task.WhenAny(running.Keys);
-            var (doneModel, doneShot) = running[done];
+            var (doneModel, doneIndex) = running[done];
             inFlight[doneModel]--;
             running.Remove(done);
-            outcomes[doneShot] = await OutcomeOf(done, doneShot);
+            var outcome = await OutcomeOf(done, plan.Shots[doneIndex].Shot.Id);
+            Finish(outcome);
+            if (order.ContinuesSequence(doneIndex + 1))
+            {
+                if (outcome.Clip is { } clip) ready.Add((doneIndex + 1, new PreviousClip(outcome.ShotId, clip.ContentKey, clip.Sha256)));
+                else FailRestOfSequence(plan, doneIndex, Finish);
+            }
+
             onProgress(outcomes.Values);
-            onShotDone?.Invoke(outcomes[doneShot]);
         }
 
         return plan.Shots.Select(s => outcomes[s.Shot.Id]).ToList();
+    }
+
+    /// <summary>How the shot's clips are checked, with its cast and the film's look for the judge; null when the order checks nothing.</summary>
+    private static ShotQa? QaFor(PlannedFilm plan, PlannedShot shot)
+    {
+        var order = plan.Order;
+        if (order.Qa.Checks.Count == 0) return null;
+        var cast = shot.Shot.Cast.Select(id => order.Characters.FirstOrDefault(c => c.Id == id)).OfType<Orders.CastMember>().ToList();
+        return new ShotQa(order.Qa, cast, order.Style, order.LookPictures);
+    }
+
+    /// <summary>The shots after <paramref name="index"/> in its sequence cannot start without its last frame.</summary>
+    private static void FailRestOfSequence(PlannedFilm plan, int index, Action<ShotOutcome> finish)
+    {
+        var failed = plan.Shots[index].Shot;
+        for (var next = index + 1; plan.Order.ContinuesSequence(next); next++)
+        {
+            finish(new ShotOutcome
+            {
+                ShotId = plan.Shots[next].Shot.Id,
+                Source = ShotSource.Failed,
+                Error = $"not made: it continues sequence '{failed.Sequence}' from shot '{failed.Id}', which failed",
+            });
+        }
     }
 
     /// <summary>A shot orchestration that crashed is a failed shot, not a crashed film.</summary>

@@ -7,17 +7,23 @@ using CloudReel.Azure.Storage;
 using CloudReel.Azure.Store;
 using CloudReel.Azure.Webhooks;
 using CloudReel.Core.Events;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Core.Workflow;
-using CloudReel.Local.Scratch;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Images;
 using CloudReel.Media.Probing;
+using CloudReel.Media.Quality;
+using CloudReel.Media.Scratch;
 using CloudReel.Models.Configuration;
+using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CloudReel.Functions.Hosting;
 
@@ -62,7 +68,10 @@ public static class FunctionsServices
         }));
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<FfprobeClipProber>();
+        services.AddSingleton<IImageFitter, FfmpegImageFitter>();
         services.AddSingleton<IMediaEngine, ProbeOnlyMediaEngine>();
+        services.AddSingleton<IClipChecker, FfmpegClipChecker>();
+        services.AddSingleton<IClipFrames, FfmpegClipFrames>();
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         return services;
     }
@@ -75,6 +84,7 @@ public static class FunctionsServices
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddShotPlanner(configuration);
         services.AddSingleton<FilmPlanner>();
+        services.AddSingleton<PlanPreview>();
         return services;
     }
 
@@ -106,12 +116,16 @@ public static class FunctionsServices
     /// <summary>The HTTP API's shared services (section Api); each invocation pairs them with its Durable client.</summary>
     public static IServiceCollection AddCloudReelApi(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        options.QueuedAssemblyTimeoutMinutes ??= 60;
-        services.AddSingleton(options);
+        // Films started here are assembled by the assembler container: they wait an hour for it unless told otherwise.
+        services.AddApiOptions(configuration).PostConfigure(options => options.QueuedAssemblyTimeoutMinutes ??= 60);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ApiOptions>>().Value);
+        services.AddSingleton(sp => new FilmIntakeOptions { QueuedAssemblyTimeout = sp.GetRequiredService<ApiOptions>().QueuedAssemblyTimeout });
+        services.AddSingleton<SafeImageFetcher>();
+        services.AddSingleton<IReferenceImageFetcher>(sp => sp.GetRequiredService<SafeImageFetcher>());
+        services.AddSingleton<FilmIntake>();
         services.AddSingleton(sp => new FilmApiServices(
-            sp.GetRequiredService<IClipStore>(), sp.GetRequiredService<IVideoModelCatalog>(), sp.GetRequiredService<IModelSlots>(), options,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp.GetRequiredService<IClipStore>(), sp.GetRequiredService<IVideoModelCatalog>(), sp.GetRequiredService<IModelSlots>(), sp.GetRequiredService<ApiOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FilmIntake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         return services;
     }
 }

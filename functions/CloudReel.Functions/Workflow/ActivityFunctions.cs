@@ -1,5 +1,7 @@
 using CloudReel.Core.Events;
+using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Speech;
 using CloudReel.Core.Workflow;
@@ -35,6 +37,13 @@ public static class ActivityFunctions
     [Function(nameof(PollShotActivity))]
     public static Task<JobProgress> PollShot([ActivityTrigger] JobQuery input, FunctionContext function) => Run<PollShotActivity, JobQuery, JobProgress>(input, function);
 
+    [Function(nameof(LastFrameActivity))]
+    public static Task<ReferenceImage> LastFrame([ActivityTrigger] PreviousClip input, FunctionContext function) => Run<LastFrameActivity, PreviousClip, ReferenceImage>(input, function);
+
+    [Function(nameof(CheckClipActivity))]
+    public static Task<ClipQualityReport> CheckClip([ActivityTrigger] ClipCheckRequest input, FunctionContext function) =>
+        Run<CheckClipActivity, ClipCheckRequest, ClipQualityReport>(input, function);
+
     [Function(nameof(AssembleFilmActivity))]
     public static Task<AssemblyResult> AssembleFilm([ActivityTrigger] AssemblyJob input, FunctionContext function) =>
         Run<AssembleFilmActivity, AssemblyJob, AssemblyResult>(input, function);
@@ -42,10 +51,6 @@ public static class ActivityFunctions
     [Function(nameof(EnqueueAssemblyActivity))]
     public static Task<AssemblyJobMessage> EnqueueAssembly([ActivityTrigger] AssemblyJob input, FunctionContext function) =>
         Run<EnqueueAssemblyActivity, AssemblyJob, AssemblyJobMessage>(input, function);
-
-    [Function(nameof(ReadAssemblyResultActivity))]
-    public static Task<AssemblyResult> ReadAssemblyResult([ActivityTrigger] string input, FunctionContext function) =>
-        Run<ReadAssemblyResultActivity, string, AssemblyResult>(input, function);
 
     [Function(nameof(WriteFilmReportActivity))]
     public static Task<IReadOnlyList<string>> WriteFilmReport([ActivityTrigger] FilmReport input, FunctionContext function) =>

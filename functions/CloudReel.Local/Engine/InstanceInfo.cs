@@ -22,6 +22,8 @@ public sealed record InstanceInfo(
 {
     public bool IsTerminal => Status is InstanceStatus.Completed or InstanceStatus.Failed or InstanceStatus.Terminated;
 
+    public T? ReadInputAs<T>() => WorkflowJson.Deserialize<T>(SerializedInput);
+
     public T? ReadOutputAs<T>() => WorkflowJson.Deserialize<T>(SerializedOutput);
 
     public T? ReadCustomStatusAs<T>() => WorkflowJson.Deserialize<T>(SerializedCustomStatus);

@@ -1,4 +1,3 @@
-using CloudReel.Core.Ports;
 using CloudReel.Media.Ffmpeg;
 
 namespace CloudReel.Media.Quality;
@@ -7,7 +6,7 @@ namespace CloudReel.Media.Quality;
 /// The last frame of a clip as a lossless PNG: FFmpeg decodes the clip's last second and keeps
 /// overwriting one image, so the file ends as the very last frame decoded.
 /// </summary>
-public sealed class LastFrameGrabber(FfmpegRunner runner) : IClipFrames
+public sealed class LastFrameGrabber(FfmpegRunner runner)
 {
     public async Task LastFrameAsync(string clipPath, string pngPath, CancellationToken cancellationToken = default)
     {

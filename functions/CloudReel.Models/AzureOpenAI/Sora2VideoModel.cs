@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 using CloudReel.Models.Configuration;
 using CloudReel.Models.Http;
 using CloudReel.Models.Resilience;

@@ -2,7 +2,6 @@ using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Quality;
-using CloudReel.Media.Ffmpeg;
 using CloudReel.Models.AzureOpenAI;
 using CloudReel.Models.CogVideoX;
 using CloudReel.Models.ComfyUI;
@@ -23,7 +22,7 @@ namespace CloudReel.Models.Configuration;
 /// Registers every video service adapter as an <see cref="IVideoModel"/> (configured or not, so
 /// `cloudreel models` can list them and say what to set), from the <c>Models</c> section, and the
 /// planner from the <c>Planner</c> section. Needs a <see cref="TimeProvider"/>, logging, an
-/// <see cref="IClipStore"/> and FFmpeg (<see cref="FfmpegRunner"/>).
+/// <see cref="IClipStore"/> and an <see cref="IImageFitter"/> (the media engine's).
 /// </summary>
 public static class ModelRegistration
 {
@@ -37,7 +36,6 @@ public static class ModelRegistration
         var comfy = Bind<ComfyUIOptions>(configuration, "Models:ComfyUI");
         services.AddSingleton(azure);
         services.AddSingleton<ReferenceImages>();
-        services.AddSingleton<IImageFitter, FfmpegImageFitter>();
         services.AddSingleton(sp => new AzureCredential(azure));
 
         services.AddSingleton<IVideoModel>(sp => new Sora2VideoModel(azure, Http(sp, "sora-2", AzureUri(azure), sp.GetRequiredService<AzureCredential>().HeaderAsync, new AzureErrors(), azure.Sora2.Resilience),

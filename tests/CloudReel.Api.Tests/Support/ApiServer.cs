@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
-using CloudReel.Core.Jobs;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Tests.Workflow;
+using CloudReel.Local.Coordination;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,7 +59,8 @@ internal sealed class ApiServer : IAsyncDisposable
         var slots = new ProcessModelSlots();
         options ??= new ApiOptions();
         options.Key = Key;
-        var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System));
+        var intake = new FilmIntake(store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = options.QueuedAssemblyTimeout });
+        var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System, intake));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -2,10 +2,12 @@ using System.Text.Json;
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
 using CloudReel.Cli.Tests.Support;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudReel.Cli.Tests.Faults;
@@ -72,8 +74,9 @@ public sealed class EveryModelTests : IAsyncLifetime, IDisposable
         foreach (var film in films)
         {
             var path = _workspace.Write($"{film}.yaml", FaultOrders.Of([], null, ("a", "sora-2", 4), ("b", "sora-2", 4), ("c", "sora-1", 2), ("d", "sora-1", 3)).Replace("Shot ", film + " shot ", StringComparison.Ordinal));
-            var loaded = await OrderFile.LoadAsync(path, host.Models, CancellationToken.None);
-            var staged = await OrderStager.StageAsync(host.Store, film, path, loaded.Order!, CancellationToken.None);
+            var intake = host.Services.GetRequiredService<FilmIntake>();
+            var loaded = await OrderFile.LoadAsync(path, intake, CancellationToken.None);
+            var staged = await intake.StageAsync(film, loaded.Document, loaded.Result.Order, loaded.Files, CancellationToken.None);
             await host.Engine.StartAsync(nameof(FilmOrchestration), film, new FilmRequest(film, staged), CancellationToken.None);
         }
 

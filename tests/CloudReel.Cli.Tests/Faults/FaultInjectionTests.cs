@@ -40,6 +40,24 @@ public sealed class FaultInjectionTests : IAsyncLifetime, IDisposable
         run.Report.Cost.Actual.Should().Be(2 * 1.5m * 0.14m, "what Kling says each task cost");
     }
 
+    [Fact]
+    public async Task Render_ServiceHandsOutAFrozenTake_ItIsRetakenWithANewSeedAndTheReportAndSummarySaySo()
+    {
+        _fakes.Kling.NextOutcomes.Enqueue(JobOutcome.FrozenClip);
+
+        var run = await RenderAsync([], null, ("a", "kling", 5));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        _fakes.Kling.JobsCreated.Should().Be(2, "the frozen take and its retake");
+        var shot = run.Shot("a");
+        shot.Attempts.Select(a => (a.Result, a.Take)).Should().Equal((AttemptResult.FailedChecks, 0), (AttemptResult.Succeeded, 1));
+        shot.Attempts[0].Checks.Should().Contain(c => c.Name == "freeze" && !c.Passed);
+        shot.Attempts.Should().OnlyContain(a => a.Cost == 1.5m * 0.14m, "each take is a Kling task paid for");
+        (shot.Retakes, shot.Submissions).Should().Be((1, 2));
+        run.Report.Shots.Retaken.Should().Be(1);
+        run.Stdout.Should().Contain("1 take(s) failed (freeze 1), 1 shot(s) retaken").And.Contain("shot a, kling take 1").And.Contain("failed: freeze: the picture is frozen");
+    }
+
     public static TheoryData<string> LostAnswers => new() { "hang", "malformed-json", "server-error-after-create" };
 
     [Theory]

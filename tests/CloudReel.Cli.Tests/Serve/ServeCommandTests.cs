@@ -12,6 +12,19 @@ public sealed class ServeCommandTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
+    public async Task Serve_ApiSettingOutOfRange_RefusesToStartNamingTheSetting()
+    {
+        _workspace.Cli.Environment["CLOUDREEL__API__LINKLIFETIMEHOURS"] = "0";
+        _workspace.Cli.Environment["CLOUDREEL__API__MAXORDERBYTES"] = "10";
+
+        var result = await _workspace.Cli.RunAsync(TimeSpan.FromMinutes(2), "serve", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", _workspace.Out);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("LinkLifetimeHours").And.Contain("MaxOrderBytes");
+        result.Stdout.Should().NotContain("CloudReel API on", "nothing listens with settings nothing checked");
+    }
+
+    [Fact]
     public async Task Serve_RealProgram_ListensOnLoopbackWithAKeyItNeverPrints()
     {
         var port = FreePort();

@@ -117,4 +117,28 @@ public class CastFittingTests
 
         order.CastingFiles().Should().Equal("mei-1.png", "mei-2.png", "mei-3.png", "mei-4.png", "lin-1.png", "lin-2.png", "pier.png");
     }
+
+    [Fact]
+    public void Cast_ShotContinuingItsSequence_StartsFromTheFrameBeforeIt_WithTheCastInWordsAndOnlyModelsThatStartFromAPicture()
+    {
+        var order = Order("vidu") with
+        {
+            Fallback = ["text-only", "sora-2"],
+            Shots =
+            [
+                new ShotSpec { Id = "a", Prompt = "Mei runs to the pier", Cast = ["mei"], Sequence = "run" },
+                new ShotSpec { Id = "b", Prompt = "Mei jumps aboard", Cast = ["mei"], Sequence = "run" },
+            ],
+        };
+
+        var plan = ShotCasting.Cast(order, Models, Hashes);
+
+        plan.Shots[0].Chain[0].Request.ContinuesFrom.Should().BeNull();
+        plan.Shots[0].Chain[0].Request.Subjects.Should().NotBeEmpty("the sequence's first shot gets the cast's pictures");
+        var continuing = plan.Shots[1].Chain;
+        continuing.Select(a => a.Model).Should().Equal("vidu", "sora-2");
+        continuing.Should().OnlyContain(a => a.Request.ContinuesFrom == "" && a.Request.References.Count == 0, "its first frame is the last frame of the clip before it, known once that is made");
+        continuing[0].Request.Prompt.Should().Contain("Mei: a girl of eight in a yellow raincoat");
+        plan.Notes.Should().Contain(n => n.Contains("'text-only' cannot start from the last frame of the shot before it in sequence 'run'"));
+    }
 }

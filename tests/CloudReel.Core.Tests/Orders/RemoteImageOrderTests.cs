@@ -43,6 +43,7 @@ public class RemoteImageOrderTests
     [InlineData("https://10.0.0.1/a.png", "names an IP address")]
     [InlineData("https://[::1]/a.png", "names an IP address")]
     [InlineData("https://localhost/a.png", "'localhost' is not a public host name")]
+    [InlineData("https://example.com:99999/x.png", "is not a valid URL")]
     [InlineData("https://me:secret@cdn.example.com/a.png", "carries a user name or password")]
     public async Task LoadAsync_ImageUrlOfTheWrongForm_IsRejectedWithoutFetching(string url, string message)
     {

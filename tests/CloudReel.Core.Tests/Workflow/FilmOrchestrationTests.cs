@@ -192,14 +192,14 @@ public partial class FilmOrchestrationTests
                     return Submitted(job.ShotId == RefusedShot ? JobStatus.Failed(null, FailureReason.Moderation, null, "refused") : Succeeded("j-" + job.ShotId));
                 case nameof(PollShotActivity):
                     return Done((JobQuery)input!);
+                case nameof(CheckClipActivity):
+                    return new Quality.ClipQualityReport([new Quality.QualityCheck("freeze", true, "the picture moves throughout")]);
                 case nameof(AssembleFilmActivity):
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return new AssemblyResult(["promo.16x9.mp4", "promo.en.srt"], 9.5, 285);
                 case nameof(EnqueueAssemblyActivity):
                     Timeline = ((AssemblyJob)input!).Timeline;
                     return AssemblyJobMessage.For(((AssemblyJob)input!).FilmId, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc));
-                case nameof(ReadAssemblyResultActivity):
-                    return new AssemblyResult(["promo.16x9.mp4", "promo.9x16.mp4"], 9.5, 285);
                 case nameof(PublishFilmEventActivity):
                     var published = (Events.FilmEvent)input!;
                     if (PublishFails) throw new HttpRequestException("the event endpoint is down");

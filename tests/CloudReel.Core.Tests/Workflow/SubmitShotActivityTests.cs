@@ -4,6 +4,7 @@ using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
+using CloudReel.Local.Coordination;
 using static CloudReel.Core.Tests.Workflow.WorkflowFixtures;
 
 namespace CloudReel.Core.Tests.Workflow;
@@ -19,9 +20,7 @@ public class SubmitShotActivityTests
     [Fact]
     public async Task RunAsync_ClipAlreadyInTheStore_ServesItWithoutReservingHoldingOrSending()
     {
-        var clip = Clip(_job.Attempt);
-        await _store.PutTextAsync(StoreLayout.Clip(clip.ContentKey), "mp4", "video/mp4", overwrite: false);
-        await _store.PutTextAsync(StoreLayout.ClipRecord(clip.ContentKey), WorkflowJson.Serialize(clip), "application/json", overwrite: false);
+        var clip = await CacheClipAsync("mp4 bytes");
 
         var submission = await SubmitAsync();
 
@@ -29,6 +28,24 @@ public class SubmitShotActivityTests
         _model.Submits.Should().Be(0);
         _slots.HeldCount("paid").Should().Be(0);
         (await new StoreFilmBudget(_store).ReadAsync("film")).Committed.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_CachedClipDamaged_QuarantinesItAndItsCopiesAndMakesTheClipAgain()
+    {
+        var clip = await CacheClipAsync("the whole clip as it was made");
+        var normalised = StoreLayout.NormalisedClip(clip.ContentKey, "320x180p30-abc");
+        await _store.PutTextAsync(normalised, "normalised", "video/mp4", overwrite: false);
+        await _store.PutTextAsync(StoreLayout.Clip(clip.ContentKey), "the whole clip", "video/mp4", overwrite: true); // truncated on disk
+
+        var submission = await SubmitAsync();
+
+        submission.Result.Should().Be(SubmissionResult.Submitted, "a damaged clip is not served from the cache");
+        _model.Submits.Should().Be(1);
+        (await _store.ExistsAsync(StoreLayout.Clip(clip.ContentKey))).Should().BeFalse();
+        (await _store.ExistsAsync(StoreLayout.ClipRecord(clip.ContentKey))).Should().BeFalse();
+        (await _store.ExistsAsync(normalised)).Should().BeFalse();
+        (await _store.ListAsync(StoreLayout.QuarantinePrefix)).Should().HaveCount(3).And.Contain(name => name.EndsWith("/" + clip.ContentKey + ".mp4", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -169,6 +186,15 @@ public class SubmitShotActivityTests
         deferred.PollAfter.Should().Be(TimeSpan.FromSeconds(30));
         sent.JobId.Should().Be("sent-1", "the deferred try sent nothing");
         (await new JobLedger(_store).GetAsync(_job.Attempt.ContentKey))!.Submissions.Should().Be(1);
+    }
+
+    private async Task<ClipRecord> CacheClipAsync(string bytes)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes(bytes);
+        var clip = Clip(_job.Attempt) with { Bytes = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) };
+        await _store.PutTextAsync(StoreLayout.Clip(clip.ContentKey), bytes, "video/mp4", overwrite: false);
+        await _store.PutTextAsync(StoreLayout.ClipRecord(clip.ContentKey), WorkflowJson.Serialize(clip), "application/json", overwrite: false);
+        return clip;
     }
 
     private Task InterruptedSubmitAsync() => new JobLedger(_store).WriteAsync(new JobLedgerEntry(

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using CloudReel.Api;
 using CloudReel.Api.Tests.Support;
-using CloudReel.Core.Jobs;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Tests.Workflow;
 using CloudReel.Core.Workflow;
 using CloudReel.Functions.Events;
 using CloudReel.Functions.Http;
+using CloudReel.Local.Coordination;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
@@ -36,7 +37,9 @@ public sealed class FunctionsHost : IAsyncLifetime
 
     public EventFunctions Events => new(Services);
 
-    private FilmApiServices Services => new(Store, TestModels.Catalog, new ProcessModelSlots(), Options, TimeProvider.System);
+    private FilmApiServices Services => new(
+        Store, TestModels.Catalog, new ProcessModelSlots(), Options, TimeProvider.System,
+        new FilmIntake(Store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = Options.QueuedAssemblyTimeout }));
 
     public async Task InitializeAsync() =>
         _durable = await DurableTaskTestHost.StartAsync(

@@ -44,8 +44,7 @@ public sealed class CleanMasterTests(EngineFixture fixture) : IClassFixture<Engi
         foreach (var frame in new[] { 5, 25, 35, 72, 80, 97, 98, 142 })
         {
             var top = (0, 0, 320, 100);
-            Near(await fixture.Media.AverageRgbAsync(clean, frame, top), ToInts(await fixture.Media.AverageRgbAsync(rendition, frame, top)), 12)
-                .Should().BeTrue($"frame {frame} of the clean master matches the rendition");
+            ShouldBeNear(await fixture.Media.AverageRgbAsync(clean, frame, top), ToInts(await fixture.Media.AverageRgbAsync(rendition, frame, top)), 12, because: $"frame {frame} of the clean master matches the rendition");
         }
     }
 

@@ -6,6 +6,7 @@ using CloudReel.Media.Assembly.Reuse;
 using CloudReel.Media.Fonts;
 using CloudReel.Media.Probing;
 using CloudReel.Media.Tests.Support;
+using FluentAssertions.Execution;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudReel.Media.Tests.Assembly;
@@ -79,6 +80,18 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
         return folder;
     }
 
-    public static bool Near((double R, double G, double B) colour, (int R, int G, int B) expected, double tolerance = 30) =>
-        Math.Abs(colour.R - expected.R) < tolerance && Math.Abs(colour.G - expected.G) < tolerance && Math.Abs(colour.B - expected.B) < tolerance;
+    /// <summary>Each channel of <paramref name="colour"/> within <paramref name="tolerance"/> of <paramref name="expected"/>; a failure names the channel, both colours and why.</summary>
+    public static void ShouldBeNear((double R, double G, double B) colour, (int R, int G, int B) expected, double tolerance = 30, string because = "")
+    {
+        var what = $"the colour {Describe(colour)} should be within {tolerance} of {expected} per channel{(because.Length > 0 ? ": " + because : "")}";
+        using (new AssertionScope(what))
+        {
+            colour.R.Should().BeApproximately(expected.R, tolerance, "red of {0}", what);
+            colour.G.Should().BeApproximately(expected.G, tolerance, "green of {0}", what);
+            colour.B.Should().BeApproximately(expected.B, tolerance, "blue of {0}", what);
+        }
+    }
+
+    private static string Describe((double R, double G, double B) colour) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({colour.R:0.#}, {colour.G:0.#}, {colour.B:0.#})");
 }

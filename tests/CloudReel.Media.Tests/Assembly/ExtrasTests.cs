@@ -32,7 +32,7 @@ public sealed class ExtrasTests(EngineFixture fixture) : IClassFixture<EngineFix
         await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
         var poster = Path.Combine(output, "poster.jpg");
-        Near(await fixture.Media.AverageRgbAsync(poster, 0, (0, 60, 320, 120)), (0, 0, 255), 30).Should().BeTrue();
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(poster, 0, (0, 60, 320, 120)), (0, 0, 255), 30);
         var corner = await fixture.Media.FrameRgbAsync(poster, 0, (200, 0, 120, 50));
         Enumerable.Range(0, corner.Length / 3).Count(i => corner[3 * i] > 180 && corner[(3 * i) + 1] > 180)
             .Should().BeGreaterThan(20, "the label is drawn on the still too");
@@ -50,8 +50,8 @@ public sealed class ExtrasTests(EngineFixture fixture) : IClassFixture<EngineFix
         var sheet = Path.Combine(output, "contact-sheet.jpg");
         var info = (await fixture.Media.StreamsAsync(sheet)).Single();
         (info.Width, info.Height).Should().Be((8 + (4 * (320 + 8)), 8 + 180 + 28 + 8));
-        Near(await fixture.Media.AverageRgbAsync(sheet, 0, (8 + 40, 8 + 40, 200, 100)), (255, 0, 0), 30).Should().BeTrue("shot 1 first");
-        Near(await fixture.Media.AverageRgbAsync(sheet, 0, (8 + (3 * 328) + 40, 8 + 40, 200, 100)), (255, 255, 0), 30).Should().BeTrue("shot 4 last");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(sheet, 0, (8 + 40, 8 + 40, 200, 100)), (255, 0, 0), 30, because: "shot 1 first");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(sheet, 0, (8 + (3 * 328) + 40, 8 + 40, 200, 100)), (255, 255, 0), 30, because: "shot 4 last");
         var band = await fixture.Media.AverageRgbAsync(sheet, 0, (8, 8 + 180, 320, 28));
         band.R.Should().BeGreaterThan(0x20 + 4, "the label's text lightens its band");
     }

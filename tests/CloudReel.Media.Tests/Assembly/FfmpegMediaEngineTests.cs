@@ -37,14 +37,14 @@ public sealed class FfmpegMediaEngineTests(EngineFixture fixture) : IClassFixtur
 
         // Red alone until the crossfade starts at frame 45, a blend inside it, green, blue from the
         // wipe's end (90) to the cut at 110, then yellow.
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 44), (255, 0, 0)).Should().BeTrue();
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 44), (255, 0, 0));
         var blend = await fixture.Media.AverageRgbAsync(film, 52);
         blend.R.Should().BeInRange(40, 215);
         blend.G.Should().BeInRange(40, 215);
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 70), (0, 255, 0)).Should().BeTrue();
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 90), (0, 0, 255)).Should().BeTrue();
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 109), (0, 0, 255)).Should().BeTrue();
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 110), (255, 255, 0)).Should().BeTrue();
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 70), (0, 255, 0));
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 90), (0, 0, 255));
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 109), (0, 0, 255));
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 110), (255, 255, 0));
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public sealed class FfmpegMediaEngineTests(EngineFixture fixture) : IClassFixtur
 
         var film = Path.Combine(output, "film.16x9.mp4");
         // 4:3 in 320x180 is 240x180, centred: 40 px of black each side.
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 5, (0, 0, 36, 180)), (0, 0, 0), 20).Should().BeTrue();
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 5, (44, 0, 232, 180)), (255, 255, 255), 20).Should().BeTrue();
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 5, (284, 0, 36, 180)), (0, 0, 0), 20).Should().BeTrue();
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 5, (0, 0, 36, 180)), (0, 0, 0), 20);
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 5, (44, 0, 232, 180)), (255, 255, 255), 20);
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 5, (284, 0, 36, 180)), (0, 0, 0), 20);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class FfmpegMediaEngineTests(EngineFixture fixture) : IClassFixtur
         await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
         var film = Path.Combine(output, "film.16x9.mp4");
-        EngineFixture.Near(await fixture.Media.AverageRgbAsync(film, 0), (0, 0, 255)).Should().BeTrue();
+        EngineFixture.ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 0), (0, 0, 255));
     }
 
     [Fact]

@@ -90,8 +90,8 @@ public sealed class OverlayTests(EngineFixture fixture) : IClassFixture<EngineFi
 
         // 20 % of 320 is 64 px wide (32 px tall for a 2:1 logo), 16 px from the right and 9 px from the top.
         var film = Path.Combine(output, "film.16x9.mp4");
-        Near(await fixture.Media.AverageRgbAsync(film, 10, (244, 13, 56, 24)), (236, 19, 236), 30).Should().BeTrue("magenta at 85 % over grey");
-        Near(await fixture.Media.AverageRgbAsync(film, 10, (160, 13, 60, 24)), (128, 128, 128), 12).Should().BeTrue("nothing left of the logo");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 10, (244, 13, 56, 24)), (236, 19, 236), 30, because: "magenta at 85 % over grey");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 10, (160, 13, 60, 24)), (128, 128, 128), 12, because: "nothing left of the logo");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class RenditionTests(EngineFixture fixture) : IClassFixture<Engine
 
         await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
-        Near(await fixture.Media.AverageRgbAsync(Path.Combine(output, "film.9x16.mp4"), 10), (red, 0, blue)).Should().BeTrue();
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(Path.Combine(output, "film.9x16.mp4"), 10), (red, 0, blue));
     }
 
     [Fact]
@@ -57,11 +57,11 @@ public sealed class RenditionTests(EngineFixture fixture) : IClassFixture<Engine
         await fixture.Engine.AssembleAsync(timeline, fixture.Clips, output);
 
         var film = Path.Combine(output, "film.9x16.mp4");
-        Near(await fixture.Media.AverageRgbAsync(film, 20), (255, 0, 0)).Should().BeTrue("before the transition the crop is on the left");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 20), (255, 0, 0), because: "before the transition the crop is on the left");
         var middle = await fixture.Media.AverageRgbAsync(film, 45);
         middle.R.Should().BeInRange(40, 215, "half way through the window straddles both halves");
         middle.B.Should().BeInRange(40, 215);
-        Near(await fixture.Media.AverageRgbAsync(film, 80), (0, 0, 255)).Should().BeTrue("after it, on the right");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 80), (0, 0, 255), because: "after it, on the right");
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public sealed class RenditionTests(EngineFixture fixture) : IClassFixture<Engine
 
         // 320x180 fitted into 180x320 is 180x102, centred (rows 109-210): both halves of the picture show.
         var film = Path.Combine(output, "film.9x16.mp4");
-        Near(await fixture.Media.AverageRgbAsync(film, 5, (10, 130, 60, 60)), (255, 0, 0)).Should().BeTrue();
-        Near(await fixture.Media.AverageRgbAsync(film, 5, (110, 130, 60, 60)), (0, 0, 255)).Should().BeTrue();
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 5, (10, 130, 60, 60)), (255, 0, 0));
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(film, 5, (110, 130, 60, 60)), (0, 0, 255));
         var fill = await fixture.Media.AverageRgbAsync(film, 5, (0, 0, 180, 90));
         (fill.R + fill.B).Should().BeGreaterThan(120, "the fill above the picture is the picture blurred, not black");
     }

@@ -159,7 +159,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var tags = await fixture.Media.TagsAsync(draft);
         tags["title"].Should().Be("Test film (draft)");
         tags["comment"].Should().Contain("draft preview").And.Contain("160x90").And.Contain("ultrafast");
-        Near(await fixture.Media.AverageRgbAsync(draft, 65, (20, 20, 60, 30)), (0, 0, 255)).Should().BeTrue("the last shot shows where it does in the film");
+        ShouldBeNear(await fixture.Media.AverageRgbAsync(draft, 65, (20, 20, 60, 30)), (0, 0, 255), because: "the last shot shows where it does in the film");
     }
 
     private FfmpegMediaEngine Engine(out string store)

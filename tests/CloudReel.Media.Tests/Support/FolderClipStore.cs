@@ -25,9 +25,16 @@ public sealed class FolderClipStore(string root) : IClipStore
 
     public Task<string> GetLocalPathAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult(PathOf(name));
 
-    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>(
+        Directory.Exists(root)
+            ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : []);
 
-    public Task DeleteAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(name));
+        return Task.CompletedTask;
+    }
 
     public Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using CloudReel.Core.Models;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Images;
 using CloudReel.Models.AzureOpenAI;
 using CloudReel.Models.Configuration;
 using CloudReel.Models.Tests.Support;

@@ -3,6 +3,7 @@ using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Quality;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Images;
 using CloudReel.Models.Configuration;
 using CloudReel.Models.Judging;
 using CloudReel.Models.Planning;
@@ -126,6 +127,7 @@ public sealed class ModelRegistrationTests : IDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton<IClipStore>(_kit.Store);
         services.AddSingleton(new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance));
+        services.AddSingleton<IImageFitter, FfmpegImageFitter>();
         services.AddVideoServices(configuration).AddShotPlanner(configuration).AddShotJudge(configuration);
         return services.BuildServiceProvider();
     }

@@ -1,11 +1,11 @@
 using System.Text;
 using CloudReel.Api.Control;
-using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
+using CloudReel.Local.Coordination;
 using CloudReel.Workflow.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +17,7 @@ namespace CloudReel.Workflow.Tests.Scenarios;
 /// <see cref="FilmScenariosOnDurableTask"/>): the real orchestrators and activities, FFmpeg at 144p and
 /// one-second shots, films started, approved and cancelled through the same calls the HTTP API makes.
 /// </summary>
-public abstract class FilmScenarios : IAsyncLifetime
+public abstract partial class FilmScenarios : IAsyncLifetime
 {
     private FilmHome? _home;
 
@@ -27,7 +27,7 @@ public abstract class FilmScenarios : IAsyncLifetime
 
     private ProcessModelSlots Slots => (ProcessModelSlots)_home!.Services.GetRequiredService<IModelSlots>();
 
-    private FilmControls Controls => new(Runtime, Slots);
+    private FilmControls Controls => new(Runtime, Slots, World.Store);
 
     public async Task InitializeAsync() => _home = await OpenHomeAsync(World);
 

@@ -1,12 +1,14 @@
 using CloudReel.Cli.Hosting;
 using CloudReel.Cli.Orders;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
-using CloudReel.Local.Scratch;
+using CloudReel.Local.Coordination;
 using CloudReel.Local.Store;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,6 +29,7 @@ internal sealed class ScenarioWorld : IDisposable
         _home.EnsureCreated();
         Store = new FlakyStore(new FolderClipStore(_home.StorePath, Path.Combine(_home.Root, "out")));
         Metered = new MeteredModel(Path.Combine(_home.Root, "metered.mp4"));
+        Takes = new TakesModel(Path.Combine(_home.Root, "takes"));
     }
 
     public FlakyStore Store { get; }
@@ -34,6 +37,8 @@ internal sealed class ScenarioWorld : IDisposable
     public MeteredModel Metered { get; }
 
     public StallingModel Stalling { get; } = new();
+
+    public TakesModel Takes { get; }
 
     public string JournalPath => _home.JournalPath;
 
@@ -46,13 +51,13 @@ internal sealed class ScenarioWorld : IDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         services.AddSingleton<IClipStore>(Store);
-        services.AddSingleton<IScratchSpace>(new LocalScratchSpace(_home.ScratchPath));
         services.AddSingleton<JobLedger>();
         services.AddSingleton<IFilmBudget, StoreFilmBudget>();
-        services.AddMediaEngine(_home);
+        services.AddMediaEngine(_home, configuration);
         services.AddSingleton<IVideoModel>(new RefusingModel());
         services.AddSingleton<IVideoModel>(Metered);
         services.AddSingleton<IVideoModel>(Stalling);
+        services.AddSingleton<IVideoModel>(Takes);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddPlanner(configuration);
         services.AddFilmWorkflow();
@@ -64,15 +69,27 @@ internal sealed class ScenarioWorld : IDisposable
         new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance).RunAsync(
             ["-y", "-f", "lavfi", "-i", "testsrc=size=256x144:rate=24:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", Path.Combine(_home.Root, "metered.mp4")]);
 
+    /// <summary>A small picture at <paramref name="relativePath"/> beside the scenario orders (e.g. a character's).</summary>
+    public Task MakeOrderPictureAsync(string relativePath)
+    {
+        var path = Path.Combine(_home.Root, "orders", relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new FfmpegRunner(FfmpegTools.Locate(), NullLogger<FfmpegRunner>.Instance).RunAsync(
+            ["-y", "-f", "lavfi", "-i", "color=c=orange:size=64x64", "-frames:v", "1", path]);
+    }
+
     /// <summary>Writes the order, checks it and stages it as `cloudreel render` does; returns the film's request.</summary>
     public async Task<FilmRequest> StageAsync(string filmId, string orderYaml, IVideoModelCatalog models)
     {
         var path = Path.Combine(_home.Root, "orders", filmId + ".yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, orderYaml);
-        var loaded = await OrderFile.LoadAsync(path, models, CancellationToken.None);
-        if (!loaded.IsValid) throw new InvalidOperationException(string.Join("; ", loaded.Errors));
-        return new FilmRequest(filmId, await OrderStager.StageAsync(Store, filmId, path, loaded.Order!, CancellationToken.None));
+        using var fetcher = new SafeImageFetcher();
+        var intake = new FilmIntake(Store, models, fetcher, new FilmIntakeOptions());
+        var loaded = await OrderFile.LoadAsync(path, intake, CancellationToken.None);
+        if (!loaded.Result.IsValid) throw new InvalidOperationException(string.Join("; ", loaded.Result.Errors));
+        var orderName = await intake.StageAsync(filmId, loaded.Document, loaded.Result.Order, loaded.Files, CancellationToken.None);
+        return intake.Request(filmId, orderName, loaded.Result.Order!.Title, path);
     }
 
     public void Dispose()

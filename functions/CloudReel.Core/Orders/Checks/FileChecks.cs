@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CloudReel.Core.Orders;
 
-/// <summary>Checks that the files an order names exist and are not too large, through <see cref="IOrderFiles"/>.</summary>
+/// <summary>Checks that the files an order names exist, are files it may use, and are not too large, through <see cref="IOrderFiles"/>.</summary>
 internal static class FileChecks
 {
     public static async Task RunAsync(CheckContext context, IOrderFiles files, CancellationToken cancellationToken)
@@ -10,21 +10,31 @@ internal static class FileChecks
         var sizes = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var (field, path) in context.Order.ReferencedFiles())
         {
-            if (!sizes.TryGetValue(path, out var size))
-            {
-                size = await files.GetSizeAsync(path, cancellationToken);
-                sizes[path] = size;
-            }
-            var type = TypeOf(field);
             // Written as {file: ...}: point at the file, not the mapping.
             var at = context.Index.Has(FieldPath.Child(field, "file")) ? FieldPath.Child(field, "file") : field;
+            long? size;
+            try
+            {
+                if (!sizes.TryGetValue(path, out size))
+                {
+                    size = await files.GetSizeAsync(path, cancellationToken);
+                    sizes[path] = size;
+                }
+            }
+            catch (OrderFileRefusedException refused)
+            {
+                context.Report(at, refused.Message);
+                continue;
+            }
+
+            var type = TypeOf(field);
             if (size is null && RemoteImages.IsUrl(path)) context.Report(at, $"the image at {path} was not fetched with the order");
             else if (size is null) context.Report(at, $"file not found: {path} (relative to the order file)");
             else if (size > type.MaxBytes) context.Report(at, $"{path} is {Megabytes(size.Value)}; at most {Megabytes(type.MaxBytes)} is allowed here");
         }
     }
 
-    private static PathType TypeOf(string field) => field switch
+    internal static PathType TypeOf(string field) => field switch
     {
         "music" => OrderFormat.Music,
         "logo" => OrderFormat.Logo,

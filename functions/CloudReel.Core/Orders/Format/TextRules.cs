@@ -16,6 +16,25 @@ internal static class TextRules
     /// <summary>Columns on screen: CJK, fullwidth and emoji characters take two, combining marks and line breaks none.</summary>
     public static int DisplayWidth(string text) => Core.Text.DisplayWidth.Of(text);
 
+    /// <summary>
+    /// Why text carries a character no order field may hold, or null: a control character other than a
+    /// line break or tab (ESC, BEL… rewrite a terminal that prints it) or a bidi embedding, override or
+    /// isolate (it reorders what people read).
+    /// </summary>
+    public static string? ExplainControls(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsUnsafe(rune)) return $"contains the control character U+{rune.Value:X4}; text may not carry terminal or bidirectional controls";
+        }
+
+        return null;
+    }
+
+    /// <summary>True for a control character other than newline, tab and carriage return, and for bidi embeddings, overrides and isolates.</summary>
+    public static bool IsUnsafe(Rune rune) =>
+        (Rune.IsControl(rune) && rune.Value is not ('\n' or '\t' or '\r')) || rune.Value is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
     public static string? ExplainCaption(string text)
     {
         foreach (var rune in text.EnumerateRunes())
@@ -50,29 +69,29 @@ internal static class TextRules
     public static string? ExplainPath(string path, IReadOnlyList<string> extensions, string noun)
     {
         const string Relative = "paths are relative to the order file, e.g. 'refs/bund.jpg'";
-        if (path.Contains("://", StringComparison.Ordinal)) return $"'{path}' is a URL; put the file next to the order and give its relative path ({Relative})";
-        if (path.StartsWith('/') || (path.Length > 1 && path[1] == ':')) return $"'{path}' is an absolute path; {Relative}";
-        if (path.Contains('\\', StringComparison.Ordinal)) return $"'{path}' uses backslashes; separate folders with '/'";
-        if (path.Split('/').Contains("..")) return $"'{path}' leaves the order's folder ('..'); {Relative} and inside its folder";
+        if (path.Contains("://", StringComparison.Ordinal)) return $"'{NodeText.Quote(path)}' is a URL; put the file next to the order and give its relative path ({Relative})";
+        if (path.StartsWith('/') || (path.Length > 1 && path[1] == ':')) return $"'{NodeText.Quote(path)}' is an absolute path; {Relative}";
+        if (path.Contains('\\', StringComparison.Ordinal)) return $"'{NodeText.Quote(path)}' uses backslashes; separate folders with '/'";
+        if (path.Split('/').Contains("..")) return $"'{NodeText.Quote(path)}' leaves the order's folder ('..'); {Relative} and inside its folder";
         if (!StoreLayout.IsSafeRelativePath(path))
         {
-            return $"'{path}' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, spaces, '.', '_', '-' and parentheses";
+            return $"'{NodeText.Quote(path)}' is not a safe relative path: each part must start with a letter or digit and use only letters, digits, spaces, '.', '_', '-' and parentheses";
         }
         var dot = path.LastIndexOf('.');
         var extension = dot > path.LastIndexOf('/') ? path[dot..] : "";
         return extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"'{path}' is not {Article(noun)} {noun}: use a {NodeText.Or(extensions)} file";
+            : $"'{NodeText.Quote(path)}' is not {Article(noun)} {noun}: use a {NodeText.Or(extensions)} file";
     }
 
     /// <summary>Why a reference-image URL will not be fetched, or null when its form is fine (where it leads is checked when fetching).</summary>
     public static string? ExplainImageUrl(string text)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url)) return $"'{text}' is not a valid URL";
-        if (url.Scheme == Uri.UriSchemeHttp) return $"'{text}' uses http; reference images are fetched over https only";
-        if (url.Scheme != Uri.UriSchemeHttps) return $"'{text}' is a {url.Scheme} URL; give an https URL or a path relative to the order file";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url)) return $"'{NodeText.Quote(text)}' is not a valid URL";
+        if (url.Scheme == Uri.UriSchemeHttp) return $"'{NodeText.Quote(text)}' uses http; reference images are fetched over https only";
+        if (url.Scheme != Uri.UriSchemeHttps) return $"'{NodeText.Quote(text)}' is a {url.Scheme} URL; give an https URL or a path relative to the order file";
         if (url.UserInfo.Length > 0) return $"'{url.GetLeftPart(UriPartial.Scheme)}…' carries a user name or password; give a URL without them";
-        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6) return $"'{text}' names an IP address; give the image's public host name";
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6) return $"'{NodeText.Quote(text)}' names an IP address; give the image's public host name";
         return url.Host.Contains('.', StringComparison.Ordinal) ? null : $"'{url.Host}' is not a public host name";
     }
 

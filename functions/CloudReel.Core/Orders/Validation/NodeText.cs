@@ -33,9 +33,10 @@ internal static class NodeText
     }
 
     /// <summary>A value short enough to quote in a message, with line breaks shown as \n.</summary>
+    /// <summary>User text as an error message may show it: one line, at most 40 characters, control and bidi characters escaped (never echoed raw).</summary>
     public static string Quote(string text)
     {
-        var oneLine = text.Replace("\n", "\\n", StringComparison.Ordinal);
+        var oneLine = string.Concat(text.EnumerateRunes().Select(r => r.Value == '\n' ? "\\n" : TextRules.IsUnsafe(r) ? $"\\u{r.Value:X4}" : r.ToString()));
         return TextRules.Length(oneLine) <= MaxQuoted ? oneLine : string.Concat(oneLine.EnumerateRunes().Take(MaxQuoted - 1)) + "…";
     }
 

@@ -33,6 +33,7 @@ internal static class ScalarRules
         var length = TextRules.Length(text);
         if (length < type.MinLength) return type.MinLength == 1 ? "must not be empty" : $"must be at least {type.MinLength} characters long";
         if (length > type.MaxLength) return $"is {length} characters long; at most {type.MaxLength} are allowed";
+        if (TextRules.ExplainControls(text) is { } control) return control;
         if (type.Pattern is null || Matches(text, type.Pattern)) return null;
         return type.Explain?.Invoke(text) ?? $"'{NodeText.Quote(text)}' is not {type.PatternHint}";
     }
@@ -68,9 +69,11 @@ internal static class ScalarRules
         if (node is not ScalarNode { IsText: true } scalar) return NodeText.Mismatch(type, node);
         var path = scalar.Text;
         if (path.Length == 0) return "must not be empty";
+        if (TextRules.ExplainControls(path) is { } control) return control;
         if (path.Length > type.MaxTextLength) return $"is {path.Length} characters long; a {(type.AllowsHttpsUrl ? "path or URL" : "path")} has at most {type.MaxTextLength}";
+        // A URL is always parsed, not only matched: the pattern cannot see e.g. a port over 65535.
+        if (type.AllowsHttpsUrl && RemoteImages.IsUrl(path)) return TextRules.ExplainImageUrl(path) ?? (Matches(path, type.Pattern) ? null : $"'{NodeText.Quote(path)}' is not an https URL of a public host");
         if (Matches(path, type.Pattern)) return null;
-        if (type.AllowsHttpsUrl && RemoteImages.IsUrl(path)) return TextRules.ExplainImageUrl(path) ?? $"'{NodeText.Quote(path)}' is not an https URL of a public host";
         return TextRules.ExplainPath(path, type.Extensions, type.Noun) ?? $"'{NodeText.Quote(path)}' is not a safe relative path to {type.Noun}";
     }
 }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using CloudReel.Core.Models;
-using CloudReel.Core.Orders;
+using CloudReel.Core.Intake;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using Microsoft.DurableTask;
@@ -9,51 +7,16 @@ using Microsoft.Extensions.Hosting;
 namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
-/// Plans a validated order: shots from a brief or script when it has none (checked like any order),
-/// then each shot cast to its models with content keys and costs. Shots whose clip is already in the
-/// store cost nothing.
+/// Plans a validated order with <see cref="PlanPreview"/>, from the files staged with it: the same
+/// plan `cloudreel plan` and `render --dry-run` show.
 /// </summary>
-public sealed class PlanFilmActivity(IClipStore store, IVideoModelCatalog models, FilmPlanner planner, IHostApplicationLifetime host) : TaskActivity<PlanRequest, PlannedFilm>
+public sealed class PlanFilmActivity(PlanPreview preview, IClipStore store, IHostApplicationLifetime host) : TaskActivity<PlanRequest, PlannedFilm>
 {
     public override async Task<PlannedFilm> RunAsync(TaskActivityContext context, PlanRequest request)
     {
-        var cancellation = host.ApplicationStopping;
-        var order = request.Order;
-        var capabilities = models.CapabilitiesByName();
-        var notes = new List<string>();
-        if (order.NeedsPlanning)
-        {
-            var script = order.Script is null ? null : await store.ReadTextAsync(order.Script, cancellation);
-            var folder = StoreLayout.OrderFolder(request.FilmId);
-            var relative = order.MapPaths(path => path.StartsWith(folder, StringComparison.Ordinal) ? path[folder.Length..] : path);
-            var planned = await planner.PlanAsync(relative, script, capabilities, new StoreOrderFiles(store, request.FilmId), cancellation);
-            order = planned.Planned.MapPaths(path => StoreLayout.OrderFile(request.FilmId, path));
-            notes.AddRange(planned.Notes);
-        }
-
-        var plan = ShotCasting.Cast(order, capabilities, await HashFilesAsync(order, cancellation));
-        var shots = new List<PlannedShot>();
-        foreach (var shot in plan.Shots)
-        {
-            shots.Add(shot.Chain.Count > 0 && await store.ExistsAsync(StoreLayout.Clip(shot.Chain[0].ContentKey), cancellation)
-                ? shot with { Chain = [shot.Chain[0] with { EstimatedCost = 0 }, .. shot.Chain.Skip(1)] }
-                : shot);
-        }
-
-        return plan with { Shots = shots, Notes = [.. notes, .. plan.Notes] };
-    }
-
-    /// <summary>SHA-256 of every picture and workflow graph the shots use: they are part of the content keys.</summary>
-    private async Task<Dictionary<string, string>> HashFilesAsync(FilmOrder order, CancellationToken cancellation)
-    {
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = order.ReferencedFiles().Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field == "workflow").Select(f => f.Path);
-        foreach (var file in files.Distinct(StringComparer.Ordinal))
-        {
-            await using var content = await store.OpenReadAsync(file, cancellation);
-            hashes[file] = Convert.ToHexString(await SHA256.HashDataAsync(content, cancellation)).ToLowerInvariant();
-        }
-
-        return hashes;
+        var folder = StoreLayout.OrderFolder(request.FilmId);
+        var relative = request.Order.MapPaths(path => path.StartsWith(folder, StringComparison.Ordinal) ? path[folder.Length..] : path);
+        var planned = await preview.PlanAsync(relative, new StoreFolderFiles(store, folder), path => folder + path, host.ApplicationStopping);
+        return planned.Plan;
     }
 }

@@ -52,13 +52,8 @@ public sealed class SubmitShotActivity(
         return new ShotSubmission(status.State == JobState.Failed ? SubmissionResult.Submitted : SubmissionResult.Deferred, status);
     }
 
-    /// <summary>A clip and its record both filed under the content key: a hit costs nothing and is shared by every film.</summary>
-    private async Task<ClipRecord?> FindCachedAsync(string contentKey, CancellationToken cancellation)
-    {
-        var recordName = StoreLayout.ClipRecord(contentKey);
-        if (!await store.ExistsAsync(StoreLayout.Clip(contentKey), cancellation) || !await store.ExistsAsync(recordName, cancellation)) return null;
-        return WorkflowJson.Deserialize<ClipRecord>(await store.ReadTextAsync(recordName, cancellation));
-    }
+    /// <summary>A clip and its record both filed under the content key, intact: a hit costs nothing and is shared by every film.</summary>
+    private Task<ClipRecord?> FindCachedAsync(string contentKey, CancellationToken cancellation) => new CachedClips(store, time).FindAsync(contentKey, cancellation);
 
     /// <summary>Sends the job through the ledger; "queued, no job id" means nothing was sent (deferred, or another film is sending it).</summary>
     private async Task<JobStatus> SendAsync(ShotJob job, JobLedgerEntry? entry, CancellationToken cancellation)

@@ -6,7 +6,8 @@ namespace CloudReel.Media.Assembly.Captions;
 
 /// <summary>
 /// Writes caption tracks as SRT and WebVTT, timed from frames to the nearest millisecond.
-/// SRT keeps the text verbatim; WebVTT escapes <c>&amp; &lt; &gt;</c>, which it would read as markup.
+/// Both keep user text inert: WebVTT escapes <c>&amp; &lt; &gt;</c>; SRT has no escapes, and players read
+/// HTML tags and ASS override blocks in it, so <see cref="InertSrt"/> breaks them up.
 /// </summary>
 internal static class CaptionFileWriter
 {
@@ -19,12 +20,23 @@ internal static class CaptionFileWriter
         {
             text.Append(number++.ToString(CultureInfo.InvariantCulture)).Append('\n');
             text.Append(Time(clock.Milliseconds(cue.StartFrame), ',')).Append(" --> ").Append(Time(clock.Milliseconds(cue.EndFrame), ',')).Append('\n');
-            foreach (var line in cue.Lines) text.Append(line).Append('\n');
+            foreach (var line in cue.Lines) text.Append(InertSrt(line)).Append('\n');
             text.Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// SRT text players take literally: a word joiner (invisible) after '&lt;' so no tag starts, after a
+    /// backslash so no \N or \h is read; braces, which libass reads as an override block (hiding or
+    /// moving the text) even when escaped, become their full-width forms.
+    /// </summary>
+    internal static string InertSrt(string line) => line
+        .Replace("<", "<\u2060", StringComparison.Ordinal)
+        .Replace("\\", "\\\u2060", StringComparison.Ordinal)
+        .Replace('{', '\uFF5B')
+        .Replace('}', '\uFF5D');
 
     public static string ToVtt(CaptionTrack track, int fps, int filmFrames)
     {

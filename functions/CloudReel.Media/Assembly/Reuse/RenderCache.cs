@@ -24,6 +24,9 @@ internal sealed record RenderKind(string Name, string Extension)
 /// <summary>What a kept piece cost to make: the wall seconds its encoding took, and its frames (0 for non-video pieces).</summary>
 internal sealed record PieceRecord(double Seconds, int Frames);
 
+/// <summary>What a normalised copy held when it was kept: checked before it is reused.</summary>
+internal sealed record ContentRecord(long Bytes, string Sha256);
+
 /// <summary>A piece found in the cache: a local file with its bytes, and its record.</summary>
 internal sealed record CachedPiece(string Path, PieceRecord Record);
 
@@ -62,18 +65,41 @@ public sealed class RenderCache(IClipStore store) : INormalisedClipCache
         await store.PutTextAsync(StoreLayout.RenderedPiece(kind.Name, key, "json"), JsonSerializer.Serialize(record, Json), ContentTypes.Of("record.json"), overwrite: true, cancellationToken);
     }
 
+    /// <summary>The clip's normalised copy, only when it still holds the bytes recorded when it was made; a damaged copy is quarantined and made again.</summary>
     public async Task<string?> FindAsync(string clipName, string profile, CancellationToken cancellationToken = default)
     {
-        var name = NormalisedName(clipName, profile);
-        return await store.ExistsAsync(name, cancellationToken) ? await store.GetLocalPathAsync(name, cancellationToken) : null;
+        var (name, recordName) = NormalisedNames(clipName, profile);
+        if (!await store.ExistsAsync(name, cancellationToken)) return null;
+        var record = await store.ExistsAsync(recordName, cancellationToken)
+            ? JsonSerializer.Deserialize<ContentRecord>(await store.ReadTextAsync(recordName, cancellationToken), Json)
+            : null;
+        if (record is not null && await CachedContent.IsIntactAsync(store, name, record.Bytes, record.Sha256, cancellationToken))
+        {
+            return await store.GetLocalPathAsync(name, cancellationToken);
+        }
+
+        await CachedContent.QuarantineAsync(store, [name, recordName], DateTimeOffset.UtcNow, cancellationToken);
+        return null;
     }
 
+    /// <summary>Keeps the copy, then its record (size and SHA-256): a copy without a record is never reused.</summary>
     public async Task StoreAsync(string clipName, string profile, string localPath, CancellationToken cancellationToken = default)
     {
-        await using var content = File.OpenRead(localPath);
-        await store.PutAsync(NormalisedName(clipName, profile), content, ContentTypes.Of(localPath), overwrite: false, cancellationToken);
+        var (name, recordName) = NormalisedNames(clipName, profile);
+        ContentRecord record;
+        await using (var content = File.OpenRead(localPath))
+        {
+            record = new ContentRecord(content.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken)));
+            content.Position = 0;
+            await store.PutAsync(name, content, ContentTypes.Of(localPath), overwrite: false, cancellationToken);
+        }
+
+        await store.PutTextAsync(recordName, JsonSerializer.Serialize(record, Json), ContentTypes.Of("record.json"), overwrite: false, cancellationToken);
     }
 
-    private static string NormalisedName(string clipName, string profile) =>
-        StoreLayout.NormalisedClip(StoreLayout.ContentKeyOf(clipName) ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clipName))), profile);
+    private static (string Copy, string Record) NormalisedNames(string clipName, string profile)
+    {
+        var key = StoreLayout.ContentKeyOf(clipName) ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clipName)));
+        return (StoreLayout.NormalisedClip(key, profile), StoreLayout.NormalisedClipRecord(key, profile));
+    }
 }

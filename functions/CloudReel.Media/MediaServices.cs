@@ -1,0 +1,41 @@
+using CloudReel.Core.Ports;
+using CloudReel.Core.Quality;
+using CloudReel.Core.Workflow;
+using CloudReel.Media.Assembly;
+using CloudReel.Media.Assembly.Reuse;
+using CloudReel.Media.Ffmpeg;
+using CloudReel.Media.Fonts;
+using CloudReel.Media.Images;
+using CloudReel.Media.Probing;
+using CloudReel.Media.Quality;
+using CloudReel.Media.Scratch;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudReel.Media;
+
+/// <summary>FFmpeg behind the media ports, for every host that makes films (the CLI and the assembler container).</summary>
+public static class MediaServices
+{
+    /// <summary>
+    /// The FFmpeg media engine with its <paramref name="options"/>, the normalised-clip and render caches
+    /// (in the clip store), the image fitter, the clip checks and frame grabs, scratch folders under <paramref name="scratchRoot"/> and the
+    /// assembly job runner. Needs an <see cref="IClipStore"/> and logging.
+    /// </summary>
+    public static IServiceCollection AddFfmpegMediaEngine(this IServiceCollection services, AssemblyOptions options, string? scratchRoot = null)
+    {
+        services.AddSingleton(_ => FfmpegTools.Locate());
+        services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<FontLocator>();
+        services.AddSingleton<FfprobeClipProber>();
+        services.AddSingleton<IImageFitter, FfmpegImageFitter>();
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new RenderCache(sp.GetRequiredService<IClipStore>()));
+        services.AddSingleton<INormalisedClipCache>(sp => sp.GetRequiredService<RenderCache>());
+        services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
+        services.AddSingleton<IClipChecker, FfmpegClipChecker>();
+        services.AddSingleton<IClipFrames, FfmpegClipFrames>();
+        services.AddSingleton<IScratchSpace>(new LocalScratchSpace(scratchRoot));
+        services.AddTransient<AssemblyJobRunner>();
+        return services;
+    }
+}
