@@ -26,10 +26,14 @@ internal sealed class AnimaticRenderer(FfmpegRunner runner, FontLocator fonts)
         // output pixel, which removes the judder zoompan shows at output resolution.
         var graph = $"[0:v]trim=end_frame=1,scale={Number(2 * w)}:{Number(2 * h)}:force_original_aspect_ratio=increase," +
             $"crop={Number(2 * w)}:{Number(2 * h)},setsar=1,format=yuv444p," +
-            CameraPath.For(request.Camera).Zoompan(frames, $"{Number(w)}x{Number(h)}", Fps) +
+            PathFor(request).Zoompan(frames, $"{Number(w)}x{Number(h)}", Fps) +
             ",setsar=1,format=yuv420p[v]";
         return EncodeAsync(["-i", Path.GetFullPath(imagePath)], graph, frames, outputPath, cancellationToken);
     }
+
+    // A continuing shot's picture is the last frame of the shot before it: it must open on exactly that frame.
+    private static CameraPath PathFor(ShotRequest request) =>
+        request.ContinuesFrom is null ? CameraPath.For(request.Camera) : CameraPath.For(request.Camera).FromWholePicture();
 
     public async Task RenderCardAsync(ShotRequest request, string outputPath, ScratchDirectory scratch, CancellationToken cancellationToken)
     {

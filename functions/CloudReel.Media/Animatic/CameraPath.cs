@@ -34,6 +34,13 @@ internal sealed record CameraPath(
         _ => new(1.0, 1.05, 0.5, 0.5, 0.5, 0.5),
     };
 
+    /// <summary>
+    /// The move begun from the whole picture: for a shot that continues the one before it, whose first
+    /// frame must be that shot's last. It ends where the move would, at its closest zoom (a pull-out
+    /// becomes a push-in; a pan glides into its end of the picture).
+    /// </summary>
+    public CameraPath FromWholePicture() => new(1.0, Math.Max(ZoomFrom, ZoomTo), 0.5, CentreXTo, 0.5, CentreYTo);
+
     /// <summary>The same move with its amplitude scaled (1 = full, 0 = still).</summary>
     public CameraPath Scaled(double amount) => new(
         1 + (ZoomFrom - 1) * amount, 1 + (ZoomTo - 1) * amount,

@@ -68,6 +68,33 @@ public sealed class AnimaticKenBurnsTests : IDisposable
         (end.G < start.G - 3).Should().Be(!getsBrighter, $"start {start.G:0.0}, end {end.G:0.0}");
     }
 
+    [Theory]
+    [InlineData(CameraMove.PullOut)]
+    [InlineData(CameraMove.PanLeft)]
+    [InlineData(CameraMove.TiltUp)]
+    [InlineData(CameraMove.Aerial)]
+    public async Task SubmitAsync_ContinuingTheShotBefore_OpensOnTheWholePictureAndStillMoves(CameraMove camera)
+    {
+        var image = await _fixture.StoreImageAsync($"last-frame-{camera}.png", "testsrc2=s=320x180");
+        var whole = await _fixture.RenderAsync(AnimaticFixture.Request(camera: CameraMove.Static, reference: image), $"whole-{camera}");
+
+        var continuing = await _fixture.RenderAsync(AnimaticFixture.Request(camera: camera, reference: image) with { ContinuesFrom = "sha-of-the-clip-before" }, $"cont-{camera}");
+        var alone = await _fixture.RenderAsync(AnimaticFixture.Request(camera: camera, reference: image), $"alone-{camera}");
+
+        var wholeFirst = await _fixture.Media.FrameRgbAsync(whole, 0);
+        MeanDifference(await _fixture.Media.FrameRgbAsync(continuing, 0), wholeFirst).Should().BeLessThan(3, "the first frame is the picture the shot continues from");
+        MeanDifference(await _fixture.Media.FrameRgbAsync(alone, 0), wholeFirst).Should().BeGreaterThan(8, "alone, the move starts inside the picture (the control)");
+        MeanDifference(await _fixture.Media.FrameRgbAsync(continuing, 29), wholeFirst).Should().BeGreaterThan(8, "the camera still moves");
+    }
+
+    private static double MeanDifference(byte[] a, byte[] b)
+    {
+        a.Length.Should().Be(b.Length);
+        long sum = 0;
+        for (var i = 0; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
+        return (double)sum / a.Length;
+    }
+
     [Fact]
     public async Task SubmitAsync_SameImageRequestTwice_IdenticalFrames()
     {
