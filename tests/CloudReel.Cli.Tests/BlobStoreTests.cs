@@ -46,7 +46,7 @@ public sealed class BlobStoreTests : IAsyncLifetime, IDisposable
         (await store.ListAsync($"films/{blob.FilmId}/")).Should().Contain($"films/{blob.FilmId}/tiny-shanghai.16x9.mp4");
         var clipBlobs = await store.ListAsync("clips/");
         clipBlobs.Where(name => !name.StartsWith("clips/normalised/", StringComparison.Ordinal) && !name.StartsWith("clips/renders/", StringComparison.Ordinal))
-            .Should().HaveCount(6, "three clips and their records");
+            .Should().HaveCount(9, "three clips, their records and their quality verdicts");
         clipBlobs.Should().Contain(name => name.StartsWith("clips/renders/chunk/", StringComparison.Ordinal), "the rendition's chunks are kept in Blob Storage for the next assembly");
         clipBlobs.Where(name => name.StartsWith("clips/normalised/", StringComparison.Ordinal)).Should().HaveCount(3, "each clip is normalised once for the rendition and kept for the next assembly");
         (await store.ListAsync($"orders/{blob.FilmId}/")).Should().Contain($"orders/{blob.FilmId}/refs/bund.jpg");

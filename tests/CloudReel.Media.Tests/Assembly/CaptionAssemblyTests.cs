@@ -31,7 +31,8 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
         result.Files.Should().Equal("film.16x9.mp4", "film.en.srt", "film.en.vtt", "film.zh-Hans.srt", "film.zh-Hans.vtt", "poster.jpg", "contact-sheet.jpg", "timeline.otio", "film.jianying.zip", "film.capcut.zip");
         (await File.ReadAllTextAsync(Path.Combine(output, "film.en.srt"))).Should().Be(
             "1\n00:00:00,000 --> 00:00:01,500\nMorning on the Bund\n\n" +
-            "2\n00:00:00,333 --> 00:00:01,967\nTwo lines\nof text & <more>\n\n");
+            "2\n00:00:00,333 --> 00:00:01,967\nTwo lines\nof text & <\u2060more>\n\n",
+            "a player reads no tag in the .srt: a word joiner follows each '<'");
         (await File.ReadAllTextAsync(Path.Combine(output, "film.en.vtt"))).Should().Be(
             "WEBVTT\n\n" +
             "1\n00:00:00.000 --> 00:00:01.500\nMorning on the Bund\n\n" +
@@ -66,7 +67,7 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task AssembleAsync_HostileCaptionText_BurnsLiterallyAndSrtKeepsItVerbatim()
+    public async Task AssembleAsync_HostileCaptionText_BurnsLiterallyAndSrtKeepsItInert()
     {
         var timeline = Timeline(Clip("grey", 45)) with
         {
@@ -82,8 +83,12 @@ public sealed class CaptionAssemblyTests(EngineFixture fixture) : IClassFixture<
         // {\an8} would move the caption to the top and {\fs80} would blow it up if libass obeyed them.
         (await Marked(film, 20, Bottom)).Should().BeGreaterThan(50);
         (await Marked(film, 20, Top)).Should().BeLessThan(5);
+        // In the .srt, the same text a player cannot read as tags or override blocks: a word joiner after
+        // every '<' and '\\', and braces full-width.
         (await File.ReadAllTextAsync(Path.Combine(output, "film.en.srt"))).Should().Be(
-            "1\n00:00:00,000 --> 00:00:01,500\n" + Hostile + "\n\n");
+            "1\n00:00:00,000 --> 00:00:01,500\n" +
+            Hostile.Replace("<", "<\u2060", StringComparison.Ordinal).Replace("\\", "\\\u2060", StringComparison.Ordinal)
+                .Replace('{', '\uFF5B').Replace('}', '\uFF5D') + "\n\n");
     }
 
     /// <summary>Pixels that differ clearly from the grey background.</summary>
