@@ -1,5 +1,6 @@
 using CloudReel.Core.Ports;
 using CloudReel.Core.Quality;
+using CloudReel.Core.Speech;
 using CloudReel.Core.Workflow;
 using CloudReel.Media.Assembly;
 using CloudReel.Media.Assembly.Reuse;
@@ -9,6 +10,7 @@ using CloudReel.Media.Images;
 using CloudReel.Media.Probing;
 using CloudReel.Media.Quality;
 using CloudReel.Media.Scratch;
+using CloudReel.Media.Speech;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Media;
@@ -36,6 +38,17 @@ public static class MediaServices
         services.AddSingleton<IClipFrames, FfmpegClipFrames>();
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(scratchRoot));
         services.AddTransient<AssemblyJobRunner>();
+        return services;
+    }
+
+    /// <summary>
+    /// espeak-ng, the free offline voice, as a speech provider: at <paramref name="executable"/> when given
+    /// (setting Speech:Espeak:Path), else ESPEAK_NG_PATH or the PATH.
+    /// </summary>
+    public static IServiceCollection AddEspeakSpeech(this IServiceCollection services, string? executable)
+    {
+        services.AddSingleton<ISpeechProvider>(_ => EspeakSpeech.Locate(name =>
+            name == "ESPEAK_NG_PATH" ? executable ?? Environment.GetEnvironmentVariable(name) : Environment.GetEnvironmentVariable(name)));
         return services;
     }
 }

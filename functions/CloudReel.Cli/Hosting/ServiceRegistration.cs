@@ -76,6 +76,7 @@ public static class ServiceRegistration
     {
         services.AddVideoServices(configuration);
         services.AddSpeechServices(configuration);
+        services.AddEspeakSpeech(configuration["Speech:Espeak:Path"]);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         return services;
     }

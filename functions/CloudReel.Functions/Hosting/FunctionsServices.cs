@@ -14,6 +14,7 @@ using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Quality;
 using CloudReel.Core.Workflow;
+using CloudReel.Media;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Images;
 using CloudReel.Media.Probing;
@@ -81,6 +82,7 @@ public static class FunctionsServices
     {
         services.AddVideoServices(configuration);
         services.AddSpeechServices(configuration);
+        services.AddEspeakSpeech(configuration["Speech:Espeak:Path"]);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddShotPlanner(configuration);
         services.AddSingleton<FilmPlanner>();

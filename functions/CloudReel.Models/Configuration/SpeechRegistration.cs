@@ -1,5 +1,4 @@
 using CloudReel.Core.Speech;
-using CloudReel.Media.Speech;
 using CloudReel.Models.AzureOpenAI;
 using CloudReel.Models.AzureSpeech;
 using CloudReel.Models.Http;
@@ -11,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace CloudReel.Models.Configuration;
 
 /// <summary>
-/// Registers the speech providers (espeak-ng and Azure AI Speech, configured or not, so `cloudreel
-/// voices` can list them and say what to set), the catalog and the line maker, from the <c>Speech</c> section.
+/// Registers Azure AI Speech (configured or not, so `cloudreel voices` can list it and say what to set),
+/// the catalog of every registered speech provider (espeak-ng comes with the media engine) and the line
+/// maker, from the <c>Speech</c> section.
 /// </summary>
 public static class SpeechRegistration
 {
@@ -20,7 +20,6 @@ public static class SpeechRegistration
     {
         var speech = configuration.GetSection("Speech").Get<SpeechOptions>() ?? new SpeechOptions();
         services.AddSingleton(speech);
-        services.AddSingleton<ISpeechProvider>(_ => EspeakSpeech.Locate(name => name == "ESPEAK_NG_PATH" ? speech.Espeak.Path ?? Environment.GetEnvironmentVariable(name) : Environment.GetEnvironmentVariable(name)));
         services.AddSingleton<ISpeechProvider>(sp => CreateAzure(speech.Azure, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new SpeechCatalog(sp.GetServices<ISpeechProvider>(), speech.Provider));
         services.AddSingleton<ISpeechCatalog>(sp => sp.GetRequiredService<SpeechCatalog>());
