@@ -48,9 +48,14 @@ public sealed class BlobStoreTests : IAsyncLifetime, IDisposable
         clipBlobs.Where(name => !name.StartsWith("clips/normalised/", StringComparison.Ordinal) && !name.StartsWith("clips/renders/", StringComparison.Ordinal))
             .Should().HaveCount(9, "three clips, their records and their quality verdicts");
         clipBlobs.Should().Contain(name => name.StartsWith("clips/renders/chunk/", StringComparison.Ordinal), "the rendition's chunks are kept in Blob Storage for the next assembly");
-        clipBlobs.Where(name => name.StartsWith("clips/normalised/", StringComparison.Ordinal)).Should().HaveCount(3, "each clip is normalised once for the rendition and kept for the next assembly");
+        clipBlobs.Where(name => name.StartsWith("clips/normalised/", StringComparison.Ordinal) && name.EndsWith(".mp4", StringComparison.Ordinal))
+            .Should().HaveCount(3, "each clip is normalised once for the rendition and kept for the next assembly");
+        clipBlobs.Where(name => name.StartsWith("clips/normalised/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .Should().HaveCount(3, "each kept copy has its size and hash recorded, checked before it is reused");
         (await store.ListAsync($"orders/{blob.FilmId}/")).Should().Contain($"orders/{blob.FilmId}/refs/bund.jpg");
-        File.ReadAllText(Path.Combine(_workspace.Cli.Home, "films", blob.FilmId + ".json")).Should().NotContain("AccountKey", "the registry never keeps a key");
+        // The engine keeps what it knows of the film (its store among it) in the journal: never the key.
+        var journal = string.Concat(Directory.GetFiles(_workspace.Cli.Home, "journal.db*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        journal.Should().Contain(blob.FilmId).And.NotContain("AccountKey", "the journal never keeps a key");
     }
 
     [Fact]
