@@ -5,6 +5,7 @@ using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Runtime;
+using CloudReel.Models.Configuration;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +74,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddAssemblyQueue(configuration);
         services.AddMediaEngine(home, configuration);
         services.AddVideoModels(configuration);
-        services.AddPlanner(configuration);
+        services.AddFilmPlanning(configuration);
         services.AddFilmWorkflow();
         services.AddFilmEvents(configuration);
         services.AddFilmIntake(new FilmIntakeOptions { OutputRoot = filmsRoot, Store = store?.Remembered });

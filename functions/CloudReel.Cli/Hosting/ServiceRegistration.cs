@@ -7,7 +7,6 @@ using CloudReel.Core.Events;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
-using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using CloudReel.Local.Coordination;
@@ -74,19 +73,8 @@ public static class ServiceRegistration
     /// </summary>
     public static IServiceCollection AddVideoModels(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddVideoServices(configuration);
-        services.AddSpeechServices(configuration);
+        services.AddModelCatalog(configuration);
         services.AddEspeakSpeech(configuration["Speech:Espeak:Path"]);
-        services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
-        return services;
-    }
-
-    /// <summary>The shot planner (section Planner: an Azure OpenAI chat deployment, else the rules), checked by <see cref="FilmPlanner"/>.</summary>
-    public static IServiceCollection AddPlanner(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddShotPlanner(configuration);
-        services.AddSingleton<FilmPlanner>();
-        services.AddSingleton<PlanPreview>();
         return services;
     }
 

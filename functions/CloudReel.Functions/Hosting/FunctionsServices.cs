@@ -10,7 +10,6 @@ using CloudReel.Core.Events;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
-using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Quality;
 using CloudReel.Core.Workflow;
@@ -80,13 +79,9 @@ public static class FunctionsServices
     /// <summary>Every video service (section Models; keys are Key Vault references) and the planner (section Planner).</summary>
     public static IServiceCollection AddCloudReelModels(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddVideoServices(configuration);
-        services.AddSpeechServices(configuration);
+        services.AddModelCatalog(configuration);
         services.AddEspeakSpeech(configuration["Speech:Espeak:Path"]);
-        services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
-        services.AddShotPlanner(configuration);
-        services.AddSingleton<FilmPlanner>();
-        services.AddSingleton<PlanPreview>();
+        services.AddFilmPlanning(configuration);
         return services;
     }
 

@@ -17,7 +17,7 @@ public sealed class LocalOrderFiles(string orderDirectory) : IOrderSource
 
     public Task<Stream?> OpenReadAsync(string relativePath, CancellationToken cancellationToken = default)
     {
-        if (RemoteImages.IsUrl(relativePath) || _folder.Find(relativePath) is null) return Task.FromResult<Stream?>(null);
-        return Task.FromResult<Stream?>(_folder.OpenRead(relativePath, OrderLimits.AnyFileBytes));
+        if (RemoteImages.IsUrl(relativePath)) return Task.FromResult<Stream?>(null);
+        return Task.FromResult(_folder.TryOpenRead(relativePath, OrderLimits.AnyFileBytes));
     }
 }

@@ -43,11 +43,12 @@ public sealed class OrderFolder
     public long? GetSize(string relativePath) => Find(relativePath) is { } real ? new FileInfo(real).Length : null;
 
     /// <summary>Opens a file of the order for reading; reading more than <paramref name="maxBytes"/> throws <see cref="OrderFileRefusedException"/>.</summary>
-    public Stream OpenRead(string relativePath, long maxBytes)
-    {
-        var real = Find(relativePath) ?? throw new FileNotFoundException($"file not found: {relativePath} (relative to the order file)", relativePath);
-        return new CappedReadStream(File.OpenRead(real), maxBytes, relativePath);
-    }
+    public Stream OpenRead(string relativePath, long maxBytes) =>
+        TryOpenRead(relativePath, maxBytes) ?? throw new FileNotFoundException($"file not found: {relativePath} (relative to the order file)", relativePath);
+
+    /// <summary>As <see cref="OpenRead"/>, or null when there is nothing at the path.</summary>
+    public Stream? TryOpenRead(string relativePath, long maxBytes) =>
+        Find(relativePath) is { } real ? new CappedReadStream(File.OpenRead(real), maxBytes, relativePath) : null;
 
     /// <summary>Reads a text file of the order (e.g. its screenplay), capped at <paramref name="maxBytes"/>.</summary>
     public Task<string> ReadTextAsync(string relativePath, long maxBytes, CancellationToken cancellationToken)

@@ -63,6 +63,27 @@ public static class ModelRegistration
         return services;
     }
 
+    /// <summary>
+    /// Every video service and speech provider of this library, and the catalog of every model registered
+    /// (with whatever the host adds, such as the animatic), by name.
+    /// </summary>
+    public static IServiceCollection AddModelCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddVideoServices(configuration);
+        services.AddSpeechServices(configuration);
+        services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
+        return services;
+    }
+
+    /// <summary>The shot planner (section Planner), checked by <see cref="FilmPlanner"/>, and the one <see cref="PlanPreview"/>.</summary>
+    public static IServiceCollection AddFilmPlanning(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddShotPlanner(configuration);
+        services.AddSingleton<FilmPlanner>();
+        services.AddSingleton<PlanPreview>();
+        return services;
+    }
+
     /// <summary>The language-model planner when <c>Planner:Deployment</c> and an Azure OpenAI resource are set; the rules otherwise.</summary>
     public static IServiceCollection AddShotPlanner(this IServiceCollection services, IConfiguration configuration)
     {

@@ -8,6 +8,7 @@ using CloudReel.Core.Workflow;
 using CloudReel.Local.Coordination;
 using CloudReel.Local.Store;
 using CloudReel.Media.Ffmpeg;
+using CloudReel.Models.Configuration;
 using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ internal sealed class ScenarioWorld : IDisposable
         services.AddSingleton<IVideoModel>(Stalling);
         services.AddSingleton<IVideoModel>(Takes);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
-        services.AddPlanner(configuration);
+        services.AddFilmPlanning(configuration);
         services.AddFilmWorkflow();
         services.AddFilmEvents(configuration);
     }
