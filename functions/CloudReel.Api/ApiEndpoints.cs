@@ -1,3 +1,4 @@
+using CloudReel.Api.Control;
 using CloudReel.Api.Events;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
@@ -17,7 +18,7 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapFilmApi(this IEndpointRouteBuilder app, FilmApi api, ApiKeyCheck keys, InboundEventParser parser)
     {
         var limit = BodyLimit(api.MaxBodyBytes);
-        Map(app, ApiRoutes.SubmitFilm, keys, limit, (HttpRequest r, CancellationToken c) => api.SubmitAsync(r, c));
+        Map(app, ApiRoutes.SubmitFilm, keys, BodyLimit(Math.Max(api.MaxBodyBytes, api.MaxUploadBytes)), (HttpRequest r, CancellationToken c) => api.SubmitAsync(r, c));
         Map(app, ApiRoutes.GetFilm, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.GetAsync(r, id, c));
         Map(app, ApiRoutes.ApproveFilm, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.ApproveAsync(r, id, c));
         Map(app, ApiRoutes.RegenerateShot, keys, limit, (HttpRequest r, string id, string shotId, CancellationToken c) => api.RegenerateAsync(r, id, shotId, c));
@@ -26,6 +27,11 @@ public static class ApiEndpoints
         Map(app, ApiRoutes.ListModels, keys, limit, () => api.ListModels());
         Map(app, ApiRoutes.OpenApi, keys, limit, () => FilmApi.OpenApiDocument());
         Map(app, ApiRoutes.Health, keys, limit, (HttpRequest r, CancellationToken c) => api.HealthAsync(r, c));
+        Map(app, ApiRoutes.ListFilms, keys, limit, (CancellationToken c) => api.ListFilmsAsync(c));
+        Map(app, ApiRoutes.GetStoryboard, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.GetStoryboardAsync(r, id, c));
+        Map(app, ApiRoutes.EditShot, keys, limit, (HttpRequest r, string id, string shotId, CancellationToken c) => api.EditShotAsync(r, id, shotId, c));
+        Map(app, ApiRoutes.ReplaceShotPicture, keys, BodyLimit(ShotPictures.MaxBytes), (HttpRequest r, string id, string shotId, CancellationToken c) => api.ReplaceShotPictureAsync(r, id, shotId, c));
+        Map(app, ApiRoutes.GetShotClip, keys, limit, (HttpRequest r, string id, string shotId, CancellationToken c) => api.GetShotClipAsync(r, id, shotId, c));
 
         var events = api.Events;
         app.MapMethods(ApiRoutes.ServeEvents.Pattern, ["POST", "OPTIONS"], (HttpRequest r, CancellationToken c) => EventGridWebhook.ReceiveAsync(r, events, parser, c))

@@ -24,6 +24,10 @@ public sealed class ApiOptions
     [Range(1024, 20 * 1024 * 1024)]
     public int MaxOrderBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The largest order sent with its files (multipart/form-data: pictures, music, a logo); the order itself is still held to <see cref="MaxOrderBytes"/>.</summary>
+    [Range(1024, 500 * 1024 * 1024)]
+    public int MaxUploadBytes { get; set; } = 100 * 1024 * 1024;
+
     /// <summary>
     /// When set, films started here are assembled by the assembler container through the assembly
     /// queue, and fail when it has not reported within this many minutes (the Functions app sets it).

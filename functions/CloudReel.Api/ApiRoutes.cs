@@ -20,8 +20,18 @@ public static class ApiRoutes
     public static readonly ApiRoute OpenApi = new("GET", "/api/openapi.json", "getOpenApi", Anonymous: true);
     public static readonly ApiRoute Health = new("GET", "/api/health", "getHealth", Anonymous: true);
 
+    // The studio's routes (the web dashboard offers nothing the API does not).
+    public static readonly ApiRoute ListFilms = new("GET", "/api/films", "listFilms");
+    public static readonly ApiRoute GetStoryboard = new("GET", "/api/films/{id}/storyboard", "getStoryboard");
+    public static readonly ApiRoute EditShot = new("POST", "/api/films/{id}/shots/{shotId}/edit", "editShot");
+    public static readonly ApiRoute ReplaceShotPicture = new("POST", "/api/films/{id}/shots/{shotId}/picture", "replaceShotPicture");
+
+    /// <summary>Signed links to one shot's clip (a storyboard card plays it); the signature is the credential.</summary>
+    public static readonly ApiRoute GetShotClip = new("GET", "/api/films/{id}/shots/{shotId}/clip", "getShotClip", Anonymous: true);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [SubmitFilm, GetFilm, ApproveFilm, RegenerateShot, CancelFilm, GetOutput, ListModels, OpenApi, Health];
+        [SubmitFilm, GetFilm, ApproveFilm, RegenerateShot, CancelFilm, GetOutput, ListModels, OpenApi, Health,
+         ListFilms, GetStoryboard, EditShot, ReplaceShotPicture, GetShotClip];
 
     /// <summary>`cloudreel serve` only: the Event Grid webhook (the Functions app takes the same events from its storage-events queue).</summary>
     public static readonly ApiRoute ServeEvents = new("POST", "/api/events", "receiveEvents");

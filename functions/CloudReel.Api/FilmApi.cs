@@ -1,5 +1,6 @@
 using CloudReel.Api.Control;
 using CloudReel.Api.Events;
+using CloudReel.Api.Films;
 using CloudReel.Api.Http;
 using CloudReel.Api.OpenApi;
 using CloudReel.Api.Status;
@@ -18,13 +19,16 @@ namespace CloudReel.Api;
 /// </summary>
 public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
 {
-    public FilmSubmissions Submissions => new(runtime, services.Intake, new IdempotencyRecords(services.Store), services.Options, services.Time);
+    public FilmSubmissions Submissions => new(runtime, services.Intake, new IdempotencyRecords(services.Store), services.Options, services.Time, services.Preview);
 
     /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
     public InboundEventHandler Events => new(runtime, services.Store, services.Intake, services.LoggerFactory.CreateLogger<InboundEventHandler>());
 
     /// <summary>The most bytes any request body may have (an order is the largest).</summary>
     public int MaxBodyBytes => services.Options.MaxOrderBytes;
+
+    /// <summary>The most bytes an order sent with its files may have.</summary>
+    public int MaxUploadBytes => services.Options.MaxUploadBytes;
 
     public Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken) => Submissions.SubmitAsync(request, cancellationToken);
 
@@ -41,7 +45,28 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
         new FilmControls(runtime, services.Slots, services.Store).CancelAsync(request, id, cancellationToken);
 
     public Task<IResult> RegenerateAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
-        new ShotRegeneration(runtime, services.Store, services.Models, services.Intake).RegenerateAsync(request, id, shotId, cancellationToken);
+        new ShotRegeneration(Retake).RegenerateAsync(request, id, shotId, cancellationToken);
+
+    public async Task<IResult> ListFilmsAsync(CancellationToken cancellationToken) =>
+        Results.Json(await new FilmList(runtime).ListAsync(cancellationToken), WorkflowJson.Options);
+
+    public async Task<IResult> GetStoryboardAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var storyboard = StoreLayout.IsValidId(id) ? await new StoryboardReader(runtime, services.Store, services.Links).ReadAsync(request, id, cancellationToken) : null;
+        return storyboard is null ? ApiProblems.NotFound(request, $"There is no film '{id}'.") : Results.Json(storyboard, WorkflowJson.Options);
+    }
+
+    public Task<IResult> EditShotAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
+        new ShotEdits(Retake).EditAsync(request, id, shotId, cancellationToken);
+
+    public Task<IResult> ReplaceShotPictureAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
+        new ShotPictures(Retake).ReplaceAsync(request, id, shotId, cancellationToken);
+
+    /// <summary>A signed link to one shot's clip; the signature is the credential.</summary>
+    public Task<IResult> GetShotClipAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
+        new ShotClips(runtime, services.Store, services.Links).GetAsync(request, id, shotId, cancellationToken);
+
+    private ShotRetake Retake => new(runtime, services.Store, services.Models, services.Intake);
 
     /// <summary>A signed link to an output of a store that cannot sign its own; the signature is the credential.</summary>
     public async Task<IResult> GetOutputAsync(HttpRequest request, string id, string file, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using CloudReel.Api.Links;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +20,8 @@ public sealed class FilmApiServices(
     ApiOptions options,
     TimeProvider time,
     FilmIntake intake,
-    ILoggerFactory? loggerFactory = null)
+    ILoggerFactory? loggerFactory = null,
+    PlanPreview? preview = null)
 {
     public IClipStore Store => store;
 
@@ -32,6 +34,9 @@ public sealed class FilmApiServices(
     public TimeProvider Time => time;
 
     public ILoggerFactory LoggerFactory => loggerFactory ?? NullLoggerFactory.Instance;
+
+    /// <summary>How orders are planned and priced for a dry run; null where the host does not plan (dry runs answer 503).</summary>
+    public PlanPreview? Preview => preview;
 
     /// <summary>How films come in: validated, staged and started.</summary>
     public FilmIntake Intake => intake;

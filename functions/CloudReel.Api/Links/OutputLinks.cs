@@ -29,6 +29,30 @@ public sealed class OutputLinks(IClipStore store, byte[] signingKey, TimeProvide
         return new FilmOutput(file, ContentTypes.Of(file), link.AbsoluteUri, expires.UtcDateTime);
     }
 
+    /// <summary>
+    /// A short-lived link to the clip that made one shot of a film (its storyboard card plays it): the store's
+    /// own signed link, or one to GET /api/films/{id}/shots/{shotId}/clip signed for that shot.
+    /// </summary>
+    public async Task<(string Url, DateTime ExpiresUtc)> ShotClipLinkAsync(HttpRequest request, string filmId, string shotId, string contentKey, CancellationToken cancellationToken)
+    {
+        var expires = time.GetUtcNow().Add(lifetime);
+        var link = await store.GetReadLinkAsync(StoreLayout.Clip(contentKey), lifetime, cancellationToken);
+        if (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp)
+        {
+            var seconds = expires.ToUnixTimeSeconds();
+            link = new Uri($"{ApiUrls.Base(request)}/api/films/{filmId}/shots/{Uri.EscapeDataString(shotId)}/clip"
+                + $"?expires={seconds.ToString(CultureInfo.InvariantCulture)}&sig={Sign(filmId, ShotClipName(shotId), seconds)}");
+        }
+
+        return (link.AbsoluteUri, expires.UtcDateTime);
+    }
+
+    /// <summary>Whether a shot clip link's expiry and signature are ours and still good.</summary>
+    public bool VerifyShotClip(string filmId, string shotId, string? expires, string? signature) => Verify(filmId, ShotClipName(shotId), expires, signature);
+
+    /// <summary>What a shot's clip link is signed for: never an output's name (those have no '/').</summary>
+    private static string ShotClipName(string shotId) => "shots/" + shotId + "/clip";
+
     /// <summary>Whether a link's expiry and signature are ours and still good.</summary>
     public bool Verify(string filmId, string file, string? expires, string? signature)
     {

@@ -55,7 +55,7 @@ public sealed class FilmStatusReader(IFilmRuntime runtime, IClipStore store, Out
             new FilmLinks(self, awaitingApproval ? self + "/approve" : null, film.IsTerminal ? null : self + "/cancel"));
     }
 
-    private static ShotState ShotStateOf(WorkflowInstance shot)
+    internal static ShotState ShotStateOf(WorkflowInstance shot)
     {
         var input = shot.ReadInputAs<ShotInput>();
         var progress = shot.ReadCustomStatusAs<ShotProgress>();

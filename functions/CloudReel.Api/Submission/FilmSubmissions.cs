@@ -3,6 +3,7 @@ using CloudReel.Api.Http;
 using CloudReel.Api.Status;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -12,17 +13,32 @@ namespace CloudReel.Api.Submission;
 /// <summary>
 /// POST /api/films: reads a JSON or YAML order, validates it all the way (400 with every error, by
 /// line, column and field), stages it and starts the film (202 with where to watch it); with
-/// <c>?draft=true</c> the film is assembled as a draft preview. With an Idempotency-Key the same
+/// <c>?draft=true</c> the film is assembled as a draft preview; with <c>?dryRun=true</c> it is only
+/// planned and priced (<see cref="FilmEstimates"/>). Sent as multipart/form-data, the order comes with its
+/// files (<see cref="OrderUpload"/>). With an Idempotency-Key the same
 /// request always answers with the same film and never starts a second one.
 /// </summary>
-public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, IdempotencyRecords keys, ApiOptions options, TimeProvider time)
+public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, IdempotencyRecords keys, ApiOptions options, TimeProvider time, PlanPreview? preview = null)
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var extension = OrderFormat.FromContentType(request.ContentType);
-        if (extension is null) return ApiProblems.UnsupportedMediaType(request, request.ContentType);
-        var text = await ReadBodyAsync(request, options.MaxOrderBytes, cancellationToken);
-        if (text is null) return ApiProblems.TooLarge(request, options.MaxOrderBytes);
+        string? extension, text;
+        IOrderSource files = new UrlOnlyOrderFiles();
+        var filesHash = "";
+        if (request.HasFormContentType)
+        {
+            // An order with its files (the studio's upload): multipart/form-data.
+            (text, extension, var uploaded, filesHash, var refused) = await OrderUpload.ReadAsync(request, options, cancellationToken);
+            if (refused is not null) return refused;
+            files = uploaded!;
+        }
+        else
+        {
+            extension = OrderFormat.FromContentType(request.ContentType);
+            if (extension is null) return ApiProblems.UnsupportedMediaType(request, request.ContentType);
+            text = await ReadBodyAsync(request, options.MaxOrderBytes, cancellationToken);
+            if (text is null) return ApiProblems.TooLarge(request, options.MaxOrderBytes);
+        }
 
         var key = request.Headers[IdempotencyRecords.HeaderName].FirstOrDefault()?.Trim();
         if (key is { Length: 0 or > IdempotencyRecords.MaxKeyLength })
@@ -30,23 +46,30 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, Ide
             return ApiProblems.BadRequest(request, $"{IdempotencyRecords.HeaderName} must be 1-{IdempotencyRecords.MaxKeyLength} characters.");
         }
 
-        if (!TryReadDraft(request, out var draft)) return ApiProblems.BadRequest(request, "draft must be true or false.");
-        var requestHash = draft ? FilmIds.Hash(extension, text, "draft") : FilmIds.Hash(extension, text);
-        if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, text, earlier, requestHash, draft, cancellationToken);
+        if (!TryReadFlag(request, "draft", out var draft)) return ApiProblems.BadRequest(request, "draft must be true or false.");
+        if (!TryReadFlag(request, "dryRun", out var dryRun)) return ApiProblems.BadRequest(request, "dryRun must be true or false.");
+        if (dryRun && preview is null) return ApiProblems.Unavailable(request, "This host does not plan orders: dry runs are not offered here.");
+        var identity = new List<string> { extension!, text! };
+        if (draft) identity.Add("draft");
+        if (filesHash.Length > 0) identity.Add(filesHash);
+        var requestHash = FilmIds.Hash([.. identity]);
+        if (key is not null && !dryRun && await keys.FindAsync(key, cancellationToken) is { } earlier) return await ReplayAsync(request, text!, earlier, requestHash, draft, cancellationToken);
 
-        var order = new OrderDocument(text, extension, "order" + extension);
-        var loaded = await intake.ValidateAsync(order, new UrlOnlyOrderFiles(), cancellationToken);
+        var order = new OrderDocument(text!, extension!, "order" + extension);
+        var loaded = await intake.ValidateAsync(order, files, cancellationToken);
         if (!loaded.IsValid)
         {
-            var hint = loaded.Errors.Any(e => e.Message.Contains("not found", StringComparison.Ordinal)) ? UrlOnlyOrderFiles.Hint : null;
+            var hint = files is UrlOnlyOrderFiles && loaded.Errors.Any(e => e.Message.Contains("not found", StringComparison.Ordinal)) ? UrlOnlyOrderFiles.Hint : null;
             return ApiProblems.InvalidOrder(request, loaded.Errors, hint);
         }
+
+        if (dryRun) return await FilmEstimates.EstimateAsync(request, preview!, loaded.Order!, files, cancellationToken);
 
         var filmId = key is null ? FilmIds.Random(loaded.Order!.Title) : FilmIds.Derived(loaded.Order!.Title, "idempotency-key", key);
         string orderName;
         try
         {
-            orderName = await intake.StageAsync(filmId, order, loaded.Order, new UrlOnlyOrderFiles(), cancellationToken);
+            orderName = await intake.StageAsync(filmId, order, loaded.Order, files, cancellationToken);
         }
         catch (OrderStagingException refused)
         {
@@ -56,7 +79,7 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, Ide
         if (key is not null && !await keys.TryCreateAsync(key, new IdempotencyRecord(filmId, orderName, requestHash, time.GetUtcNow().UtcDateTime), cancellationToken))
         {
             // Another request with the same key got there first: answer as it did.
-            return await ReplayAsync(request, text, (await keys.FindAsync(key, cancellationToken))!, requestHash, draft, cancellationToken);
+            return await ReplayAsync(request, text!, (await keys.FindAsync(key, cancellationToken))!, requestHash, draft, cancellationToken);
         }
 
         await runtime.StartFilmAsync(intake.Request(filmId, orderName, loaded.Order.Title, OriginOf(orderName), draft), cancellationToken);
@@ -85,12 +108,12 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, Ide
         return Accepted(request, earlier.FilmId, replayed: true);
     }
 
-    /// <summary>The optional <c>draft</c> query parameter: absent is false.</summary>
-    private static bool TryReadDraft(HttpRequest request, out bool draft)
+    /// <summary>An optional true/false query parameter (draft, dryRun): absent is false.</summary>
+    private static bool TryReadFlag(HttpRequest request, string name, out bool flag)
     {
-        draft = false;
-        var value = request.Query["draft"].FirstOrDefault();
-        return value is null || bool.TryParse(value, out draft);
+        flag = false;
+        var value = request.Query[name].FirstOrDefault();
+        return value is null || bool.TryParse(value, out flag);
     }
 
     /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="limit"/> bytes.</summary>

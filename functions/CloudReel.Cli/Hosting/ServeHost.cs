@@ -3,6 +3,7 @@ using CloudReel.Api;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
 using CloudReel.Core.Intake;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Local.Runtime;
 using Microsoft.AspNetCore.Builder;
@@ -68,7 +69,8 @@ public sealed class ServeHost : IAsyncDisposable
                 QueuedAssemblyTimeout = options.QueuedAssemblyTimeout,
             });
             var services = new FilmApiServices(
-                engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, intake, loggerFactory);
+                engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, intake, loggerFactory,
+                engine.Services.GetRequiredService<PlanPreview>());
 
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
 using CloudReel.Core.Intake;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Tests.Workflow;
 using CloudReel.Local.Coordination;
 using Microsoft.AspNetCore.Builder;
@@ -60,7 +61,8 @@ internal sealed class ApiServer : IAsyncDisposable
         options ??= new ApiOptions();
         options.Key = Key;
         var intake = new FilmIntake(store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = options.QueuedAssemblyTimeout });
-        var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System, intake));
+        var preview = new PlanPreview(TestModels.Catalog, new FilmPlanner(new RuleBasedShotPlanner()), store);
+        var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System, intake, preview: preview));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -42,5 +42,6 @@ internal sealed class MemoryClipStore : IClipStore
         return Task.CompletedTask;
     }
 
-    public Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    /// <summary>A link only this process understands (as a folder store gives): the API signs its own links to such files.</summary>
+    public Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default) => Task.FromResult(new Uri("memory:///" + name));
 }

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using CloudReel.Api.Http;
+using CloudReel.Core.Orders;
+using Microsoft.AspNetCore.Http;
+
+namespace CloudReel.Api.Control;
+
+/// <summary>
+/// POST /api/films/{id}/shots/{shotId}/picture: a new take of one shot (<see cref="ShotRetake"/>) made
+/// from a picture of one's own, sent as the body (image/png, image/jpeg or image/webp): the shot's model
+/// animates it (image-to-video), or with <c>?still=true</c> holds it without a camera move. The picture is
+/// staged with the new film's order under replacements/.
+/// </summary>
+public sealed class ShotPictures(ShotRetake retake)
+{
+    /// <summary>The largest picture accepted: an order's image limit.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    public async Task<IResult> ReplaceAsync(HttpRequest request, string filmId, string shotId, CancellationToken cancellationToken)
+    {
+        var extension = ExtensionOf(request.ContentType);
+        if (extension is null) return ApiProblems.UnsupportedPicture(request, request.ContentType);
+
+        var still = request.Query["still"].FirstOrDefault();
+        if (still is not null && !bool.TryParse(still, out _)) return ApiProblems.BadRequest(request, "still must be true or false.");
+
+        var (source, refusal) = await retake.LoadAsync(request, filmId, shotId, cancellationToken);
+        if (source is null) return refusal!;
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var picture = buffer.ToArray();
+        if (picture.Length == 0) return ApiProblems.BadRequest(request, "The body is empty: send the picture.");
+        if (!LooksLike(extension, picture)) return ApiProblems.BadRequest(request, $"The body is not a {extension[1..].ToUpperInvariant()} picture.");
+
+        var path = $"replacements/{shotId}-{Convert.ToHexStringLower(SHA256.HashData(picture))[..12]}{extension}";
+        var held = still is not null && bool.Parse(still);
+        var changed = source.Shot with { Image = path, Camera = held ? CameraMove.Static : source.Shot.Camera };
+        return await retake.StartAsync(request, source, held ? "still" : "picture", _ => changed, new Dictionary<string, byte[]> { [path] = picture }, cancellationToken);
+    }
+
+    private static string? ExtensionOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "image/webp" => ".webp",
+        _ => null,
+    };
+
+    /// <summary>Whether the bytes start as the format says (its signature), so a mislabelled file is refused here, not by FFmpeg later.</summary>
+    private static bool LooksLike(string extension, byte[] bytes) => extension switch
+    {
+        ".png" => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']),
+        ".jpg" => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
+        ".webp" => bytes.Length > 12 && bytes.AsSpan(0, 4).SequenceEqual("RIFF"u8) && bytes.AsSpan(8, 4).SequenceEqual("WEBP"u8),
+        _ => false,
+    };
+}

@@ -1,0 +1,42 @@
+using CloudReel.Api;
+using CloudReel.Durable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace CloudReel.Functions.Http;
+
+/// <summary>
+/// The API routes the studio uses beside the film routes, as HTTP triggers over the same <see cref="FilmApi"/>.
+/// </summary>
+public sealed class StudioFunctions(FilmApiServices services)
+{
+    [Function("ListFilms")]
+    public Task<IResult> ListFilms([HttpTrigger(AuthorizationLevel.Function, "get", Route = "films")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).ListFilmsAsync(cancellationToken);
+
+    [Function("GetStoryboard")]
+    public Task<IResult> GetStoryboard(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "films/{id}/storyboard")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).GetStoryboardAsync(request, id, cancellationToken);
+
+    [Function("EditShot")]
+    public Task<IResult> EditShot(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "films/{id}/shots/{shotId}/edit")] HttpRequest request, string id, string shotId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).EditShotAsync(request, id, shotId, cancellationToken);
+
+    [Function("ReplaceShotPicture")]
+    public Task<IResult> ReplaceShotPicture(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "films/{id}/shots/{shotId}/picture")] HttpRequest request, string id, string shotId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).ReplaceShotPictureAsync(request, id, shotId, cancellationToken);
+
+    [Function("GetShotClip")]
+    public Task<IResult> GetShotClip(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "films/{id}/shots/{shotId}/clip")] HttpRequest request, string id, string shotId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).GetShotClipAsync(request, id, shotId, cancellationToken);
+
+    private FilmApi Api(DurableTaskClient client) => new(new DurableFilmRuntime(client), services);
+}
