@@ -251,6 +251,8 @@ output AZURE_RESOURCE_GROUP string = rgName
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output SERVICE_API_NAME string = functionApp.outputs.name
 output CLOUDREEL_API_URL string = 'https://${functionApp.outputs.defaultHostName}/api'
+// The studio (web dashboard): its files are embedded in the app and served by its anonymous Studio function.
+output CLOUDREEL_STUDIO_URL string = 'https://${functionApp.outputs.defaultHostName}/api/studio/'
 output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.outputs.name
 output AZURE_CONTAINER_ENVIRONMENT_NAME string = assembler.outputs.environmentName

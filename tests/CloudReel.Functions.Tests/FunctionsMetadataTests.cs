@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void HttpTriggers_AreExactlyTheApiRoutes_WithFunctionKeysUnlessAnonymous()
     {
-        var triggers = FunctionsMetadata.All.Where(f => f.Trigger.Type == "httpTrigger")
+        var triggers = FunctionsMetadata.All.Where(f => f.Trigger.Type == "httpTrigger" && f.Name != "Studio")
             .Select(f => (f.Name, Level: f.Trigger.AuthLevel, Methods: string.Join(",", f.Trigger.Methods), f.Trigger.Route));
 
         var expected = ApiRoutes.All.Select(r => (
@@ -39,6 +39,14 @@ public sealed class FunctionsMetadataTests
         triggers.Should().BeEquivalentTo(expected);
         FunctionsMetadata.All.Where(f => f.Trigger.Type == "httpTrigger")
             .Should().OnlyContain(f => f.Bindings.Any(b => b.Type == "http" && b.Direction == "Out"), "every HTTP function answers");
+    }
+
+    [Fact]
+    public void Studio_IsServedAnonymouslyUnderApiStudio_ForGetOnly()
+    {
+        var studio = FunctionsMetadata.All.Single(f => f.Name == "Studio").Trigger;
+
+        (studio.Type, studio.AuthLevel, string.Join(",", studio.Methods), studio.Route).Should().Be(("httpTrigger", "Anonymous", "get", "studio/{*file}"));
     }
 
     [Fact]
@@ -69,7 +77,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void FunctionsThatStartOrSteerFilms_GetADurableClient()
     {
-        var needsClient = FunctionsMetadata.All.Where(f => f.Trigger.Type is "queueTrigger" || (f.Trigger.Type == "httpTrigger" && f.Name != "GetOpenApi"));
+        var needsClient = FunctionsMetadata.All.Where(f => f.Trigger.Type is "queueTrigger" || (f.Trigger.Type == "httpTrigger" && f.Name is not "GetOpenApi" and not "Studio"));
 
         needsClient.Should().OnlyContain(f => f.Bindings.Any(b => b.Type == "durableClient" && b.Direction == "In"));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using CloudReel.Api;
 using CloudReel.Api.Http;
+using CloudReel.Api.Studio;
 using CloudReel.Azure.Inbound;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Planning;
@@ -78,6 +79,7 @@ public sealed class ServeHost : IAsyncDisposable
             builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address, port));
             var app = builder.Build();
             app.MapFilmApi(new FilmApi(runtime, services), new ApiKeyCheck(key), new InboundEventParser());
+            app.MapStudio();
             await app.StartAsync(cancellationToken);
 
             var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

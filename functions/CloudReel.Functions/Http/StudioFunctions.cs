@@ -1,4 +1,5 @@
 using CloudReel.Api;
+using CloudReel.Api.Studio;
 using CloudReel.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -7,10 +8,15 @@ using Microsoft.DurableTask.Client;
 namespace CloudReel.Functions.Http;
 
 /// <summary>
-/// The API routes the studio uses beside the film routes, as HTTP triggers over the same <see cref="FilmApi"/>.
+/// The studio's routes as HTTP triggers: the dashboard's files at /api/studio/ (anonymous: they hold no
+/// secret; the page asks for a function key), and the API routes only the studio uses, over the same <see cref="FilmApi"/>.
 /// </summary>
 public sealed class StudioFunctions(FilmApiServices services)
 {
+    [Function("Studio")]
+    public static IResult Studio([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "studio/{*file}")] HttpRequest request, string? file) =>
+        StudioFiles.Serve(request, file);
+
     [Function("ListFilms")]
     public Task<IResult> ListFilms([HttpTrigger(AuthorizationLevel.Function, "get", Route = "films")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         Api(client).ListFilmsAsync(cancellationToken);
