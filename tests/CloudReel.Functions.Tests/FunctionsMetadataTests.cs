@@ -46,7 +46,7 @@ public sealed class FunctionsMetadataTests
     {
         var studio = FunctionsMetadata.All.Single(f => f.Name == "Studio").Trigger;
 
-        (studio.Type, studio.AuthLevel, string.Join(",", studio.Methods), studio.Route).Should().Be(("httpTrigger", "Anonymous", "get", "studio/{*file}"));
+        (studio.Type, studio.AuthLevel, string.Join(",", studio.Methods), studio.Route).Should().Be(("httpTrigger", "Anonymous", "GET", "studio/{*file}"));
     }
 
     [Fact]

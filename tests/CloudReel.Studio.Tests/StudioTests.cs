@@ -43,6 +43,8 @@ public sealed class StudioTests(StudioServer server) : IClassFixture<StudioServe
         (await error.InnerTextAsync()).Should().Contain("seconds: 99").And.Contain("order.yaml:12:").And.Contain("shots[1].seconds");
         (await server.Client.GetStringAsync("api/films")).Length.Should().Be(before, "an order with errors starts no film");
         await StudioServer.ScreenshotAsync(page, "new-film-errors-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+        await StudioServer.ScreenshotAsync(page, "new-film-errors-phone");
         await page.Context.CloseAsync();
     }
 
@@ -164,6 +166,8 @@ public sealed class StudioTests(StudioServer server) : IClassFixture<StudioServe
         await page.FillAsync(".card[data-shot=quay] textarea[name=prompt]", "Fishing boats leaving the quay at noon");
         await page.FillAsync(".card[data-shot=quay] input[data-language=en]", "Noon at the quay");
         await StudioServer.ScreenshotAsync(page, "edit-shot-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+        await StudioServer.ScreenshotAsync(page, "edit-shot-phone");
         await page.ClickAsync(".card[data-shot=quay] form button[type=submit]");
 
         await page.WaitForURLAsync(url => !url.EndsWith(filmId, StringComparison.Ordinal));

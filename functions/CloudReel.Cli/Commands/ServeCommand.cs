@@ -67,6 +67,7 @@ public static class ServeCommand
         {
             await stdout.WriteLineAsync($"CloudReel API on {host.Address}api/ (OpenAPI: {host.Address}{ApiRoutes.OpenApi.Pattern.TrimStart('/')})");
             await stdout.WriteLineAsync($"API key: from {host.KeySource}; send it as x-api-key. Clip store: {host.Store.Describe()}");
+            await stdout.WriteLineAsync($"Studio (web dashboard): {host.Address} (it asks for the API key)");
             if (host.Resumed.Count > 0) await stdout.WriteLineAsync($"Carrying on {host.Resumed.Count} unfinished film(s): {string.Join(", ", host.Resumed)}");
             await stdout.WriteLineAsync("Press Ctrl+C to stop; running films carry on at the next start.");
             try

@@ -37,6 +37,8 @@ public sealed class FunctionsHost : IAsyncLifetime
 
     public EventFunctions Events => new(Services);
 
+    public StudioFunctions Studio => new(Services);
+
     private FilmApiServices Services => new(
         Store, TestModels.Catalog, new ProcessModelSlots(), Options, TimeProvider.System,
         new FilmIntake(Store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = Options.QueuedAssemblyTimeout }));
