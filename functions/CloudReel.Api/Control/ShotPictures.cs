@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CloudReel.Api.Http;
+using CloudReel.Core.Media;
 using CloudReel.Core.Orders;
 using Microsoft.AspNetCore.Http;
 
@@ -31,7 +32,11 @@ public sealed class ShotPictures(ShotRetake retake)
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var picture = buffer.ToArray();
         if (picture.Length == 0) return ApiProblems.BadRequest(request, "The body is empty: send the picture.");
-        if (!LooksLike(extension, picture)) return ApiProblems.BadRequest(request, $"The body is not a {extension[1..].ToUpperInvariant()} picture.");
+        // Refused here by its first bytes, not by FFmpeg later (the order's checks then read it through).
+        if (MediaSniffer.ImageTypeOf(picture) != request.ContentType!.Split(';')[0].Trim().ToLowerInvariant())
+        {
+            return ApiProblems.BadRequest(request, $"The body is not a {extension[1..].ToUpperInvariant()} picture.");
+        }
 
         var path = $"replacements/{shotId}-{Convert.ToHexStringLower(SHA256.HashData(picture))[..12]}{extension}";
         var held = still is not null && bool.Parse(still);
@@ -45,14 +50,5 @@ public sealed class ShotPictures(ShotRetake retake)
         "image/jpeg" => ".jpg",
         "image/webp" => ".webp",
         _ => null,
-    };
-
-    /// <summary>Whether the bytes start as the format says (its signature), so a mislabelled file is refused here, not by FFmpeg later.</summary>
-    private static bool LooksLike(string extension, byte[] bytes) => extension switch
-    {
-        ".png" => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']),
-        ".jpg" => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-        ".webp" => bytes.Length > 12 && bytes.AsSpan(0, 4).SequenceEqual("RIFF"u8) && bytes.AsSpan(8, 4).SequenceEqual("WEBP"u8),
-        _ => false,
     };
 }
