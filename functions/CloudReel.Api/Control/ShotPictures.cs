@@ -33,7 +33,7 @@ public sealed class ShotPictures(ShotRetake retake)
         var picture = buffer.ToArray();
         if (picture.Length == 0) return ApiProblems.BadRequest(request, "The body is empty: send the picture.");
         // Refused here by its first bytes, not by FFmpeg later (the order's checks then read it through).
-        if (MediaSniffer.ImageTypeOf(picture) != request.ContentType!.Split(';')[0].Trim().ToLowerInvariant())
+        if (ExtensionOf(MediaSniffer.ImageTypeOf(picture)) != extension)
         {
             return ApiProblems.BadRequest(request, $"The body is not a {extension[1..].ToUpperInvariant()} picture.");
         }
