@@ -34,7 +34,7 @@ public class BatchRowErrorTests
         expansion.IsValid.Should().BeFalse();
         expansion.Rows.Should().BeEmpty("a batch with bad rows is refused whole");
         expansion.Errors.Select(e => e.ToString()).Should().BeEquivalentTo(
-            "cities.csv:2:3: row 1 column 'image' → shots[0].image: file not found: refs/xian.jpg (relative to the order file)",
+            "cities.csv:2:3: row 1 column 'image' → shots[0].image: file not found: refs/xian.jpg (relative to the template)",
             "cities.csv:3:4: row 2 column 'secs': expected a number (digits with a '.' for decimals, e.g. 12.5), found text 'four'",
             "cities.csv:4:4: row 3 column 'secs' → shots[0].seconds: must be from 1 to 60 seconds, found 90");
     }
@@ -93,6 +93,6 @@ public class BatchRowErrorTests
 
         var expansion = await ExpandAsync(Template, jsonl, "rows.jsonl", new MemoryOrderSource().With("a.jpg"));
 
-        expansion.Errors.Select(e => e.ToString()).Should().Equal("rows.jsonl:3:37: row 2 column 'image' → shots[0].image: file not found: missing.png (relative to the order file)");
+        expansion.Errors.Select(e => e.ToString()).Should().Equal("rows.jsonl:3:37: row 2 column 'image' → shots[0].image: file not found: missing.png (relative to the template)");
     }
 }
