@@ -58,7 +58,13 @@ public sealed partial class TemplateBatchExpander(IVideoModelCatalog models) : I
         /// <summary>A CSV header: every column must be a variable or the film's name; a required variable needs its column.</summary>
         public void CheckHeader(IReadOnlyList<string> columns, int line)
         {
-            for (var i = 0; i < columns.Count; i++) CheckColumn(columns[i], line, i + 1);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                CheckColumn(columns[i], line, i + 1);
+                var first = columns.ToList().IndexOf(columns[i]);
+                if (first < i) Errors.Add(new OrderError(File, line, i + 1, $"column '{columns[i]}'", $"the column '{NodeText.Quote(columns[i])}' is already column {first + 1}; keep one"));
+            }
+
             foreach (var variable in template.Variables.Values.Where(v => v.Required && v.Default is null && !columns.Contains(v.Name)))
             {
                 _unknownColumns.Add(variable.Name);

@@ -68,7 +68,8 @@ internal sealed partial class OrderTemplate
         }
 
         // A placeholder that does not parse may be the one that uses a variable: then "unused" would mislead.
-        foreach (var variable in variables.Where(v => !analysis.Used.Contains(v.Name) && !analysis.HasUnreadable))
+        // Nor is a variable unused when a misspelt placeholder was pointed to it already ("did you mean 'city'?").
+        foreach (var variable in variables.Where(v => !analysis.Used.Contains(v.Name) && !analysis.HasUnreadable && !analysis.Suggested.Contains(v.Name)))
         {
             problems.Add(variable.Position, FieldPath.Child(TemplateDeclarations.Key, variable.Name),
                 $"variable '{variable.Name}' is declared but no placeholder uses it; use {{{{ {variable.Name} }}}} or remove it");
@@ -115,6 +116,9 @@ internal sealed partial class OrderTemplate
         private readonly Dictionary<string, TemplateVariable> _byName = variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
         public HashSet<string> Used { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Variables an unknown name was said to be a misspelling of.</summary>
+        public HashSet<string> Suggested { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Some text's placeholders could not be read.</summary>
         public bool HasUnreadable { get; private set; }
@@ -244,6 +248,7 @@ internal sealed partial class OrderTemplate
             {
                 var known = repeat is null ? _byName.Keys : _byName.Keys.Append(Placeholder.Item).Append(Placeholder.Index);
                 var hint = Suggestions.Hint(placeholder.Variable, known);
+                if (Suggestions.Closest(placeholder.Variable, known) is { } closest && hint.Length > 0) Suggested.Add(closest);
                 problems.Add(scalar.Position, path, $"unknown variable '{placeholder.Variable}'{hint}" +
                     (hint.Length == 0 ? $" (declared: {string.Join(", ", _byName.Keys)})" : ""));
                 return false;

@@ -64,6 +64,14 @@ public class BatchRowErrorTests
     }
 
     [Fact]
+    public async Task RepeatedColumn_IsAnError()
+    {
+        var expansion = await ExpandAsync(Template, Lines("city,image,city", "A,a.jpg,B"), "rows.csv", new MemoryOrderSource().With("a.jpg"));
+
+        expansion.Errors.Select(e => e.ToString()).Should().Equal("rows.csv:1:3: column 'city': the column 'city' is already column 1; keep one");
+    }
+
+    [Fact]
     public async Task EmptyRequiredCell_IsAnErrorAtItsCell()
     {
         var expansion = await ExpandAsync(Template, Lines("city,image", ",a.jpg"), "rows.csv", new MemoryOrderSource().With("a.jpg"));

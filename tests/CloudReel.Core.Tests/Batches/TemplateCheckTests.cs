@@ -17,6 +17,14 @@ public class TemplateCheckTests
     }
 
     [Fact]
+    public async Task MisspeltPlaceholder_DoesNotAlsoCallItsVariableUnused()
+    {
+        var errors = await TemplateErrorsAsync("title: T", "variables:", "  city: string", "shots:", "  - {id: a, prompt: \"{{ ctiy }}\"}");
+
+        errors.Should().Equal("guide.yaml:5:21: shots[0].prompt: unknown variable 'ctiy'; did you mean 'city'?");
+    }
+
+    [Fact]
     public async Task UnusedVariable_IsAnError()
     {
         var errors = await TemplateErrorsAsync("title: T", "variables:", "  city: string", "  citty: string", "shots:", "  - {id: a, prompt: \"{{ city }}\"}");
