@@ -37,10 +37,15 @@ internal sealed partial class OrderTemplate
     public static (OrderTemplate? Template, IReadOnlyList<OrderError> Errors) Parse(OrderDocument document)
     {
         var problems = new OrderProblems();
-        if (document.Extension != OrderDocument.Json) FindUnquotedPlaceholders(document.Text, problems);
-        if (problems.Count > 0) return (null, problems.ToErrors(document.DisplayName));
+        var root = OrderLoader.Read(document.Text, "template" + document.Extension, problems);
+        if (problems.Count > 0 && document.Extension != OrderDocument.Json)
+        {
+            // YAML reads `key: {{ x }}` as a mapping inside a mapping, a puzzling error; say what to do instead.
+            var unquoted = new OrderProblems();
+            FindUnquotedPlaceholders(document.Text, unquoted);
+            if (unquoted.Count > 0) return (null, unquoted.ToErrors(document.DisplayName));
+        }
 
-        var root = OrderLoader.Read(document.Text, document.DisplayName, problems);
         if (root is not MappingNode mapping)
         {
             if (root is not null) problems.Add(root.Position, FieldPath.Root, "a template is a mapping of order fields with 'variables:'");
@@ -80,7 +85,7 @@ internal sealed partial class OrderTemplate
             : (new OrderTemplate(document, mapping, variables, analysis.Texts), []);
     }
 
-    /// <summary>YAML reads <c>key: {{ x }}</c> as a mapping inside a mapping; say so plainly instead of a puzzling error.</summary>
+    /// <summary>Lines whose value starts with an unquoted <c>{{</c>.</summary>
     private static void FindUnquotedPlaceholders(string text, OrderProblems problems)
     {
         var lines = text.Split('\n');

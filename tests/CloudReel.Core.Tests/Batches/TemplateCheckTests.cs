@@ -80,6 +80,16 @@ public class TemplateCheckTests
     }
 
     [Fact]
+    public async Task PlaceholderAtTheStartOfABlockScalarLine_IsText()
+    {
+        var template = Lines("title: T", "variables:", "  city: string", "shots:", "  - id: a", "    prompt: |", "      {{ city }} at dawn");
+
+        var rows = await ValidRowsAsync(template, "city\nXi'an\n");
+
+        OrderOf(rows[0]).Shots[0].Prompt.Should().Be("Xi'an at dawn\n");
+    }
+
+    [Fact]
     public async Task EnumValue_OutsideItsValues_SuggestsTheClosest()
     {
         var template = Lines("title: T", "variables:", "  level: {type: enum, values: [mild, hot]}", "shots:", "  - {id: a, prompt: \"{{ level }}\"}");
