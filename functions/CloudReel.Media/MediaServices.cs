@@ -45,6 +45,7 @@ public static class MediaServices
         services.AddSingleton<IMediaEngine>(sp => ActivatorUtilities.CreateInstance<FfmpegMediaEngine>(sp));
         services.AddSingleton<IClipChecker, FfmpegClipChecker>();
         services.AddSingleton<IClipFrames, FfmpegClipFrames>();
+        services.AddSingleton<IMediaFileProbe, FfmpegMediaFileProbe>();
         services.AddSingleton<IScratchSpace>(new LocalScratchSpace(scratchRoot));
         services.AddTransient<AssemblyJobRunner>();
         return services;

@@ -65,6 +65,7 @@ public static class FunctionsServices
         services.AddSingleton<IMediaEngine, ProbeOnlyMediaEngine>();
         services.AddSingleton<IClipChecker, FfmpegClipChecker>();
         services.AddSingleton<IClipFrames, FfmpegClipFrames>();
+        services.AddSingleton<IMediaFileProbe, FfmpegMediaFileProbe>();
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         return services;
     }

@@ -103,4 +103,35 @@ public class BatchRowErrorTests
 
         expansion.Errors.Select(e => e.ToString()).Should().Equal("rows.jsonl:3:37: row 2 column 'image' → shots[0].image: file not found: missing.png (relative to the template)");
     }
+
+    [Fact]
+    public async Task PicturesAreReadThroughOnceForTheWholeBatch_AndAnUnreadableOneIsLocatedAtEachRow()
+    {
+        var probe = new CountingProbe { Unreadable = "refs/bad.jpg" };
+        var csv = Lines("city,image", "A,refs/good.jpg", "B,refs/good.jpg", "C,refs/bad.jpg", "D,refs/good.jpg", "E,refs/bad.jpg");
+        var files = new MemoryOrderSource().With("refs/good.jpg", "refs/bad.jpg");
+
+        var expansion = await new Core.Batches.TemplateBatchExpander(Catalog, probe).ExpandAsync(
+            Core.Intake.OrderDocument.FromFile(Template, "guide.yaml"), new Core.Batches.BatchData(csv, "rows.csv"), files, CancellationToken.None);
+
+        probe.Calls.Should().Be(2, "each distinct picture is read through once, not once per row");
+        expansion.Errors.Select(e => e.ToString()).Should().Equal(
+            "rows.csv:4:2: row 3 column 'image' → shots[0].image: refs/bad.jpg could not be decoded",
+            "rows.csv:6:2: row 5 column 'image' → shots[0].image: refs/bad.jpg could not be decoded");
+    }
+
+    /// <summary>A probe that counts its calls and finds one file (told by its content) unreadable.</summary>
+    private sealed class CountingProbe : Core.Ports.IMediaFileProbe
+    {
+        public string Unreadable { get; init; } = "";
+
+        public int Calls { get; private set; }
+
+        public async Task<string?> ProblemWithAsync(Stream content, Core.Ports.MediaFileKind kind, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            using var reader = new StreamReader(content);
+            return (await reader.ReadToEndAsync(cancellationToken)).Contains(Unreadable, StringComparison.Ordinal) ? "could not be decoded" : null;
+        }
+    }
 }
