@@ -22,6 +22,7 @@ internal static class Program
         root.Subcommands.Add(VoicesCommand.Create(global));
         root.Subcommands.Add(ServeCommand.Create(global));
         root.Subcommands.Add(AssembleCommand.Create(global));
+        root.Subcommands.Add(BatchCommand.Create(global));
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
