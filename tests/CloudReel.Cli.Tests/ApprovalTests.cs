@@ -64,6 +64,25 @@ public sealed class ApprovalTests : IDisposable
         approve.Stdout.Should().Contain("Film ready");
     }
 
+    [Fact]
+    public async Task Approve_TwoAnswersAtOnce_TheFirstStandsAndTheOtherIsRefused()
+    {
+        var order = _workspace.Write("order.yaml", ApprovalOrder);
+        using var render = _workspace.Cli.Start("render", order, "-o", _workspace.Out);
+        var stdout = new LineReader(render);
+        var filmId = await stdout.WaitForAsync("film: ");
+        await stdout.WaitForAsync("stage: approval");
+
+        var answers = await Task.WhenAll(
+            _workspace.Cli.RunAsync("approve", filmId, "--reject", "--by", "reviewer-a"),
+            _workspace.Cli.RunAsync("approve", filmId, "--by", "reviewer-b"));
+
+        answers.Count(a => a.ExitCode == 0).Should().Be(1, string.Join("\n---\n", answers.Select(a => a.ToString())));
+        answers.Single(a => a.ExitCode != 0).ExitCode.Should().Be(2);
+        render.Kill(entireProcessTree: true);
+        await render.WaitForExitAsync();
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     private const string ApprovalOrder = """

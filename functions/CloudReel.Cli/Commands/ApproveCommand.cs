@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CloudReel.Cli.Hosting;
+using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Commands;
 
@@ -41,6 +43,12 @@ public static class ApproveCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (await FirstAnswerAsync(context, film, decision, cancellationToken) is { } first)
+            {
+                await stderr.WriteLineAsync($"The storyboard of {film.FilmId} was already {(first.Approved ? "approved" : "rejected")}{(first.By is null ? "" : $" by {first.By}")}; the first answer stands.");
+                return ExitCodes.InvalidInput;
+            }
+
             await journal.RaiseEventAsync(film.FilmId, FilmEvents.StoryboardApproved, decision, cancellationToken);
         }
 
@@ -49,6 +57,14 @@ public static class ApproveCommand
 
         // A rejected film is meant to stop: the decision was delivered, so rejecting succeeded.
         return decision.Approved ? filmOutcome : ExitCodes.Success;
+    }
+
+    /// <summary>Null when <paramref name="decision"/> claims the film's gate (as the API's answers do, in the film's own store); else the answer given first.</summary>
+    private static async Task<ApprovalDecision?> FirstAnswerAsync(CliContext context, FilmEntry film, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        var store = StoreLocation.Resolve(context.StoreOption, film.Store, CliConfiguration.Build(context.Home));
+        await using var services = new ServiceCollection().AddClipStorage(context.Home, film.OutputRoot, store).BuildServiceProvider();
+        return await ApprovalAnswers.TryClaimAsync(services.GetRequiredService<IClipStore>(), film.FilmId, decision, cancellationToken);
     }
 
     /// <summary>When no render holds the film, carry it on here; when one does, it picks the decision up itself.</summary>

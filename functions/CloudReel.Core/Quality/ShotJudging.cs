@@ -36,5 +36,8 @@ public interface IShotJudge
     /// <summary>How reports name the judge, e.g. "azure-openai (gpt-4o)".</summary>
     string Name { get; }
 
+    /// <summary>How many frames, evenly spread, the judge is shown of each clip (setting Judge:Frames).</summary>
+    int FramesPerClip { get; }
+
     Task<JudgeVerdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken = default);
 }

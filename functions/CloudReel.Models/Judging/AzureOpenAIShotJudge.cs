@@ -18,6 +18,8 @@ public sealed class AzureOpenAIShotJudge(JudgeOptions options, AzureOpenAIOption
     private static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web);
     private readonly AzureChatClient _client = new(options, models, http);
 
+    public int FramesPerClip => options.Frames;
+
     public string Name => $"azure-openai ({_client.Deployment})";
 
     public void Dispose() => _client.Dispose();

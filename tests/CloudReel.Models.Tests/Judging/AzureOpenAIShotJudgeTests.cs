@@ -14,6 +14,16 @@ public sealed class AzureOpenAIShotJudgeTests : IAsyncLifetime
 
     public async Task InitializeAsync() => await _fake.StartAsync();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void FramesPerClip_IsTheJudgeFramesSetting(int frames)
+    {
+        using var judge = new AzureOpenAIShotJudge(new JudgeOptions { Deployment = "gpt-4o", Frames = frames }, new AzureOpenAIOptions { Endpoint = "https://example.openai.azure.com", ApiKey = "k" });
+
+        judge.FramesPerClip.Should().Be(frames);
+    }
+
     [Fact]
     public async Task JudgeAsync_Request_AsksForStrictStructuredOutputWithTheCastTheLookAndTheFramesAsImages()
     {

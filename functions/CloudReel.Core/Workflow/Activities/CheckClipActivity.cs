@@ -17,8 +17,6 @@ public sealed class CheckClipActivity(
     IClipStore store, IVideoModelCatalog models, IClipChecker checker, IClipFrames frames, IHostApplicationLifetime host, IShotJudge? judge = null)
     : TaskActivity<ClipCheckRequest, ClipQualityReport>
 {
-    /// <summary>Frames sampled from a clip for the judge.</summary>
-    private const int JudgedFrames = 3;
 
     public override async Task<ClipQualityReport> RunAsync(TaskActivityContext context, ClipCheckRequest request)
     {
@@ -59,7 +57,7 @@ public sealed class CheckClipActivity(
             var cast = new List<JudgedCharacter>();
             foreach (var member in qa.Cast) cast.Add(new JudgedCharacter(member.Name, member.Look, await PicturesAsync(member.Pictures, cancellation)));
             var verdict = await judge!.JudgeAsync(
-                new JudgeRequest(request.Prompt, await frames.SampleAsync(clip, JudgedFrames, cancellation), cast, qa.Look, await PicturesAsync(qa.LookPictures, cancellation)),
+                new JudgeRequest(request.Prompt, await frames.SampleAsync(clip, judge.FramesPerClip, cancellation), cast, qa.Look, await PicturesAsync(qa.LookPictures, cancellation)),
                 cancellation);
             var check = verdict.ToCheck();
             if (check.Passed && qa.Spec.MinScore is { } min && verdict.Score < min)
