@@ -16,7 +16,7 @@ public sealed class FilmIntake(IClipStore store, IVideoModelCatalog models, IRef
 
     /// <summary>Every problem of the order, each with file, line, column and field; or the order.</summary>
     public Task<OrderLoadResult> ValidateAsync(OrderDocument order, IOrderFiles files, CancellationToken cancellationToken) =>
-        new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels()).LoadAsync(order.Text, order.DisplayName, cancellationToken);
+        models.OrderLoader(files).LoadAsync(order.Text, order.DisplayName, cancellationToken);
 
     /// <inheritdoc cref="OrderStaging.StageAsync"/>
     public Task<string> StageAsync(string filmId, OrderDocument order, FilmOrder? parsed, IOrderSource source, CancellationToken cancellationToken) =>

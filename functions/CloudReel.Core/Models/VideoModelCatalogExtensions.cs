@@ -1,3 +1,5 @@
+using CloudReel.Core.Orders;
+
 namespace CloudReel.Core.Models;
 
 public static class VideoModelCatalogExtensions
@@ -13,4 +15,8 @@ public static class VideoModelCatalogExtensions
     public static IReadOnlyDictionary<string, string> UnconfiguredModels(this IVideoModelCatalog catalog) =>
         catalog.All.Where(m => !m.IsConfigured).ToDictionary(
             m => m.Capabilities.Name, m => m.SetupHint ?? "it is not configured", StringComparer.Ordinal);
+
+    /// <summary>The one order validation of this host: against <paramref name="files"/> and the models configured here.</summary>
+    public static OrderLoader OrderLoader(this IVideoModelCatalog catalog, IOrderFiles files) =>
+        new(files, catalog.CapabilitiesByName(), catalog.UnconfiguredModels());
 }

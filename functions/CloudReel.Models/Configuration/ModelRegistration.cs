@@ -1,3 +1,4 @@
+using CloudReel.Core.Batches;
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
@@ -81,6 +82,7 @@ public static class ModelRegistration
         services.AddShotPlanner(configuration);
         services.AddSingleton<FilmPlanner>();
         services.AddSingleton<PlanPreview>();
+        services.AddSingleton<IBatchExpander, TemplateBatchExpander>();
         return services;
     }
 
