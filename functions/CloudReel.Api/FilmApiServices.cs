@@ -1,6 +1,8 @@
 using CloudReel.Api.Links;
+using CloudReel.Core.Batches;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
+using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +21,8 @@ public sealed class FilmApiServices(
     ApiOptions options,
     TimeProvider time,
     FilmIntake intake,
-    ILoggerFactory? loggerFactory = null)
+    ILoggerFactory? loggerFactory = null,
+    PlanPreview? plans = null)
 {
     public IClipStore Store => store;
 
@@ -35,6 +38,9 @@ public sealed class FilmApiServices(
 
     /// <summary>How films come in: validated, staged and started.</summary>
     public FilmIntake Intake => intake;
+
+    /// <summary>How batches come in: every row checked and planned, admitted all or nothing, staged and started (needs the host's plan preview).</summary>
+    public BatchIntake Batches => new(intake, plans ?? throw new InvalidOperationException("This host gave the API no plan preview: it takes no batches."));
 
     public OutputLinks Links { get; } = new(store, OutputLinks.KeyFrom(options), time, TimeSpan.FromHours(options.LinkLifetimeHours));
 }

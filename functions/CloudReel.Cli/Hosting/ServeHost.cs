@@ -68,7 +68,8 @@ public sealed class ServeHost : IAsyncDisposable
                 QueuedAssemblyTimeout = options.QueuedAssemblyTimeout,
             });
             var services = new FilmApiServices(
-                engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, intake, loggerFactory);
+                engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, intake, loggerFactory,
+                engine.Services.GetRequiredService<Core.Planning.PlanPreview>());
 
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();

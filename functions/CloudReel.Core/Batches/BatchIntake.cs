@@ -30,7 +30,7 @@ public sealed class BatchIntake(FilmIntake films, PlanPreview preview)
             var loaded = await films.ValidateAsync(row.Order, row.Files, cancellationToken);
             if (!loaded.IsValid)
             {
-                errors.AddRange(loaded.Errors.Select(e => AtRow(row, e)));
+                errors.AddRange(loaded.Errors);
                 continue;
             }
 
@@ -41,7 +41,7 @@ public sealed class BatchIntake(FilmIntake films, PlanPreview preview)
             }
             catch (InvalidOrderException invalid)
             {
-                errors.AddRange(invalid.Errors.Select(e => AtRow(row, e)));
+                errors.AddRange(invalid.Errors);
                 continue;
             }
 
@@ -106,9 +106,6 @@ public sealed class BatchIntake(FilmIntake films, PlanPreview preview)
         return string.Create(CultureInfo.InvariantCulture,
             $"{over.Count} row(s) are over their own budget, e.g. row {first.Row.Row} ({first.Row.Key}): {first.Cost:0.00} {estimate.Currency} against {first.Budget:0.00}, over by {first.Cost - first.Budget:0.00}; nothing was started");
     }
-
-    /// <summary>A row's error, said of the row: the data file's row and key go in front of where the template put the field.</summary>
-    private static OrderError AtRow(BatchRowOrder row, OrderError error) => error with { Field = $"row {row.Row} ({row.Key}): {error.Field}" };
 }
 
 /// <summary>A batch as a door hands it in: its id, name and origin, its rows, the cap on films at once and the budget.</summary>

@@ -122,7 +122,8 @@ public static class FunctionsServices
         services.AddSingleton<FilmIntake>();
         services.AddSingleton(sp => new FilmApiServices(
             sp.GetRequiredService<IClipStore>(), sp.GetRequiredService<IVideoModelCatalog>(), sp.GetRequiredService<IModelSlots>(), sp.GetRequiredService<ApiOptions>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FilmIntake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FilmIntake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            sp.GetRequiredService<Core.Planning.PlanPreview>()));
         return services;
     }
 }
