@@ -21,6 +21,7 @@ internal static class Program
         root.Subcommands.Add(VoicesCommand.Create(global));
         root.Subcommands.Add(ServeCommand.Create(global));
         root.Subcommands.Add(AssembleCommand.Create(global));
+        root.Subcommands.Add(BatchCommand.Create(global));
         return await root.Parse(args).InvokeAsync();
     }
 }

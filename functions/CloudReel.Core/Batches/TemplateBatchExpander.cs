@@ -141,6 +141,7 @@ public sealed partial class TemplateBatchExpander(IVideoModelCatalog models) : I
         private void Locate(DataRow row, RenderedOrder rendered, OrderError error)
         {
             var field = error.Field == "order" ? FieldPath.Root : error.Field;
+            error = error with { Message = error.Message.Replace("relative to the order file", "relative to the template", StringComparison.Ordinal) };
             NodeOrigin? origin = null;
             for (string? path = field; path is not null && origin is null; path = FieldPath.Parent(path)) rendered.Origins.TryGetValue(path, out origin);
 

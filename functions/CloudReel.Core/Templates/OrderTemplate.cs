@@ -67,7 +67,8 @@ internal sealed partial class OrderTemplate
             analysis.Visit(value, FieldPath.Child(FieldPath.Root, key.Text), repeat: null);
         }
 
-        foreach (var variable in variables.Where(v => !analysis.Used.Contains(v.Name)))
+        // A placeholder that does not parse may be the one that uses a variable: then "unused" would mislead.
+        foreach (var variable in variables.Where(v => !analysis.Used.Contains(v.Name) && !analysis.HasUnreadable))
         {
             problems.Add(variable.Position, FieldPath.Child(TemplateDeclarations.Key, variable.Name),
                 $"variable '{variable.Name}' is declared but no placeholder uses it; use {{{{ {variable.Name} }}}} or remove it");
@@ -114,6 +115,9 @@ internal sealed partial class OrderTemplate
         private readonly Dictionary<string, TemplateVariable> _byName = variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
         public HashSet<string> Used { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Some text's placeholders could not be read.</summary>
+        public bool HasUnreadable { get; private set; }
 
         public Dictionary<ScalarNode, TemplateText> Texts { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -207,6 +211,7 @@ internal sealed partial class OrderTemplate
             var (text, problem) = PlaceholderParser.Parse(scalar.Text);
             if (text is null)
             {
+                HasUnreadable = true;
                 problems.Add(scalar.Position, path, problem!);
                 return;
             }

@@ -83,6 +83,7 @@ public static class ModelRegistration
         services.AddSingleton<FilmPlanner>();
         services.AddSingleton<PlanPreview>();
         services.AddSingleton<IBatchExpander, TemplateBatchExpander>();
+        services.AddSingleton<BatchEstimator>();
         return services;
     }
 
