@@ -40,7 +40,7 @@ public sealed class FilmApiServices(
     public FilmIntake Intake => intake;
 
     /// <summary>How batches come in: every row checked and planned, admitted all or nothing, staged and started (needs the host's plan preview).</summary>
-    public BatchIntake Batches => new(intake, plans ?? throw new InvalidOperationException("This host gave the API no plan preview: it takes no batches."));
+    public BatchIntake Batches => new(intake, new BatchEstimator(plans ?? throw new InvalidOperationException("This host gave the API no plan preview: it takes no batches.")));
 
     public OutputLinks Links { get; } = new(store, OutputLinks.KeyFrom(options), time, TimeSpan.FromHours(options.LinkLifetimeHours));
 }

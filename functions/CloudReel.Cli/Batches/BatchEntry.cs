@@ -13,7 +13,7 @@ public sealed record BatchEntry(string BatchId, string Name, string Source, stri
     public static BatchEntry? Of(InstanceInfo instance)
     {
         if (instance.Name != nameof(BatchOrchestration)) return null;
-        var request = instance.ReadInputAs<BatchRequest>();
+        var request = instance.ReadInputAs<Core.Workflow.BatchRequest>();
         var label = request?.Label;
         return new BatchEntry(
             instance.InstanceId,

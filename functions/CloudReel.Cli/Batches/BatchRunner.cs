@@ -16,7 +16,7 @@ namespace CloudReel.Cli.Batches;
 /// <param name="Output">The -o folder.</param>
 /// <param name="FilmsAtOnce">Films running at once.</param>
 /// <param name="Budget">The batch's budget; null: only each row's own order budget.</param>
-public sealed record BatchRun(string Name, string Source, IReadOnlyList<string> Identity, DirectoryInfo Output, int FilmsAtOnce, decimal? Budget)
+public sealed record BatchRunSettings(string Name, string Source, IReadOnlyList<string> Identity, DirectoryInfo Output, int FilmsAtOnce, decimal? Budget)
 {
     public bool Draft { get; init; }
 
@@ -32,7 +32,10 @@ public sealed record BatchRun(string Name, string Source, IReadOnlyList<string> 
 /// </summary>
 public sealed class BatchRunner(CliContext context, TextWriter stdout, TextWriter stderr)
 {
-    public async Task<int> RunAsync(BatchRun run, IReadOnlyList<BatchRowOrder> rows, CancellationToken cancellationToken)
+    /// <param name="run">The batch's settings.</param>
+    /// <param name="expand">Makes the template and data into one order per row, with the run's services (the expander among them).</param>
+    /// <param name="cancellationToken">Cancels the run (the batch stays resumable).</param>
+    public async Task<int> RunAsync(BatchRunSettings run, Func<IServiceProvider, CancellationToken, Task<BatchExpansion>> expand, CancellationToken cancellationToken)
     {
         context.Home.EnsureCreated();
         if (!context.TryParseStore(stderr, out var location)) return ExitCodes.InvalidInput;
@@ -56,8 +59,15 @@ public sealed class BatchRunner(CliContext context, TextWriter stdout, TextWrite
             return await session.WatchAsync(host, relay, location, () => host.Engine.ResumeAsync(batchId, cancellationToken), cancellationToken);
         }
 
+        var expansion = await expand(host.Services, cancellationToken);
+        if (!expansion.IsValid)
+        {
+            BatchInput.PrintErrors(expansion, stderr);
+            return ExitCodes.InvalidInput;
+        }
+
         var intake = ActivatorUtilities.CreateInstance<BatchIntake>(host.Services);
-        var submission = new BatchSubmission(batchId, run.Name, run.Source, rows, run.FilmsAtOnce, run.Budget) { Draft = run.Draft };
+        var submission = new BatchSubmission(batchId, run.Name, run.Source, expansion.Rows, run.FilmsAtOnce, run.Budget) { Draft = run.Draft };
         BatchAdmission admission;
         try
         {
@@ -69,7 +79,7 @@ public sealed class BatchRunner(CliContext context, TextWriter stdout, TextWrite
             return ExitCodes.InvalidInput;
         }
 
-        await stdout.WriteLineAsync(Describe(admission.Estimate, run.Budget));
+        if (admission.Estimate is { } estimate) await stdout.WriteLineAsync(Describe(estimate, run.Budget));
         if (!admission.Accepted)
         {
             foreach (var error in OrderLimits.Shown(admission.Errors)) await stderr.WriteLineAsync(error.ToString());
@@ -87,6 +97,6 @@ public sealed class BatchRunner(CliContext context, TextWriter stdout, TextWrite
     {
         var against = budget is { } limit ? string.Create(CultureInfo.InvariantCulture, $" against a budget of {limit:0.00} {estimate.Currency}") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"estimate: {estimate.Rows.Count} row(s), {estimate.Shots} shot(s), {estimate.SharedShots} shared between rows (made once), {estimate.Total:0.00} {estimate.Currency}{against}");
+            $"estimate: {estimate.Rows.Count} film(s), {estimate.Shots} shot(s), {estimate.SharedShots} shared between rows (made once), {estimate.Total:0.00} {estimate.Currency}{against}");
     }
 }

@@ -1,7 +1,6 @@
 using CloudReel.Core.Batches;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
-using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
@@ -26,7 +25,7 @@ public abstract partial class FilmScenarios
 
         admission.Accepted.Should().BeTrue(admission.Reason);
         admission.Started.Should().BeTrue();
-        admission.Estimate.SharedShots.Should().Be(2, "the first and last rows order the same two shots, which the clip cache makes once");
+        admission.Estimate!.SharedShots.Should().Be(2, "the first and last rows order the same two shots, which the clip cache makes once");
         var ended = await EndedAsync(submission.BatchId);
         ended.Status.Should().Be(WorkflowStatus.Completed, ended.FailureMessage);
         var result = ended.ReadOutputAs<BatchResult>()!;
@@ -54,7 +53,7 @@ public abstract partial class FilmScenarios
         var admission = await BatchIntake(fetcher).SubmitAsync(Runtime, submission, CancellationToken.None);
 
         admission.Accepted.Should().BeFalse();
-        admission.Estimate.Total.Should().Be(3m, "three distinct one-second shots at 1 USD; the shared harbour shot is paid once");
+        admission.Estimate!.Total.Should().Be(3m, "three distinct one-second shots at 1 USD; the shared harbour shot is paid once");
         admission.Reason.Should().Be("the batch's estimate of 3.00 USD is over its budget of 2.50 USD by 0.50 USD; nothing was started");
         (await Runtime.GetInstanceAsync(submission.BatchId)).Should().BeNull();
         (await Runtime.ListInstancesAsync(BatchIds.FilmPrefix(submission.BatchId))).Should().BeEmpty();
@@ -65,7 +64,7 @@ public abstract partial class FilmScenarios
     {
         var services = _home!.Services;
         var intake = new FilmIntake(World.Store, services.GetRequiredService<IVideoModelCatalog>(), fetcher, new FilmIntakeOptions());
-        return new BatchIntake(intake, services.GetRequiredService<PlanPreview>());
+        return new BatchIntake(intake, services.GetRequiredService<BatchEstimator>());
     }
 
     /// <summary>Each row's order written where a template's rows would read their files from.</summary>
