@@ -39,6 +39,9 @@ public sealed class FilmApiServices(
     /// <summary>How films come in: validated, staged and started.</summary>
     public FilmIntake Intake => intake;
 
+    /// <summary>Whether this host takes batches (it gave the API its plan preview).</summary>
+    public bool TakesBatches => plans is not null;
+
     /// <summary>How batches come in: every row checked and planned, admitted all or nothing, staged and started (needs the host's plan preview).</summary>
     public BatchIntake Batches => new(intake, new BatchEstimator(plans ?? throw new InvalidOperationException("This host gave the API no plan preview: it takes no batches.")));
 
