@@ -6,11 +6,11 @@ using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
 using CloudReel.Core.Workflow;
 using CloudReel.Media;
-using CloudReel.Media.Assembly;
 using CloudReel.Media.Ffmpeg;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CloudReel.Assembler;
 
@@ -58,6 +58,16 @@ public static class AssemblerRun
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables("CLOUDREEL__").Build();
         await using var services = Compose(account, queueName, configuration);
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException badSetting)
+        {
+            foreach (var failure in badSetting.Failures) await stderr.WriteLineAsync($"Assembly setting: {failure}");
+            return ExitCodes.InvalidInput;
+        }
+
         var queue = services.GetRequiredService<AssemblyJobQueue>();
         var runner = services.GetRequiredService<AssemblyJobRunner>();
         var worker = new AssemblyQueueWorker(
@@ -116,7 +126,7 @@ public static class AssemblerRun
         services.AddSingleton(sp => new AssemblyJobQueue(
             account.Queues, sp.GetRequiredService<IClipStore>(), queueName, configuration.GetValue("Assembly:MaxDequeueCount", 5)));
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
-        services.AddFfmpegMediaEngine(configuration.GetSection(AssemblyOptions.Section).Get<AssemblyOptions>() ?? new AssemblyOptions(), Path.Combine(scratch, "scratch"));
+        services.AddFfmpegMediaEngine(configuration, Path.Combine(scratch, "scratch"));
         return services.BuildServiceProvider();
     }
 

@@ -22,6 +22,24 @@ internal static class Program
         root.Subcommands.Add(ServeCommand.Create(global));
         root.Subcommands.Add(AssembleCommand.Create(global));
         root.Subcommands.Add(BatchCommand.Create(global));
-        return await root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error) when (SettingsErrors.Failures(error) is { } failures)
+        {
+            SettingsErrors.Write(Console.Error, failures);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Exception error)
+        {
+            // As System.CommandLine's own handler would, which is off so settings failures are told above.
+            await Console.Error.WriteLineAsync("Unhandled exception: " + error);
+            return ExitCodes.FilmFailed;
+        }
     }
 }

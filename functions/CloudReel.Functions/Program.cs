@@ -1,6 +1,7 @@
 using Azure.Core.Serialization;
 using CloudReel.Core.Workflow;
 using CloudReel.Functions.Hosting;
+using CloudReel.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,7 @@ builder.Services.Configure<WorkerOptions>(options => options.Serializer = new Js
 builder.Services
     .AddCloudReelStorage(builder.Configuration)
     .AddCloudReelMedia()
-    .AddCloudReelModels(builder.Configuration)
-    .AddCloudReelWorkflow()
-    .AddCloudReelEvents(builder.Configuration)
-    .AddCloudReelApi(builder.Configuration);
+    .AddCloudReelApi()
+    .AddCloudReel(builder.Configuration);
 
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using CloudReel.Api;
 using CloudReel.Functions.Hosting;
+using CloudReel.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ public sealed class ApiCompositionTests
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddCloudReelApi(builder.Configuration);
+        builder.Services.AddCloudReelApi().AddCloudReel(builder.Configuration);
         return builder.Build();
     }
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace CloudReel.Azure.Events;
 
 /// <summary>
@@ -8,9 +11,11 @@ public sealed class FilmEventsOptions
 {
     public EventGridOptions? EventGrid { get; set; }
 
+    [ValidateEnumeratedItems]
     public List<WebhookOptions> Webhooks { get; set; } = [];
 
     /// <summary>Hours the read links in film.completed stay valid (at most 168).</summary>
+    [Range(0.1, 168)]
     public double LinkLifetimeHours { get; set; } = 24;
 }
 
@@ -27,10 +32,13 @@ public sealed class EventGridOptions
 /// <summary>One webhook: its https URL and its Standard Webhooks secret ("whsec_" + base64).</summary>
 public sealed class WebhookOptions
 {
+    [Required(ErrorMessage = "Every webhook needs its Url.")]
     public Uri? Url { get; set; }
 
+    [Required(ErrorMessage = "Every webhook needs its Secret (whsec_ + base64), to sign what it is sent.")]
     public string? Secret { get; set; }
 
     /// <summary>Deliveries tried before giving up (the first included).</summary>
+    [Range(1, 20)]
     public int MaxAttempts { get; set; } = 4;
 }

@@ -1,11 +1,11 @@
-using CloudReel.Api;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Hosting;
+using CloudReel.Hosting.Settings;
 using CloudReel.Local.Engine;
 using CloudReel.Local.Runtime;
-using CloudReel.Models.Configuration;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,12 +73,18 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddClipStorage(home, filmsRoot, store);
         services.AddAssemblyQueue(configuration);
         services.AddMediaEngine(home, configuration);
-        services.AddVideoModels(configuration);
-        services.AddFilmPlanning(configuration);
-        services.AddFilmWorkflow();
-        services.AddFilmEvents(configuration);
-        services.AddFilmIntake(new FilmIntakeOptions { OutputRoot = filmsRoot, Store = store?.Remembered });
-        services.AddApiOptions(configuration);
-        return services.BuildServiceProvider();
+        services.AddSingleton(new FilmIntakeOptions { OutputRoot = filmsRoot, Store = store?.Remembered });
+        services.AddCloudReel(configuration);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.CheckSettings();
+            return provider;
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 }

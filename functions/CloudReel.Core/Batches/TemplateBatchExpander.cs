@@ -3,6 +3,7 @@ using CloudReel.Core.Batches.Data;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 using CloudReel.Core.Templates;
 
 namespace CloudReel.Core.Batches;
@@ -15,14 +16,16 @@ namespace CloudReel.Core.Batches;
 /// (<c>cities.csv:17:3: row 16 column 'image' → shots[2].image: file not found: refs/xian.jpg</c>);
 /// an error of the template's own text is reported once, at the template's line.
 /// </summary>
-public sealed partial class TemplateBatchExpander(IVideoModelCatalog models) : IBatchExpander
+/// <param name="models">The models this host can order.</param>
+/// <param name="probe">Reads pictures and sound files through, as the film intake does; each file once per batch, however many rows use it.</param>
+public sealed partial class TemplateBatchExpander(IVideoModelCatalog models, IMediaFileProbe? probe = null) : IBatchExpander
 {
     public async Task<BatchExpansion> ExpandAsync(OrderDocument template, BatchData data, IOrderSource files, CancellationToken cancellationToken)
     {
         var (parsed, templateErrors) = OrderTemplate.Parse(template);
         if (parsed is null) return new BatchExpansion([], templateErrors);
 
-        var pass = new Pass(parsed, data, models.OrderLoader(files), files);
+        var pass = new Pass(parsed, data, models.OrderLoader(files, probe is null ? null : new OncePerContentProbe(probe)), files);
         foreach (var row in BatchDataReader.Read(data, pass.Errors, pass.CheckHeader))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,7 +61,13 @@ public sealed partial class TemplateBatchExpander(IVideoModelCatalog models) : I
         /// <summary>A CSV header: every column must be a variable or the film's name; a required variable needs its column.</summary>
         public void CheckHeader(IReadOnlyList<string> columns, int line)
         {
-            for (var i = 0; i < columns.Count; i++) CheckColumn(columns[i], line, i + 1);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                CheckColumn(columns[i], line, i + 1);
+                var first = columns.ToList().IndexOf(columns[i]);
+                if (first < i) Errors.Add(new OrderError(File, line, i + 1, $"column '{columns[i]}'", $"the column '{NodeText.Quote(columns[i])}' is already column {first + 1}; keep one"));
+            }
+
             foreach (var variable in template.Variables.Values.Where(v => v.Required && v.Default is null && !columns.Contains(v.Name)))
             {
                 _unknownColumns.Add(variable.Name);

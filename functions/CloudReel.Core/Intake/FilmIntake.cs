@@ -10,13 +10,13 @@ namespace CloudReel.Core.Intake;
 /// dropped in the store): validate the order against its files and the models this host knows,
 /// stage it under orders/&lt;film-id&gt;/, and start the film on the runtime with its label.
 /// </summary>
-public sealed class FilmIntake(IClipStore store, IVideoModelCatalog models, IReferenceImageFetcher fetcher, FilmIntakeOptions options)
+public sealed class FilmIntake(IClipStore store, IVideoModelCatalog models, IReferenceImageFetcher fetcher, FilmIntakeOptions options, IMediaFileProbe? probe = null)
 {
     private readonly OrderStaging _staging = new(store, fetcher);
 
-    /// <summary>Every problem of the order, each with file, line, column and field; or the order.</summary>
+    /// <summary>Every problem of the order, each with file, line, column and field; or the order. Its pictures and sound files are read through before anything is spent.</summary>
     public Task<OrderLoadResult> ValidateAsync(OrderDocument order, IOrderFiles files, CancellationToken cancellationToken) =>
-        models.OrderLoader(files).LoadAsync(order.Text, order.DisplayName, cancellationToken);
+        models.OrderLoader(files, probe).LoadAsync(order.Text, order.DisplayName, cancellationToken);
 
     /// <inheritdoc cref="OrderStaging.StageAsync"/>
     public Task<string> StageAsync(string filmId, OrderDocument order, FilmOrder? parsed, IOrderSource source, CancellationToken cancellationToken) =>

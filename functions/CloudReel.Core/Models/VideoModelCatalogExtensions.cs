@@ -1,4 +1,5 @@
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 
 namespace CloudReel.Core.Models;
 
@@ -16,7 +17,7 @@ public static class VideoModelCatalogExtensions
         catalog.All.Where(m => !m.IsConfigured).ToDictionary(
             m => m.Capabilities.Name, m => m.SetupHint ?? "it is not configured", StringComparer.Ordinal);
 
-    /// <summary>The one order validation of this host: against <paramref name="files"/> and the models configured here.</summary>
-    public static OrderLoader OrderLoader(this IVideoModelCatalog catalog, IOrderFiles files) =>
-        new(files, catalog.CapabilitiesByName(), catalog.UnconfiguredModels());
+    /// <summary>The one order validation of this host: against <paramref name="files"/> (read through by <paramref name="probe"/> where there is one) and the models configured here.</summary>
+    public static OrderLoader OrderLoader(this IVideoModelCatalog catalog, IOrderFiles files, IMediaFileProbe? probe = null) =>
+        new(files, catalog.CapabilitiesByName(), catalog.UnconfiguredModels(), probe: probe);
 }

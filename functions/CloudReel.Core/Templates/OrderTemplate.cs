@@ -37,10 +37,15 @@ internal sealed partial class OrderTemplate
     public static (OrderTemplate? Template, IReadOnlyList<OrderError> Errors) Parse(OrderDocument document)
     {
         var problems = new OrderProblems();
-        if (document.Extension != OrderDocument.Json) FindUnquotedPlaceholders(document.Text, problems);
-        if (problems.Count > 0) return (null, problems.ToErrors(document.DisplayName));
+        var root = OrderLoader.Read(document.Text, "template" + document.Extension, problems);
+        if (problems.Count > 0 && document.Extension != OrderDocument.Json)
+        {
+            // YAML reads `key: {{ x }}` as a mapping inside a mapping, a puzzling error; say what to do instead.
+            var unquoted = new OrderProblems();
+            FindUnquotedPlaceholders(document.Text, unquoted);
+            if (unquoted.Count > 0) return (null, unquoted.ToErrors(document.DisplayName));
+        }
 
-        var root = OrderLoader.Read(document.Text, document.DisplayName, problems);
         if (root is not MappingNode mapping)
         {
             if (root is not null) problems.Add(root.Position, FieldPath.Root, "a template is a mapping of order fields with 'variables:'");
@@ -68,7 +73,8 @@ internal sealed partial class OrderTemplate
         }
 
         // A placeholder that does not parse may be the one that uses a variable: then "unused" would mislead.
-        foreach (var variable in variables.Where(v => !analysis.Used.Contains(v.Name) && !analysis.HasUnreadable))
+        // Nor is a variable unused when a misspelt placeholder was pointed to it already ("did you mean 'city'?").
+        foreach (var variable in variables.Where(v => !analysis.Used.Contains(v.Name) && !analysis.HasUnreadable && !analysis.Suggested.Contains(v.Name)))
         {
             problems.Add(variable.Position, FieldPath.Child(TemplateDeclarations.Key, variable.Name),
                 $"variable '{variable.Name}' is declared but no placeholder uses it; use {{{{ {variable.Name} }}}} or remove it");
@@ -79,7 +85,7 @@ internal sealed partial class OrderTemplate
             : (new OrderTemplate(document, mapping, variables, analysis.Texts), []);
     }
 
-    /// <summary>YAML reads <c>key: {{ x }}</c> as a mapping inside a mapping; say so plainly instead of a puzzling error.</summary>
+    /// <summary>Lines whose value starts with an unquoted <c>{{</c>.</summary>
     private static void FindUnquotedPlaceholders(string text, OrderProblems problems)
     {
         var lines = text.Split('\n');
@@ -115,6 +121,9 @@ internal sealed partial class OrderTemplate
         private readonly Dictionary<string, TemplateVariable> _byName = variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
         public HashSet<string> Used { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Variables an unknown name was said to be a misspelling of.</summary>
+        public HashSet<string> Suggested { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Some text's placeholders could not be read.</summary>
         public bool HasUnreadable { get; private set; }
@@ -244,6 +253,7 @@ internal sealed partial class OrderTemplate
             {
                 var known = repeat is null ? _byName.Keys : _byName.Keys.Append(Placeholder.Item).Append(Placeholder.Index);
                 var hint = Suggestions.Hint(placeholder.Variable, known);
+                if (Suggestions.Closest(placeholder.Variable, known) is { } closest && hint.Length > 0) Suggested.Add(closest);
                 problems.Add(scalar.Position, path, $"unknown variable '{placeholder.Variable}'{hint}" +
                     (hint.Length == 0 ? $" (declared: {string.Join(", ", _byName.Keys)})" : ""));
                 return false;

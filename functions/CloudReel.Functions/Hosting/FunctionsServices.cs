@@ -1,33 +1,26 @@
 using Azure.Identity;
 using CloudReel.Api;
 using CloudReel.Azure.Coordination;
-using CloudReel.Azure.Events;
 using CloudReel.Azure.Queue;
 using CloudReel.Azure.Storage;
 using CloudReel.Azure.Store;
-using CloudReel.Azure.Webhooks;
-using CloudReel.Core.Events;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Quality;
-using CloudReel.Core.Workflow;
-using CloudReel.Media;
 using CloudReel.Media.Ffmpeg;
 using CloudReel.Media.Images;
 using CloudReel.Media.Probing;
 using CloudReel.Media.Quality;
 using CloudReel.Media.Scratch;
-using CloudReel.Models.Configuration;
-using CloudReel.Models.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CloudReel.Functions.Hosting;
 
-/// <summary>The Functions app's composition root, one concern per method; every setting it reads is in <see cref="AppSettings"/>.</summary>
+/// <summary>What the Azure home adds to <see cref="CloudReel.Hosting.CloudReelServices.AddCloudReel"/>, one concern per method; every setting it reads is in <see cref="AppSettings"/>.</summary>
 public static class FunctionsServices
 {
     /// <summary>Blob clip store, assembly queue, model slots and film budgets, all on one account through the managed identity.</summary>
@@ -72,54 +65,21 @@ public static class FunctionsServices
         services.AddSingleton<IMediaEngine, ProbeOnlyMediaEngine>();
         services.AddSingleton<IClipChecker, FfmpegClipChecker>();
         services.AddSingleton<IClipFrames, FfmpegClipFrames>();
+        services.AddSingleton<IMediaFileProbe, FfmpegMediaFileProbe>();
         services.AddSingleton<IAssemblyProgressSink>(NullAssemblyProgressSink.Instance);
         return services;
     }
 
-    /// <summary>Every video service (section Models; keys are Key Vault references) and the planner (section Planner).</summary>
-    public static IServiceCollection AddCloudReelModels(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddModelCatalog(configuration);
-        services.AddEspeakSpeech(configuration["Speech:Espeak:Path"]);
-        services.AddFilmPlanning(configuration);
-        return services;
-    }
-
-    /// <summary>Every activity the workflow calls, created per call (as the local engine does).</summary>
-    public static IServiceCollection AddCloudReelWorkflow(this IServiceCollection services)
-    {
-        foreach (var type in FilmWorkflow.Activities) services.AddTransient(type);
-        return services;
-    }
-
-    /// <summary>Film events to the Event Grid topic (managed identity) and to any configured webhooks.</summary>
-    public static IServiceCollection AddCloudReelEvents(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection("Events").Get<FilmEventsOptions>() ?? new FilmEventsOptions();
-        services.AddSingleton(new EventLinkOptions { LinkLifetime = TimeSpan.FromHours(Math.Clamp(options.LinkLifetimeHours, 0.1, 168)) });
-        if (options.EventGrid?.Endpoint is { } endpoint) services.AddSingleton<IFilmEventPublisher>(new EventGridFilmPublisher(endpoint, new DefaultAzureCredential()));
-        if (options.Webhooks.Count > 0)
-        {
-            services.AddHttpClient(nameof(WebhookPublisher));
-            foreach (var webhook in options.Webhooks)
-            {
-                services.AddSingleton<IFilmEventPublisher>(sp => new WebhookPublisher(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookPublisher)), webhook));
-            }
-        }
-
-        return services;
-    }
-
-    /// <summary>The HTTP API's shared services (section Api); each invocation pairs them with its Durable client.</summary>
-    public static IServiceCollection AddCloudReelApi(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// How this home makes films (assembled by the assembler container) and the HTTP API's shared services
+    /// (section Api, bound by AddCloudReel); each invocation pairs them with its Durable client.
+    /// </summary>
+    public static IServiceCollection AddCloudReelApi(this IServiceCollection services)
     {
         // Films started here are assembled by the assembler container: they wait an hour for it unless told otherwise.
-        services.AddApiOptions(configuration).PostConfigure(options => options.QueuedAssemblyTimeoutMinutes ??= 60);
+        services.PostConfigure<ApiOptions>(options => options.QueuedAssemblyTimeoutMinutes ??= 60);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ApiOptions>>().Value);
         services.AddSingleton(sp => new FilmIntakeOptions { QueuedAssemblyTimeout = sp.GetRequiredService<ApiOptions>().QueuedAssemblyTimeout });
-        services.AddSingleton<SafeImageFetcher>();
-        services.AddSingleton<IReferenceImageFetcher>(sp => sp.GetRequiredService<SafeImageFetcher>());
-        services.AddSingleton<FilmIntake>();
         services.AddSingleton(sp => new FilmApiServices(
             sp.GetRequiredService<IClipStore>(), sp.GetRequiredService<IVideoModelCatalog>(), sp.GetRequiredService<IModelSlots>(), sp.GetRequiredService<ApiOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FilmIntake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CloudReel.Models.Configuration;
 
 /// <summary>
@@ -22,9 +24,11 @@ public sealed class AzureOpenAIOptions
     public string Scope { get; set; } = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>Sora 2 (POST /openai/v1/videos), section <c>Models:AzureOpenAI:Sora2</c>.</summary>
+    [ValidateObjectMembers]
     public SoraOptions Sora2 { get; set; } = new() { Deployment = "sora-2" };
 
     /// <summary>Sora 1 preview jobs (POST /openai/v1/video/generations/jobs), section <c>Models:AzureOpenAI:Sora1</c>.</summary>
+    [ValidateObjectMembers]
     public SoraOptions Sora1 { get; set; } = new() { Deployment = "sora", ApiVersion = "preview" };
 
     public bool HasCredential => !string.IsNullOrWhiteSpace(ApiKey) || UseEntraId;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CloudReel.Models.Configuration;
 
 /// <summary>
@@ -19,6 +21,7 @@ public abstract class ChatDeploymentOptions
 
     public string Scope { get; set; } = "https://cognitiveservices.azure.com/.default";
 
+    [Range(1, 3600)]
     public double TimeoutSeconds { get; set; } = 120;
 
     /// <summary>These options with the resource's endpoint and credential filled in where they are not set.</summary>

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace CloudReel.Models.Configuration;
 
 /// <summary>
@@ -9,6 +12,7 @@ public sealed class SpeechOptions
     /// <summary>The provider orders without 'voice.provider' speak with when it is configured; espeak otherwise.</summary>
     public string Provider { get; set; } = "azure-speech";
 
+    [ValidateObjectMembers]
     public AzureSpeechOptions Azure { get; set; } = new();
 
     public EspeakOptions Espeak { get; set; } = new();
@@ -47,8 +51,10 @@ public sealed class AzureSpeechOptions
     public string OutputFormat { get; set; } = "riff-24khz-16bit-mono-pcm";
 
     /// <summary>USD per million characters (neural voices, pay as you go; check your region's price).</summary>
+    [Range(typeof(decimal), "0", "10000")]
     public decimal PricePerMillionCharacters { get; set; } = 15m;
 
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be a three-letter ISO 4217 code such as USD or CNY.")]
     public string Currency { get; set; } = "USD";
 
     /// <summary>The voice per language for orders that name none.</summary>
@@ -61,6 +67,7 @@ public sealed class AzureSpeechOptions
         ["en-GB"] = "en-GB-SoniaNeural",
     };
 
+    [ValidateObjectMembers]
     public ResilienceOptions Resilience { get; set; } = new();
 
     public bool IsConfigured => (!string.IsNullOrWhiteSpace(Region) || !string.IsNullOrWhiteSpace(BaseUrl)) && (!string.IsNullOrWhiteSpace(Key) || UseEntraId);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using CloudReel.Core.Media;
 using CloudReel.Core.Ports;
 
 namespace CloudReel.Models.Fetching;
@@ -93,7 +94,7 @@ public sealed class SafeImageFetcher : IReferenceImageFetcher, IDisposable
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
-        var start = new byte[ImageSniffer.BytesNeeded];
+        var start = new byte[MediaSniffer.BytesNeeded];
         long total = 0;
         int read;
         while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
@@ -105,7 +106,7 @@ public sealed class SafeImageFetcher : IReferenceImageFetcher, IDisposable
             await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
 
-        var sniffed = ImageSniffer.ContentTypeOf(start.AsSpan(0, (int)Math.Min(total, start.Length)));
+        var sniffed = MediaSniffer.ImageTypeOf(start.AsSpan(0, (int)Math.Min(total, start.Length)));
         if (sniffed != declared) throw new ImageFetchException($"{url}: the file is {(sniffed is null ? "not an image" : sniffed)}, not the {declared} its Content-Type says.");
         return new FetchedImageInfo(url, declared, total, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
     }

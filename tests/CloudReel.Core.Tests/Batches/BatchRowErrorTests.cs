@@ -64,6 +64,14 @@ public class BatchRowErrorTests
     }
 
     [Fact]
+    public async Task RepeatedColumn_IsAnError()
+    {
+        var expansion = await ExpandAsync(Template, Lines("city,image,city", "A,a.jpg,B"), "rows.csv", new MemoryOrderSource().With("a.jpg"));
+
+        expansion.Errors.Select(e => e.ToString()).Should().Equal("rows.csv:1:3: column 'city': the column 'city' is already column 1; keep one");
+    }
+
+    [Fact]
     public async Task EmptyRequiredCell_IsAnErrorAtItsCell()
     {
         var expansion = await ExpandAsync(Template, Lines("city,image", ",a.jpg"), "rows.csv", new MemoryOrderSource().With("a.jpg"));
@@ -94,5 +102,36 @@ public class BatchRowErrorTests
         var expansion = await ExpandAsync(Template, jsonl, "rows.jsonl", new MemoryOrderSource().With("a.jpg"));
 
         expansion.Errors.Select(e => e.ToString()).Should().Equal("rows.jsonl:3:37: row 2 column 'image' → shots[0].image: file not found: missing.png (relative to the template)");
+    }
+
+    [Fact]
+    public async Task PicturesAreReadThroughOnceForTheWholeBatch_AndAnUnreadableOneIsLocatedAtEachRow()
+    {
+        var probe = new CountingProbe { Unreadable = "refs/bad.jpg" };
+        var csv = Lines("city,image", "A,refs/good.jpg", "B,refs/good.jpg", "C,refs/bad.jpg", "D,refs/good.jpg", "E,refs/bad.jpg");
+        var files = new MemoryOrderSource().With("refs/good.jpg", "refs/bad.jpg");
+
+        var expansion = await new Core.Batches.TemplateBatchExpander(Catalog, probe).ExpandAsync(
+            Core.Intake.OrderDocument.FromFile(Template, "guide.yaml"), new Core.Batches.BatchData(csv, "rows.csv"), files, CancellationToken.None);
+
+        probe.Calls.Should().Be(2, "each distinct picture is read through once, not once per row");
+        expansion.Errors.Select(e => e.ToString()).Should().Equal(
+            "rows.csv:4:2: row 3 column 'image' → shots[0].image: refs/bad.jpg could not be decoded",
+            "rows.csv:6:2: row 5 column 'image' → shots[0].image: refs/bad.jpg could not be decoded");
+    }
+
+    /// <summary>A probe that counts its calls and finds one file (told by its content) unreadable.</summary>
+    private sealed class CountingProbe : Core.Ports.IMediaFileProbe
+    {
+        public string Unreadable { get; init; } = "";
+
+        public int Calls { get; private set; }
+
+        public async Task<string?> ProblemWithAsync(Stream content, Core.Ports.MediaFileKind kind, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            using var reader = new StreamReader(content);
+            return (await reader.ReadToEndAsync(cancellationToken)).Contains(Unreadable, StringComparison.Ordinal) ? "could not be decoded" : null;
+        }
     }
 }

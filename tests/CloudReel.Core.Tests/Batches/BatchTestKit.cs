@@ -12,7 +12,8 @@ internal sealed class MemoryOrderSource : IOrderSource
 
     public MemoryOrderSource With(params string[] paths)
     {
-        foreach (var path in paths) _files[path] = System.Text.Encoding.UTF8.GetBytes("picture " + path);
+        // A JPEG's first bytes, so the order's file checks take it for the picture its name says.
+        foreach (var path in paths) _files[path] = [0xFF, 0xD8, 0xFF, 0xE0, .. System.Text.Encoding.UTF8.GetBytes("picture " + path)];
         return this;
     }
 

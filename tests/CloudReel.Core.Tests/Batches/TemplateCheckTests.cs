@@ -17,6 +17,14 @@ public class TemplateCheckTests
     }
 
     [Fact]
+    public async Task MisspeltPlaceholder_DoesNotAlsoCallItsVariableUnused()
+    {
+        var errors = await TemplateErrorsAsync("title: T", "variables:", "  city: string", "shots:", "  - {id: a, prompt: \"{{ ctiy }}\"}");
+
+        errors.Should().Equal("guide.yaml:5:21: shots[0].prompt: unknown variable 'ctiy'; did you mean 'city'?");
+    }
+
+    [Fact]
     public async Task UnusedVariable_IsAnError()
     {
         var errors = await TemplateErrorsAsync("title: T", "variables:", "  city: string", "  citty: string", "shots:", "  - {id: a, prompt: \"{{ city }}\"}");
@@ -69,6 +77,16 @@ public class TemplateCheckTests
         var errors = await TemplateErrorsAsync("title: {{ city }}", "variables:", "  city: string", "shots:", "  - {id: a, prompt: p}");
 
         errors.Should().Equal("guide.yaml:1:8: syntax: a value that starts with '{{' must be in quotes in YAML, e.g. \"{{ city }}\"");
+    }
+
+    [Fact]
+    public async Task PlaceholderAtTheStartOfABlockScalarLine_IsText()
+    {
+        var template = Lines("title: T", "variables:", "  city: string", "shots:", "  - id: a", "    prompt: |", "      {{ city }} at dawn");
+
+        var rows = await ValidRowsAsync(template, "city\nXi'an\n");
+
+        OrderOf(rows[0]).Shots[0].Prompt.Should().Be("Xi'an at dawn\n");
     }
 
     [Fact]

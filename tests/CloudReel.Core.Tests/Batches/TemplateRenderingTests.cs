@@ -56,4 +56,21 @@ public class TemplateRenderingTests
         OrderOf(rows[1]).Shots.Select(s => s.Id).Should().Equal("open");
         rows.Select(r => r.Key).Should().Equal("row-1", "row-2");
     }
+
+    [Fact]
+    public async Task JsonTemplate_NamedByItsDocument_IsReadAsJson()
+    {
+        const string template = """
+            // JSON with a comment, as orders may be: YAML would not read it
+            {"title": "{{ city }}", "model": "animatic", "variables": {"city": "string", "secs": {"type": "number"}},
+             "shots": [{"id": "a", "prompt": "{{ city | upper }}", "seconds": "{{ secs }}"}]}
+            """;
+
+        var expansion = await new Core.Batches.TemplateBatchExpander(Catalog).ExpandAsync(
+            new Core.Intake.OrderDocument(template, Core.Intake.OrderDocument.Json, "template sent in a request"),
+            new Core.Batches.BatchData("[{\"city\": \"Hangzhou\", \"secs\": 4}]", "rows.json"), new MemoryOrderSource(), CancellationToken.None);
+
+        expansion.Errors.Should().BeEmpty();
+        OrderOf(expansion.Rows[0]).Shots[0].Should().Match<Core.Orders.ShotSpec>(s => s.Prompt == "HANGZHOU" && s.Seconds == 4);
+    }
 }

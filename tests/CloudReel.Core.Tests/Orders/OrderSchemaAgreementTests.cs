@@ -160,6 +160,45 @@ public class OrderSchemaAgreementTests
         }
     }
 
+    /// <summary>Templates: the schema lets editors check them (placeholders in typed fields, variables, when, repeat); as orders the loader refuses them.</summary>
+    private static readonly (string Name, bool Valid, string Yaml)[] TemplateCases =
+    [
+        ("template-typed-placeholders", true, Lines("title: \"{{ city }}\"", "variables: {city: string, secs: {type: number, default: 3}, pic: image, on: {type: boolean, default: false}}",
+            "shots:", "  - {id: \"a-{{ city }}\", prompt: p, seconds: \"{{ secs }}\", image: \"{{ pic }}\", camera: \"{{ move }}\"}",
+            "  - {id: b, prompt: \"{{ item }}\", when: \"{{ on }}\", repeat: dishes}")),
+        ("template-enum", true, Lines("title: T", "variables: {level: {type: enum, values: [mild, hot], default: mild, description: How hot}}", "brief: \"{{ level }}\"")),
+        ("template-variable-type", false, Lines("title: T", "variables: {city: strng}", "brief: b")),
+        ("template-variable-field", false, Lines("title: T", "variables: {city: {type: string, defualt: x}}", "brief: b")),
+        ("template-when-number", false, Lines("title: T", "variables: {a: string}", "shots:", "  - {id: a, prompt: p, when: 5}")),
+        ("template-seconds-text", false, Lines("title: T", "variables: {a: string}", "shots:", "  - {id: a, prompt: p, seconds: five}")),
+    ];
+
+    [Fact]
+    public void Ajv_TemplatesAndTheSample_FollowTheSchema_WhileTheLoaderRefusesThemAsOrders()
+    {
+        var nodeFolder = Path.Combine(RepoRoot.Path, "tests", "node");
+        if (!Directory.Exists(Path.Combine(nodeFolder, "node_modules"))) Assert.Fail("run: npm ci --prefix tests/node");
+        var sample = File.ReadAllText(Path.Combine(RepoRoot.Path, "samples", "food-guide", "template.yaml"));
+        var cases = TemplateCases.Append(("sample-food-guide", true, sample)).ToList();
+        var work = Directory.CreateTempSubdirectory("cloudreel-ajv-");
+        try
+        {
+            var schemaPath = Path.Combine(work.FullName, "film-order.schema.json");
+            File.WriteAllText(schemaPath, OrderSchema.ToJsonSchema());
+            var ajv = RunAjv(nodeFolder, schemaPath, cases.Select(c => WriteAsJson(work.FullName, c.Item1, c.Item3)).ToList());
+
+            cases.Where(c => ajv[Path.Combine(work.FullName, c.Item1 + ".json")].Valid != c.Item2)
+                .Select(c => $"{c.Item1}: expected valid={c.Item2} [{ajv[Path.Combine(work.FullName, c.Item1 + ".json")].Errors}]")
+                .Should().BeEmpty();
+            OrderLoader.CheckStructure(sample, "template.yaml").Should().Contain(e =>
+                e.Field == "variables" && e.Message.StartsWith("'variables' belongs to templates: make one film per row of data with `cloudreel batch", StringComparison.Ordinal));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static string WriteAsJson(string folder, string name, string yaml)
     {
         var problems = new OrderProblems();

@@ -223,8 +223,8 @@ public class OrderYamlWriterTests
 
         var root = (MappingNode)YamlNodeReader.Read(OrderYamlWriter.Write(order), problems)!;
 
-        root.Entries.Select(e => e.Key.Text).Should().Equal(OrderFormat.Order.Fields.Select(f => f.Name).Where(n => n != "$schema"));
+        root.Entries.Select(e => e.Key.Text).Should().Equal(OrderFormat.Order.Fields.Where(f => !f.TemplateOnly).Select(f => f.Name).Where(n => n != "$schema"));
         var shot = (MappingNode)((SequenceNode)root.Find("shots")!).Items[0];
-        shot.Entries.Select(e => e.Key.Text).Should().Equal(OrderFormat.Shot.Fields.Select(f => f.Name));
+        shot.Entries.Select(e => e.Key.Text).Should().Equal(OrderFormat.Shot.Fields.Where(f => !f.TemplateOnly).Select(f => f.Name));
     }
 }

@@ -5,6 +5,7 @@ using CloudReel.Core.Jobs;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Hosting;
 using CloudReel.Local.Coordination;
 using CloudReel.Local.Store;
 using CloudReel.Media.Ffmpeg;
@@ -61,7 +62,8 @@ internal sealed class ScenarioWorld : IDisposable
         services.AddSingleton<IVideoModel>(Takes);
         services.AddSingleton<IVideoModelCatalog>(sp => new VideoModelCatalog(sp.GetServices<IVideoModel>()));
         services.AddFilmPlanning(configuration);
-        services.AddFilmWorkflow();
+        services.AddSingleton<IModelSlots, ProcessModelSlots>();
+        services.AddFilmActivities();
         services.AddFilmEvents(configuration);
     }
 

@@ -149,4 +149,7 @@ internal sealed record FieldSpec(string Name, FieldType Type, string Description
 
     /// <summary>The field is allowed only next to one of these sibling fields.</summary>
     public IReadOnlyList<string>? OnlyWith { get; init; }
+
+    /// <summary>The field belongs to templates (`cloudreel batch`): the schema has it, an order is refused with it.</summary>
+    public bool TemplateOnly { get; init; }
 }

@@ -8,6 +8,12 @@ internal static class OrderFormat
 {
     private const long MB = 1024 * 1024;
 
+    /// <summary>A text of a template that is one placeholder, e.g. "{{ night_market }}".</summary>
+    public const string WholePlaceholder = @"^\s*\{\{[^{}]*\}\}\s*$";
+
+    /// <summary>A template's placeholder anywhere in a text (the schema lets it stand for any scalar value).</summary>
+    public const string AnyPlaceholder = @"\{\{[^{}]*\}\}";
+
     public static readonly PathType Image = new([".png", ".jpg", ".jpeg", ".webp"], 20 * MB, "image");
     public static readonly PathType Logo = Image with { MaxBytes = 5 * MB };
     public static readonly PathType Music = new([".mp3", ".m4a", ".aac", ".wav", ".flac", ".ogg"], 50 * MB, "audio file");
@@ -273,6 +279,26 @@ internal static class OrderFormat
         new("minScore", new NumberType { Minimum = 0, Maximum = 1, Unit = "" }, "The lowest judge score (0–1) a take passes with; the judge's setting when absent."),
     ]) { Description = "Quality checks on every new clip, and retakes." };
 
+    private static readonly ObjectType Variable = new("variable",
+    [
+        new("type", new ChoiceType(Templates.TemplateVariable.KindNames, "variable type"),
+            "string, number, boolean, enum (one of 'values'), file, image (a path relative to the template) or list (in CSV: items separated by '|').") { Default = "string" },
+        new("default", new OneOfType([new TextType(), new NumberType(), new BooleanType(), new ListType(new TextType(), "items")]),
+            "The value when a row leaves it empty."),
+        new("required", new BooleanType(), "A row must give it; true when there is no default."),
+        new("description", new TextType { MaxLength = 400 }, "What the variable is, for people filling the data."),
+        new("values", new ListType(new TextType { MinLength = 1 }, "names") { MinItems = 1, Unique = true }, "The names an enum allows."),
+    ]) { Description = "A variable: its type, default and description." };
+
+    private static readonly MapType Variables = new(
+        new TextType { Pattern = "^[A-Za-z][A-Za-z0-9_]{0,63}$", PatternHint = "a variable name: letters, digits and '_', starting with a letter", Example = "city" },
+        new OneOfType([new ChoiceType(Templates.TemplateVariable.KindNames, "variable type") { Description = "The variable's type." }, Variable]),
+        "variable name to declaration")
+    {
+        MinEntries = 1,
+        Description = "A template's variables, each filled from a data column per film: name to type, or to {type, default, required, description, values}.",
+    };
+
     public static readonly ObjectType Shot = new("shot",
     [
         new("id", ShotId, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
@@ -295,6 +321,10 @@ internal static class OrderFormat
         new("seed", new NumberType { Integer = true, Minimum = 0, Maximum = 4_294_967_295 }, "Random seed for models that take one, 0–4294967295."),
         new("transition", Transition, "How this shot hands over to the next one; the order's transition when absent."),
         new("focus", Focus, "The point a crop to another aspect ratio keeps in view: {x, y}, each 0–1; the centre when absent."),
+        new("when", new OneOfType([new BooleanType(), new TextType { Pattern = WholePlaceholder, PatternHint = "a placeholder such as \"{{ flag }}\"" }]),
+            "Templates only: keep the shot when the placeholder's value is true (false, 0, empty, 'no' drop it).") { TemplateOnly = true },
+        new("repeat", new TextType { Pattern = "^[A-Za-z][A-Za-z0-9_]{0,63}$", PatternHint = "a list variable's name", Example = "dishes" },
+            "Templates only: make the shot once per item of this list variable; {{ item }} (or {{ item.field }}) and {{ index }} (from 1) inside.") { TemplateOnly = true },
         new("voiceover", VoiceOver, "Voice-over played from the start of the shot: a path relative to the order file, .mp3 .m4a .aac .wav .flac or .ogg, at most 20 MB."),
         new("title", new TextType
         {
@@ -354,6 +384,7 @@ internal static class OrderFormat
         new("brief", new TextType { MinLength = 1, MaxLength = 20_000 }, "Free text the planner turns into shots, up to 20000 characters."),
         new("script", Script, "A Fountain screenplay the planner turns into shots: a path relative to the order file, .fountain or .txt, at most 1 MB."),
         new("shots", new ListType(Shot, "shots") { MinItems = 1, MaxItems = 200 }, "The shots, in order, 1–200."),
+        new("variables", Variables, "Templates only (`cloudreel batch TEMPLATE DATA`): the variables whose {{ name }} placeholders each row of data fills.") { TemplateOnly = true },
     ])
     {
         ExactlyOneOf = ["shots", "brief", "script"],

@@ -1,4 +1,5 @@
 using CloudReel.Core.Models;
+using CloudReel.Core.Ports;
 using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Orders;
@@ -12,11 +13,13 @@ namespace CloudReel.Core.Orders;
 /// <param name="models">Every model that can be ordered here.</param>
 /// <param name="unconfigured">Models known here but not configured, with what to set to use them.</param>
 /// <param name="speech">The speech providers and their voices; without them the voices an order names are not checked.</param>
+/// <param name="probe">Reads pictures and sound files through; without it they are checked by their first bytes only.</param>
 public sealed class OrderLoader(
     IOrderFiles files,
     IReadOnlyDictionary<string, ModelCapabilities> models,
     IReadOnlyDictionary<string, string>? unconfigured = null,
-    SpeechChoices? speech = null)
+    SpeechChoices? speech = null,
+    IMediaFileProbe? probe = null)
 {
     /// <param name="text">The order file's text.</param>
     /// <param name="fileName">The name every error shows, e.g. "samples/shanghai/order.yaml"; ".json" means JSON, anything else YAML.</param>
@@ -35,7 +38,7 @@ public sealed class OrderLoader(
         PresentationChecks.Run(context);
         VoiceChecks.Run(context, speech);
         ModelChecks.Run(context, models, unconfigured ?? new Dictionary<string, string>());
-        await FileChecks.RunAsync(context, files, cancellationToken);
+        await FileChecks.RunAsync(context, files, probe, cancellationToken);
 
         var errors = problems.ToErrors(fileName);
         return new OrderLoadResult(errors.Count == 0 ? order : null, errors);

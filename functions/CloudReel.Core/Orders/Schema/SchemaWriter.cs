@@ -5,6 +5,8 @@ namespace CloudReel.Core.Orders;
 /// <summary>Writes <see cref="FieldType"/>s as JSON Schema keywords; named types go to <c>$defs</c> once.</summary>
 internal sealed class SchemaWriter(Utf8JsonWriter writer)
 {
+    private const string PlaceholderDef = "placeholder";
+
     private readonly List<FieldType> _defs = [];
 
     public void WriteRoot(ObjectType root)
@@ -22,11 +24,20 @@ internal sealed class SchemaWriter(Utf8JsonWriter writer)
             WriteKeywords(_defs[i], _defs[i].Description, defaultValue: null);
             writer.WriteEndObject();
         }
+        writer.WriteStartObject(PlaceholderDef);
+        writer.WriteString("description", "In a template: a {{ variable }} placeholder that each row of data fills; it may stand for any value.");
+        writer.WriteString("type", "string");
+        writer.WriteString("pattern", OrderFormat.AnyPlaceholder);
+        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
-    private void WriteSchema(FieldType type, string? description, object? defaultValue)
+    /// <param name="type">The field's type.</param>
+    /// <param name="description">What the field is.</param>
+    /// <param name="defaultValue">Its default, if any.</param>
+    /// <param name="placeholders">A template's "{{ … }}" may stand for the value (not for each form of a one-of: the one-of as a whole takes it).</param>
+    private void WriteSchema(FieldType type, string? description, object? defaultValue, bool placeholders = true)
     {
         writer.WriteStartObject();
         if (type.DefName is { } name)
@@ -35,12 +46,33 @@ internal sealed class SchemaWriter(Utf8JsonWriter writer)
             writer.WriteString("$ref", "#/$defs/" + name);
             WriteAnnotations(description, defaultValue);
         }
+        else if (placeholders && TakesPlaceholder(type))
+        {
+            WriteAnnotations(description ?? type.Description, defaultValue);
+            writer.WriteStartArray("anyOf");
+            writer.WriteStartObject();
+            WriteKeywords(type, null, null);
+            writer.WriteEndObject();
+            writer.WriteStartObject();
+            writer.WriteString("$ref", "#/$defs/" + PlaceholderDef);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
         else
         {
             WriteKeywords(type, description ?? type.Description, defaultValue);
         }
         writer.WriteEndObject();
     }
+
+    /// <summary>Values a template's placeholder text could not pass as they are: numbers, true/false, names, paths, patterned text, lists of these.</summary>
+    private static bool TakesPlaceholder(FieldType type) => type switch
+    {
+        NumberType or BooleanType or ChoiceType or PathType or OneOfType => true,
+        TextType text => text.Pattern is not null,
+        ListType list => list.Item is not (ObjectType or MapType) && list.Item.DefName is null,
+        _ => false,
+    };
 
     private void WriteAnnotations(string? description, object? defaultValue)
     {
@@ -95,7 +127,7 @@ internal sealed class SchemaWriter(Utf8JsonWriter writer)
                 break;
             case OneOfType oneOf:
                 writer.WriteStartArray("oneOf");
-                foreach (var form in oneOf.Forms) WriteSchema(form, null, null);
+                foreach (var form in oneOf.Forms) WriteSchema(form, null, null, placeholders: false);
                 writer.WriteEndArray();
                 break;
         }

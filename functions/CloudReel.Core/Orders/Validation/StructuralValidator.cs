@@ -56,13 +56,22 @@ internal sealed class StructuralValidator
             Reject(node, path, NodeText.Mismatch(type, node));
             return;
         }
-        var names = type.Fields.Select(f => f.Name).ToList();
+        var names = type.Fields.Where(f => !f.TemplateOnly).Select(f => f.Name).ToList();
         foreach (var (key, value) in mapping.Entries)
         {
             var childPath = FieldPath.Child(path, key.Text);
-            if (type.Field(key.Text) is { } field)
+            if (type.Field(key.Text) is { TemplateOnly: false } field)
             {
                 Check(value, field.Type, childPath, key);
+                continue;
+            }
+
+            if (type.Field(key.Text) is { TemplateOnly: true })
+            {
+                _index.Add(childPath, value, key);
+                _index.Reject(value);
+                _problems.Add(key.Position, childPath,
+                    $"'{key.Text}' belongs to templates: make one film per row of data with `cloudreel batch TEMPLATE DATA` (see the README, Batches and templates)");
                 continue;
             }
             _index.Add(childPath, value, key);

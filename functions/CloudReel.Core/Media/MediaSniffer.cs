@@ -1,0 +1,32 @@
+namespace CloudReel.Core.Media;
+
+/// <summary>
+/// What a picture or a sound file is by its first bytes, not by its name: the picture types orders accept
+/// (PNG, JPEG, WebP) and the sound types (MP3, WAV, FLAC, Ogg, AAC and M4A/MP4 audio).
+/// </summary>
+public static class MediaSniffer
+{
+    public const int BytesNeeded = 12;
+
+    /// <summary>The image's content type from its magic bytes, or null when it is none of the accepted types.</summary>
+    public static string? ImageTypeOf(ReadOnlySpan<byte> start)
+    {
+        if (start.Length >= 8 && start[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        if (start.Length >= 3 && start[0] == 0xFF && start[1] == 0xD8 && start[2] == 0xFF) return "image/jpeg";
+        if (start.Length >= 12 && start[..4].SequenceEqual("RIFF"u8) && start[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
+        return null;
+    }
+
+    /// <summary>The sound file's content type from its magic bytes, or null when it is none of the accepted types.</summary>
+    public static string? AudioTypeOf(ReadOnlySpan<byte> start)
+    {
+        if (start.Length >= 3 && start[..3].SequenceEqual("ID3"u8)) return "audio/mpeg";
+        if (start.Length >= 12 && start[..4].SequenceEqual("RIFF"u8) && start[8..12].SequenceEqual("WAVE"u8)) return "audio/wav";
+        if (start.Length >= 4 && start[..4].SequenceEqual("fLaC"u8)) return "audio/flac";
+        if (start.Length >= 4 && start[..4].SequenceEqual("OggS"u8)) return "audio/ogg";
+        if (start.Length >= 8 && start[4..8].SequenceEqual("ftyp"u8)) return "audio/mp4";
+        if (start.Length >= 2 && start[0] == 0xFF && (start[1] & 0xF6) == 0xF0) return "audio/aac"; // ADTS sync word, layer 0
+        if (start.Length >= 2 && start[0] == 0xFF && (start[1] & 0xE0) == 0xE0) return "audio/mpeg"; // MPEG audio frame sync
+        return null;
+    }
+}
