@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CloudReel.Cli.Commands;
 using CloudReel.Cli.Hosting;
+using CloudReel.Local.Engine;
 
 namespace CloudReel.Cli;
 
@@ -30,6 +31,16 @@ internal static class Program
         {
             SettingsErrors.Write(Console.Error, failures);
             return ExitCodes.InvalidInput;
+        }
+        catch (JournalUnusableException unusable)
+        {
+            await Console.Error.WriteLineAsync(unusable.Message);
+            return ExitCodes.Environment;
+        }
+        catch (IOException full) when (DiskSpace.IsFull(full))
+        {
+            await Console.Error.WriteLineAsync($"The disk is full ({full.Message}). Free some space and run `cloudreel resume <film-id>`: nothing made so far is lost.");
+            return ExitCodes.Environment;
         }
         catch (OperationCanceledException)
         {

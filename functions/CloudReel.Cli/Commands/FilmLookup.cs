@@ -34,8 +34,21 @@ public static class FilmLookup
         }
 
         var film = await journal.GetInstanceAsync(filmId, cancellationToken) is { } instance ? FilmEntry.Of(instance) : null;
-        if (film is null) await stderr.WriteLineAsync($"No film '{filmId}' in {context.Home.Root}: `cloudreel status` lists the films.");
+        if (film is null) await stderr.WriteLineAsync(NoFilm(context, filmId));
         return film;
+    }
+
+    /// <summary>
+    /// Why <paramref name="filmId"/> is not found: unknown here, or staged in the home's store but missing from its
+    /// journal (deleted or replaced), in which case rendering its order again reuses every clip already made.
+    /// </summary>
+    public static string NoFilm(CliContext context, string filmId)
+    {
+        var staged = Core.Ports.StoreLayout.IsValidId(filmId) ? Path.Combine(context.Home.StorePath, "orders", filmId) : null;
+        return staged is not null && Directory.Exists(staged)
+            ? $"Film '{filmId}' is not in the journal {context.Home.JournalPath} (deleted or replaced?), but its order is staged in {staged}: "
+                + "render that order again and every clip already made is reused from the store."
+            : $"No film '{filmId}' in {context.Home.Root}: `cloudreel status` lists the films.";
     }
 
     /// <summary>The film's instance if it has finished, else null.</summary>

@@ -43,7 +43,7 @@ public static class StatusCommand
 
         if (!Core.Ports.StoreLayout.IsValidId(filmId) || await engine.GetInstanceAsync(filmId, cancellationToken) is not { } instance || FilmEntry.Of(instance) is not { } entry)
         {
-            await stderr.WriteLineAsync($"No film '{filmId}' in {context.Home.Root}: `cloudreel status` lists the films.");
+            await stderr.WriteLineAsync(FilmLookup.NoFilm(context, filmId));
             return ExitCodes.InvalidInput;
         }
 

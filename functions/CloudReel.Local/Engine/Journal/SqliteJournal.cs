@@ -9,6 +9,7 @@ namespace CloudReel.Local.Engine.Journal;
 internal sealed class SqliteJournal : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly string _path;
     private readonly JournalFaultInjection? _faults;
     private readonly Lock _gate = new();
     private volatile bool _halted;
@@ -16,9 +17,10 @@ internal sealed class SqliteJournal : IDisposable
 
     static SqliteJournal() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteJournal(SqliteConnection connection, JournalFaultInjection? faults)
+    private SqliteJournal(SqliteConnection connection, string path, JournalFaultInjection? faults)
     {
         _connection = connection;
+        _path = path;
         _faults = faults;
     }
 
@@ -41,7 +43,12 @@ internal sealed class SqliteJournal : IDisposable
         {
             connection.Open();
             JournalSchema.Apply(connection);
-            return new SqliteJournal(connection, faults);
+            return new SqliteJournal(connection, fullPath, faults);
+        }
+        catch (SqliteException error) when (JournalUnusableException.From(error, fullPath) is { } unusable)
+        {
+            connection.Dispose();
+            throw unusable;
         }
         catch
         {
@@ -59,10 +66,15 @@ internal sealed class SqliteJournal : IDisposable
         lock (_gate)
         {
             ThrowIfUnusable();
-            using (var transaction = _connection.BeginTransaction(deferred: false))
+            try
             {
+                using var transaction = _connection.BeginTransaction(deferred: false);
                 work(new JournalSession(_connection, transaction));
                 transaction.Commit();
+            }
+            catch (SqliteException error) when (JournalUnusableException.From(error, _path) is { } unusable)
+            {
+                throw unusable;
             }
 
             if (isFaultPoint && _faults is not null && _faults.CountWriteAndDecideCrash())
@@ -79,7 +91,14 @@ internal sealed class SqliteJournal : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return query(new JournalSession(_connection, null));
+            try
+            {
+                return query(new JournalSession(_connection, null));
+            }
+            catch (SqliteException error) when (JournalUnusableException.From(error, _path) is { } unusable)
+            {
+                throw unusable;
+            }
         }
     }
 
