@@ -24,6 +24,9 @@ public static class ApiEndpoints
         Map(app, ApiRoutes.RegenerateShot, keys, limit, (HttpRequest r, string id, string shotId, CancellationToken c) => api.RegenerateAsync(r, id, shotId, c));
         Map(app, ApiRoutes.CancelFilm, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.CancelAsync(r, id, c));
         Map(app, ApiRoutes.GetOutput, keys, limit, (HttpRequest r, string id, string file, CancellationToken c) => api.GetOutputAsync(r, id, file, c));
+        Map(app, ApiRoutes.SubmitBatch, keys, limit, (HttpRequest r, CancellationToken c) => api.Batches.SubmitAsync(r, c));
+        Map(app, ApiRoutes.GetBatch, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.Batches.GetAsync(r, id, c));
+        Map(app, ApiRoutes.CancelBatch, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.Batches.CancelAsync(r, id, c));
         Map(app, ApiRoutes.ListModels, keys, limit, () => api.ListModels());
         Map(app, ApiRoutes.OpenApi, keys, limit, () => FilmApi.OpenApiDocument());
         Map(app, ApiRoutes.Health, keys, limit, (HttpRequest r, CancellationToken c) => api.HealthAsync(r, c));

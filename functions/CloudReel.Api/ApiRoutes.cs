@@ -16,6 +16,10 @@ public static class ApiRoutes
     /// <summary>Signed links to outputs of a store that cannot sign its own (a folder); the signature is the credential.</summary>
     public static readonly ApiRoute GetOutput = new("GET", "/api/films/{id}/outputs/{file}", "getOutput", Anonymous: true);
 
+    public static readonly ApiRoute SubmitBatch = new("POST", "/api/batches", "submitBatch");
+    public static readonly ApiRoute GetBatch = new("GET", "/api/batches/{id}", "getBatch");
+    public static readonly ApiRoute CancelBatch = new("POST", "/api/batches/{id}/cancel", "cancelBatch");
+
     public static readonly ApiRoute ListModels = new("GET", "/api/models", "listModels");
     public static readonly ApiRoute OpenApi = new("GET", "/api/openapi.json", "getOpenApi", Anonymous: true);
     public static readonly ApiRoute Health = new("GET", "/api/health", "getHealth", Anonymous: true);
@@ -30,7 +34,7 @@ public static class ApiRoutes
     public static readonly ApiRoute GetShotClip = new("GET", "/api/films/{id}/shots/{shotId}/clip", "getShotClip", Anonymous: true);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
-        [SubmitFilm, GetFilm, ApproveFilm, RegenerateShot, CancelFilm, GetOutput, ListModels, OpenApi, Health,
+        [SubmitFilm, GetFilm, ApproveFilm, RegenerateShot, CancelFilm, GetOutput, SubmitBatch, GetBatch, CancelBatch, ListModels, OpenApi, Health,
          ListFilms, GetStoryboard, EditShot, ReplaceShotPicture, GetShotClip];
 
     /// <summary>`cloudreel serve` only: the Event Grid webhook (the Functions app takes the same events from its storage-events queue).</summary>

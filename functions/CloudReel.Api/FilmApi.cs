@@ -22,7 +22,12 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
     public FilmSubmissions Submissions => new(runtime, services.Intake, new IdempotencyRecords(services.Store), services.Options, services.Time, services.Preview);
 
     /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
-    public InboundEventHandler Events => new(runtime, services.Store, services.Intake, services.LoggerFactory.CreateLogger<InboundEventHandler>());
+    public InboundEventHandler Events => new(
+        runtime, services.Store, services.Intake, services.LoggerFactory.CreateLogger<InboundEventHandler>(),
+        services.TakesBatches ? new Batches.BatchDrops(runtime, services.Store, services.Models, services.Batches, services.LoggerFactory.CreateLogger<Batches.BatchDrops>()) : null);
+
+    /// <summary>Batches: a template and its rows in, one film per row (POST, GET and cancel /api/batches).</summary>
+    public Batches.BatchApi Batches => new(runtime, services);
 
     /// <summary>The most bytes any request body may have (an order is the largest).</summary>
     public int MaxBodyBytes => services.Options.MaxOrderBytes;

@@ -1,4 +1,5 @@
 using CloudReel.Api.Links;
+using CloudReel.Core.Batches;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Planning;
@@ -40,6 +41,12 @@ public sealed class FilmApiServices(
 
     /// <summary>How films come in: validated, staged and started.</summary>
     public FilmIntake Intake => intake;
+
+    /// <summary>Whether this host takes batches (it gave the API its plan preview).</summary>
+    public bool TakesBatches => preview is not null;
+
+    /// <summary>How batches come in: every row checked and planned, admitted all or nothing, staged and started (needs the host's plan preview).</summary>
+    public BatchIntake Batches => new(intake, new BatchEstimator(preview ?? throw new InvalidOperationException("This host gave the API no plan preview: it takes no batches.")));
 
     public OutputLinks Links { get; } = new(store, OutputLinks.KeyFrom(options), time, TimeSpan.FromHours(options.LinkLifetimeHours));
 }

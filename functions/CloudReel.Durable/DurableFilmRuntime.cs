@@ -17,13 +17,19 @@ public sealed class DurableFilmRuntime(DurableTaskClient client) : IFilmRuntime
     /// Asks first, and has the backend refuse an id in any status as well (where it can), so a start racing
     /// another one starts nothing.
     /// </summary>
-    public async Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default)
+    public Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default) =>
+        StartOnceAsync(nameof(FilmOrchestration), request.FilmId, request, cancellationToken);
+
+    public Task<bool> StartBatchAsync(BatchRequest request, CancellationToken cancellationToken = default) =>
+        StartOnceAsync(nameof(BatchOrchestration), request.BatchId, request, cancellationToken);
+
+    private async Task<bool> StartOnceAsync(string orchestration, string instanceId, object request, CancellationToken cancellationToken)
     {
-        if (await client.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null) return false;
         try
         {
-            var options = new StartOrchestrationOptions(request.FilmId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]);
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FilmOrchestration), request, options, cancellationToken);
+            var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestration, request, options, cancellationToken);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)

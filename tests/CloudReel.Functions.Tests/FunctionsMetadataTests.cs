@@ -64,6 +64,14 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void BatchOrchestrationAndItsReport_AreFunctionsWithTheirTriggers()
+    {
+        var batch = FunctionsMetadata.All.Single(f => f.Name == nameof(BatchOrchestration));
+        batch.Trigger.Type.Should().Be("orchestrationTrigger");
+        FunctionsMetadata.All.Single(f => f.Name == nameof(Core.Workflow.Activities.WriteBatchReportActivity)).Trigger.Type.Should().Be("activityTrigger");
+    }
+
+    [Fact]
     public void QueueTriggers_WatchTheStorageEventsQueueAndTheAssemblersPoisonQueue_OnTheAppsStorage()
     {
         var queues = FunctionsMetadata.All.Where(f => f.Trigger.Type == "queueTrigger").ToDictionary(f => f.Name, f => f.Trigger);

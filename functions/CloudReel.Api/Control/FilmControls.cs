@@ -53,14 +53,23 @@ public sealed class FilmControls(IFilmRuntime runtime, IModelSlots slots, IClipS
         if (film is null) return ApiProblems.NotFound(request, $"There is no film '{filmId}'.");
         if (film.IsTerminal) return ApiProblems.Conflict(request, $"Film {filmId} has already ended ({FilmStatusNames.Of(film.Status)}).");
 
-        var running = (await runtime.ListInstancesAsync(ShotOrchestration.InstanceIdFor(filmId, ""), cancellationToken)).Where(s => !s.IsTerminal).ToList();
+        var running = await RunningShotsAsync(filmId, cancellationToken);
         await runtime.TerminateAsync(filmId, "cancelled through the API", cancellationToken);
-        foreach (var attempt in running.Select(s => s.ReadInputAs<ShotInput>()).OfType<ShotInput>().SelectMany(s => s.Chain).Where(a => a.SlotCapacity > 0))
+        await GiveBackSlotsAsync(running, cancellationToken);
+        return FilmSubmissions.Accepted(request, filmId, replayed: false, new FilmAccepted(filmId, "cancelling", ApiUrls.Film(request, filmId)));
+    }
+
+    /// <summary>The film's shots still running, read before it is terminated (their inputs say which job slots they may hold).</summary>
+    public async Task<IReadOnlyList<WorkflowInstance>> RunningShotsAsync(string filmId, CancellationToken cancellationToken) =>
+        (await runtime.ListInstancesAsync(ShotOrchestration.InstanceIdFor(filmId, ""), cancellationToken)).Where(s => !s.IsTerminal).ToList();
+
+    /// <summary>Gives back the model slots terminated shots' jobs held, so other films can use them at once.</summary>
+    public async Task GiveBackSlotsAsync(IEnumerable<WorkflowInstance> shots, CancellationToken cancellationToken)
+    {
+        foreach (var attempt in shots.Select(s => s.ReadInputAs<ShotInput>()).OfType<ShotInput>().SelectMany(s => s.Chain).Where(a => a.SlotCapacity > 0))
         {
             await slots.ReleaseAsync(attempt.SlotGroup ?? attempt.Model, attempt.ContentKey, cancellationToken);
         }
-
-        return FilmSubmissions.Accepted(request, filmId, replayed: false, new FilmAccepted(filmId, "cancelling", ApiUrls.Film(request, filmId)));
     }
 
     private async Task<WorkflowInstance?> FindFilmAsync(string filmId, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ namespace CloudReel.Api.Events;
 /// The Functions app's queue triggers (storage-events, the assembly poison queue) and `cloudreel serve`'s webhook all call this.
 /// </summary>
 public sealed class InboundEventHandler(
-    IFilmRuntime runtime, IClipStore store, FilmIntake intake, ILogger<InboundEventHandler> logger)
+    IFilmRuntime runtime, IClipStore store, FilmIntake intake, ILogger<InboundEventHandler> logger, Batches.BatchDrops? batches = null)
 {
     public async Task<IReadOnlyList<InboundOutcome>> HandleAsync(IEnumerable<InboundEvent> events, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed class InboundEventHandler(
             var outcome = inbound switch
             {
                 OrderSubmitted order => await StartFilmAsync(order, cancellationToken),
+                BatchSubmitted batch when batches is not null => await batches.StartAsync(batch, cancellationToken),
                 AssemblyCompleted done => await CompleteAssemblyAsync(done.EventId, done.FilmId, () => ReadResultAsync(done.FilmId, cancellationToken), cancellationToken),
                 SubscriptionValidation validation => new InboundOutcome(validation.EventId, "validation", null),
                 IgnoredEvent ignored => new InboundOutcome(ignored.EventId, "ignored: " + ignored.Reason, null),

@@ -10,6 +10,12 @@ public sealed record SubscriptionValidation(string EventId, string ValidationCod
     public string Response => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["validationResponse"] = ValidationCode });
 }
 
+/// <summary>
+/// An integrator dropped a batch's data file into the orders container, at incoming/batches/&lt;name&gt;/data.csv
+/// (or data.jsonl, data.json), beside its template.yaml (or .yml, .json) and the pictures the rows name.
+/// </summary>
+public sealed record BatchSubmitted(string EventId, string Folder, string DataBlobName, string ETag, Uri BlobUrl) : InboundEvent(EventId);
+
 /// <summary>An integrator dropped an order into the orders container (under incoming/).</summary>
 public sealed record OrderSubmitted(string EventId, string BlobName, string ETag, Uri BlobUrl) : InboundEvent(EventId);
 

@@ -21,6 +21,14 @@ public sealed class InboundEventParser(string ordersContainer = "orders", string
 
     private const string SubjectPrefix = "/blobServices/default/containers/";
 
+    /// <summary>
+    /// Where integrators drop batches: incoming/batches/&lt;name&gt;/ holds template.yaml and the rows' pictures,
+    /// and the batch starts when its data file (data.csv, data.jsonl or data.json) lands.
+    /// </summary>
+    public const string BatchesFolder = IncomingFolder + "batches/";
+
+    public static readonly IReadOnlyList<string> BatchDataFiles = ["data.csv", "data.jsonl", "data.json"];
+
     private static readonly string[] OrderExtensions = [".yaml", ".yml", ".json"];
 
     public IReadOnlyList<InboundEvent> Parse(BinaryData body)
@@ -65,6 +73,14 @@ public sealed class InboundEventParser(string ordersContainer = "orders", string
         var url = Uri.TryCreate(envelope.RequireData(where, "url"), UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http"
             ? parsed
             : throw new InboundEventException($"{where}: data.url is not an absolute http(s) URL.");
+
+        if (container == ordersContainer && blob.StartsWith(BatchesFolder, StringComparison.Ordinal))
+        {
+            var parts = blob[BatchesFolder.Length..].Split('/');
+            return parts.Length == 2 && BatchDataFiles.Contains(parts[1])
+                ? new BatchSubmitted(envelope.Id, $"{BatchesFolder}{parts[0]}/", blob, etag, url)
+                : new IgnoredEvent(envelope.Id, $"orders/{blob} is not a batch's data file ({BatchesFolder}<name>/data.csv, .jsonl or .json)");
+        }
 
         if (container == ordersContainer)
         {

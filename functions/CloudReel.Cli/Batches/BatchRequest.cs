@@ -13,6 +13,9 @@ public sealed record BatchRequest(FileInfo Template, FileInfo Data, DirectoryInf
     /// <summary>The most a data file may hold: 1,000 rows of a long CSV line each fit many times over.</summary>
     public const long MaxDataBytes = 64L * 1024 * 1024;
 
+    /// <summary>A real run shows each running film's shots in its progress view.</summary>
+    public bool Detail { get; init; }
+
     /// <summary>What is wrong with the request in words, or null.</summary>
     public string? Problem()
     {

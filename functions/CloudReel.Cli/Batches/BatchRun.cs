@@ -1,4 +1,6 @@
 using CloudReel.Cli.Hosting;
+using CloudReel.Core.Batches;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudReel.Cli.Batches;
 
@@ -6,15 +8,25 @@ namespace CloudReel.Cli.Batches;
 public static class BatchRun
 {
     /// <summary>
-    /// Not built yet: the batch runner (BatchOrchestration, resume, batch reports) replaces this method.
-    /// Until then it says so and does nothing.
+    /// Expands the template and data, admits the batch all or nothing through the batch intake and runs it
+    /// with the batch progress view (<see cref="BatchRunner"/>). The same template and data are the same
+    /// batch: running the command again carries an interrupted batch on.
     /// </summary>
     public static async Task<int> RunBatchAsync(CliContext context, BatchRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        cancellationToken.ThrowIfCancellationRequested();
-        await stderr.WriteLineAsync(
-            $"cloudreel batch: running a batch is not available yet; check and cost {request.Template.Name} × {request.Data.Name} with --dry-run. Nothing was submitted.");
-        return ExitCodes.Environment;
+        var identity = new[] { await File.ReadAllTextAsync(request.Template.FullName, cancellationToken), await File.ReadAllTextAsync(request.Data.FullName, cancellationToken) };
+        var settings = new BatchRunSettings(NameOf(request.Template), $"{request.Template.Name} + {request.Data.Name}", identity, request.Output, request.FilmsAtOnce, request.Budget)
+        {
+            Detail = request.Detail,
+        };
+        return await new BatchRunner(context, stdout, stderr).RunAsync(
+            settings, (services, cancellation) => BatchInput.ExpandAsync(request, services.GetRequiredService<IBatchExpander>(), cancellation), cancellationToken);
+    }
+
+    /// <summary>The template's file name, or its folder's when the file is just "template" (samples/food-guide/template.yaml is "food-guide").</summary>
+    private static string NameOf(FileInfo template)
+    {
+        var name = Path.GetFileNameWithoutExtension(template.Name);
+        return name.Equals("template", StringComparison.OrdinalIgnoreCase) && template.Directory is { } folder ? folder.Name : name;
     }
 }

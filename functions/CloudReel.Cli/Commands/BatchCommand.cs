@@ -22,10 +22,11 @@ public static class BatchCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate every row and print each film's shots and cost, the shots rows share and the batch total; submit nothing." };
         var filmsAtOnce = new Option<int>("--films-at-once") { Description = $"How many films run at the same time, 1–{MaxFilmsAtOnce}.", DefaultValueFactory = _ => 2 };
         var budget = new Option<decimal?>("--budget") { Description = "The most the whole batch may cost (in the orders' currency, USD by default); a batch whose estimate is over it is not started." };
-        var command = new Command("batch", "Make one film per row of a data file from a template.") { template, data, output, dryRun, filmsAtOnce, budget };
+        var detail = new Option<bool>("--detail") { Description = "While the batch runs, show each running film's shots too." };
+        var command = new Command("batch", "Make one film per row of a data file from a template.") { template, data, output, dryRun, filmsAtOnce, budget, detail };
         command.SetAction((parse, cancellationToken) => RunAsync(
             global.Resolve(parse),
-            new BatchRequest(parse.GetValue(template)!, parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(filmsAtOnce), parse.GetValue(budget)),
+            new BatchRequest(parse.GetValue(template)!, parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(filmsAtOnce), parse.GetValue(budget)) { Detail = parse.GetValue(detail) },
             parse.GetValue(dryRun),
             Console.Out,
             Console.Error,

@@ -5,7 +5,7 @@ using CloudReel.Cli.Progress;
 
 namespace CloudReel.Cli.Commands;
 
-/// <summary>`cloudreel status [FILM-ID]`: the films on this machine, or one film shot by shot.</summary>
+/// <summary>`cloudreel status [FILM-ID | BATCH-ID]`: the films and batches on this machine, or one film shot by shot, or one batch row by row.</summary>
 public static class StatusCommand
 {
     public static Command Create(GlobalOptions global)
@@ -24,6 +24,7 @@ public static class StatusCommand
         {
             var films = await FilmLookup.AllAsync(engine, cancellationToken);
             if (films.Count == 0) await stdout.WriteLineAsync("No films yet.");
+            await Batches.BatchLookup.ListAsync(engine, stdout, cancellationToken);
             foreach (var film in films)
             {
                 var snapshot = await FilmSnapshot.ReadAsync(engine, film.FilmId, cancellationToken);
@@ -31,6 +32,12 @@ public static class StatusCommand
                     $"{film.FilmId,-40} {Describe(snapshot),-34} {film.CreatedUtc:yyyy-MM-dd HH:mm}  {film.Title}"));
             }
 
+            return ExitCodes.Success;
+        }
+
+        if (Core.Ports.StoreLayout.IsValidId(filmId) && await engine.GetInstanceAsync(filmId, cancellationToken) is { } batchInstance && Batches.BatchEntry.Of(batchInstance) is { } batch)
+        {
+            await Batches.BatchLookup.PrintAsync(engine, batch, stdout, cancellationToken);
             return ExitCodes.Success;
         }
 

@@ -10,6 +10,7 @@ public static class ContentTypes
         ".vtt" => "text/vtt",
         ".ass" => "text/x-ssa",
         ".json" or ".otio" => "application/json",
+        ".csv" => "text/csv; charset=utf-8",
         ".yaml" or ".yml" => "application/yaml",
         ".jpg" or ".jpeg" => "image/jpeg",
         ".png" => "image/png",

@@ -15,6 +15,12 @@ public interface IFilmRuntime
     /// </summary>
     Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts <see cref="Workflow.BatchOrchestration"/> with the request (its rows' films staged already), under
+    /// the batch id as instance id; false, starting nothing, when an instance with that id exists already.
+    /// </summary>
+    Task<bool> StartBatchAsync(BatchRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>One instance (a film, or one of its shots), or null when there is none.</summary>
     Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 

@@ -50,6 +50,13 @@ internal sealed class EventOutbox(TaskOrchestrationContext context, string filmI
         StoreLayout.FilmFolder(filmId).TrimEnd('/'),
         new FilmFailedData(filmId, reason, outcomes.Where(o => !o.Succeeded).Select(o => new ShotFailure(o.ShotId, o.FailureSummary ?? "failed")).ToList()));
 
+    /// <summary>A batch has ended: the outbox is then the batch's, and the event links to its reports.</summary>
+    public void BatchCompleted(string name, int rows, BatchResult result) => Publish(
+        FilmEventTypes.BatchCompleted,
+        StoreLayout.BatchSubject(filmId),
+        new BatchCompletedData(filmId, name, rows, result.Completed, result.Failed, result.Cost, result.Currency,
+            result.Reports.Select(file => new OutputLink(StoreLayout.BatchOutput(filmId, file), ContentTypes.Of(file))).ToList()));
+
     /// <summary>Waits for every event still on its way; none of them can fail the film.</summary>
     public Task FlushAsync() => Task.WhenAll(_pending);
 

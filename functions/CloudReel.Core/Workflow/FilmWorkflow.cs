@@ -4,13 +4,13 @@ using Microsoft.DurableTask;
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
-/// Every orchestrator and activity of the film workflow. Each is called by its class name
+/// Every orchestrator and activity of the film workflow, and of batches of films. Each is called by its class name
 /// (<c>nameof(ShotOrchestration)</c>, <c>nameof(SubmitShotActivity)</c>), as Durable Task names
 /// class-based tasks; every host registers exactly these.
 /// </summary>
 public static class FilmWorkflow
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(FilmOrchestration), typeof(ShotOrchestration)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(FilmOrchestration), typeof(ShotOrchestration), typeof(BatchOrchestration)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -28,6 +28,7 @@ public static class FilmWorkflow
         typeof(PublishFilmEventActivity),
         typeof(SettleBudgetActivity),
         typeof(ReleaseModelSlotActivity),
+        typeof(WriteBatchReportActivity),
     ];
 
     /// <summary>Registers the workflow; activities come from the host's services, one instance per call.</summary>

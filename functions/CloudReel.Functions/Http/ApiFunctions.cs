@@ -45,6 +45,21 @@ public sealed class ApiFunctions(FilmApiServices services)
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         Api(client).GetOutputAsync(request, id, file, cancellationToken);
 
+    [Function("SubmitBatch")]
+    public Task<IResult> SubmitBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).Batches.SubmitAsync(request, cancellationToken);
+
+    [Function("GetBatch")]
+    public Task<IResult> GetBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).Batches.GetAsync(request, id, cancellationToken);
+
+    [Function("CancelBatch")]
+    public Task<IResult> CancelBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches/{id}/cancel")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).Batches.CancelAsync(request, id, cancellationToken);
+
     [Function("ListModels")]
     public IResult ListModels([HttpTrigger(AuthorizationLevel.Function, "get", Route = "models")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         Api(client).ListModels();

@@ -67,6 +67,10 @@ public static class ActivityFunctions
     public static Task<bool> ReleaseModelSlot([ActivityTrigger] ModelSlotRequest input, FunctionContext function) =>
         Run<ReleaseModelSlotActivity, ModelSlotRequest, bool>(input, function);
 
+    [Function(nameof(WriteBatchReportActivity))]
+    public static Task<BatchReportFiles> WriteBatchReport([ActivityTrigger] BatchReportRequest input, FunctionContext function) =>
+        Run<WriteBatchReportActivity, BatchReportRequest, BatchReportFiles>(input, function);
+
     /// <summary>The activity class from this invocation's services, told its name and the instance that called it.</summary>
     private static Task<TOutput> Run<TActivity, TInput, TOutput>(TInput input, FunctionContext function)
         where TActivity : TaskActivity<TInput, TOutput>

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 
 namespace CloudReel.Functions.Workflow;
 
-/// <summary>The film and shot orchestrators, run by Durable Functions exactly as the local engine runs them.</summary>
+/// <summary>The film, shot and batch orchestrators, run by Durable Functions exactly as the local engine runs them.</summary>
 public static class OrchestrationFunctions
 {
     [Function(nameof(FilmOrchestration))]
@@ -14,4 +14,8 @@ public static class OrchestrationFunctions
     [Function(nameof(ShotOrchestration))]
     public static Task<ShotOutcome> Shot([OrchestrationTrigger] TaskOrchestrationContext context, ShotInput input) =>
         new ShotOrchestration().RunAsync(context, input);
+
+    [Function(nameof(BatchOrchestration))]
+    public static Task<BatchResult> Batch([OrchestrationTrigger] TaskOrchestrationContext context, BatchRequest request) =>
+        new BatchOrchestration().RunAsync(context, request);
 }

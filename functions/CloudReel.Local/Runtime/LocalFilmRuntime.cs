@@ -10,19 +10,25 @@ namespace CloudReel.Local.Runtime;
 /// </summary>
 public sealed class LocalFilmRuntime(LocalWorkflowEngine engine) : IFilmRuntime
 {
-    public async Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default)
+    public Task<bool> StartFilmAsync(FilmRequest request, CancellationToken cancellationToken = default) =>
+        StartOnceAsync(nameof(FilmOrchestration), request.FilmId, request, cancellationToken);
+
+    public Task<bool> StartBatchAsync(BatchRequest request, CancellationToken cancellationToken = default) =>
+        StartOnceAsync(nameof(BatchOrchestration), request.BatchId, request, cancellationToken);
+
+    private async Task<bool> StartOnceAsync(string orchestration, string instanceId, object request, CancellationToken cancellationToken)
     {
-        if (await engine.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
+        if (await engine.GetInstanceAsync(instanceId, cancellationToken) is not null) return false;
         try
         {
-            await engine.StartAsync(nameof(FilmOrchestration), request.FilmId, request, cancellationToken);
+            await engine.StartAsync(orchestration, instanceId, request, cancellationToken);
             return true;
         }
         catch (InvalidOperationException)
         {
             // The journal refuses a second instance of an id in the transaction that would insert it: another
-            // start (in this process or another sharing the journal) recorded the film first.
-            if (await engine.GetInstanceAsync(request.FilmId, cancellationToken) is not null) return false;
+            // start (in this process or another sharing the journal) recorded the instance first.
+            if (await engine.GetInstanceAsync(instanceId, cancellationToken) is not null) return false;
             throw;
         }
     }
@@ -39,13 +45,13 @@ public sealed class LocalFilmRuntime(LocalWorkflowEngine engine) : IFilmRuntime
     public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default) =>
         engine.TerminateAsync(instanceId, reason, cancellationToken);
 
-    /// <summary>Carries on every film the journal holds unfinished (a restarted `serve`); returns their ids.</summary>
+    /// <summary>Carries on every film and batch the journal holds unfinished (a restarted `serve`); returns their ids.</summary>
     public async Task<IReadOnlyList<string>> ResumeUnfinishedAsync(CancellationToken cancellationToken = default)
     {
         var resumed = new List<string>();
         foreach (var film in await engine.ListInstancesAsync(cancellationToken: cancellationToken))
         {
-            if (film.Name != nameof(FilmOrchestration) || film.ParentInstanceId is not null || film.IsTerminal) continue;
+            if (film.Name is not (nameof(FilmOrchestration) or nameof(BatchOrchestration)) || film.ParentInstanceId is not null || film.IsTerminal) continue;
             try
             {
                 await engine.ResumeAsync(film.InstanceId, cancellationToken);

@@ -28,6 +28,16 @@ internal sealed class MemoryFilmRuntime : IFilmRuntime
         return Task.FromResult(added);
     }
 
+    public ConcurrentQueue<BatchRequest> StartedBatches { get; } = new();
+
+    public Task<bool> StartBatchAsync(BatchRequest request, CancellationToken cancellationToken = default)
+    {
+        var added = Instances.TryAdd(request.BatchId, new WorkflowInstance(
+            request.BatchId, nameof(BatchOrchestration), WorkflowStatus.Pending, Now, Now, WorkflowJson.Serialize(request), null, null, null));
+        if (added) StartedBatches.Enqueue(request);
+        return Task.FromResult(added);
+    }
+
     public Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Instances.GetValueOrDefault(instanceId));
 

@@ -21,7 +21,12 @@ public sealed class PublishFilmEventActivity(
         var destinations = publishers.ToList();
         if (destinations.Count == 0) return new EventDelivery(filmEvent.Id, filmEvent.Type, [], []);
 
-        var ready = filmEvent.Type == FilmEventTypes.FilmCompleted ? await WithLinksAsync(filmEvent, host.ApplicationStopping) : filmEvent;
+        var ready = filmEvent.Type switch
+        {
+            FilmEventTypes.FilmCompleted => await WithLinksAsync(filmEvent, host.ApplicationStopping),
+            FilmEventTypes.BatchCompleted => await WithBatchLinksAsync(filmEvent, host.ApplicationStopping),
+            _ => filmEvent,
+        };
         var delivered = new List<string>();
         var failures = new List<EventDeliveryFailure>();
         foreach (var destination in destinations)
@@ -45,13 +50,26 @@ public sealed class PublishFilmEventActivity(
     private async Task<FilmEvent> WithLinksAsync(FilmEvent filmEvent, CancellationToken cancellationToken)
     {
         var data = filmEvent.Data.Deserialize<FilmCompletedData>(WorkflowJson.Options)!;
+        var outputs = await SignAsync(data.Outputs, cancellationToken);
+        return filmEvent with { Data = JsonSerializer.SerializeToElement(data with { Outputs = outputs }, WorkflowJson.Options) };
+    }
+
+    private async Task<FilmEvent> WithBatchLinksAsync(FilmEvent batchEvent, CancellationToken cancellationToken)
+    {
+        var data = batchEvent.Data.Deserialize<BatchCompletedData>(WorkflowJson.Options)!;
+        var reports = await SignAsync(data.Reports, cancellationToken);
+        return batchEvent with { Data = JsonSerializer.SerializeToElement(data with { Reports = reports }, WorkflowJson.Options) };
+    }
+
+    private async Task<List<OutputLink>> SignAsync(IEnumerable<OutputLink> files, CancellationToken cancellationToken)
+    {
         var expires = time.GetUtcNow().UtcDateTime + links.LinkLifetime;
-        var outputs = new List<OutputLink>();
-        foreach (var output in data.Outputs)
+        var signed = new List<OutputLink>();
+        foreach (var file in files)
         {
-            outputs.Add(output with { Url = await store.GetReadLinkAsync(output.Name, links.LinkLifetime, cancellationToken), ExpiresUtc = expires });
+            signed.Add(file with { Url = await store.GetReadLinkAsync(file.Name, links.LinkLifetime, cancellationToken), ExpiresUtc = expires });
         }
 
-        return filmEvent with { Data = JsonSerializer.SerializeToElement(data with { Outputs = outputs }, WorkflowJson.Options) };
+        return signed;
     }
 }
