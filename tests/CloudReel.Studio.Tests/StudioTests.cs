@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using CloudReel.Studio.Tests.Support;
 
@@ -87,6 +88,54 @@ public sealed class StudioTests(StudioServer server) : IClassFixture<StudioServe
         await StudioServer.ScreenshotAsync(page, "films-desktop");
         await page.SetViewportSizeAsync(390, 844);
         await StudioServer.ScreenshotAsync(page, "films-phone");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BatchPage_OpenedByIdFromTheFilms_WatchesBothRowsComplete_AcrossAReload_WithFilmAndReportLinks()
+    {
+        const string template = """
+            title: "{{ town }} pier"
+            resolution: 180p
+            model: animatic
+            variables:
+              town: string
+            shots:
+              - id: pier
+                prompt: "The old pier of {{ town }} at low tide (Batch Page)"
+                seconds: 1
+            """;
+        var body = new { template, rows = new object[] { new { name = "whitby", town = "Whitby" }, new { name = "brixham", town = "Brixham" } }, name = "Piers", filmsAtOnce = 2 };
+        var response = await server.Client.PostAsJsonAsync("api/batches", body);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var batchId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var page = await server.OpenAsync();
+
+        await page.FillAsync("#batch-id", batchId);
+        await page.PressAsync("#batch-id", "Enter");
+        await page.WaitForURLAsync($"**/studio/#/batches/{batchId}");
+        await page.Locator("#batch-rows tr[data-row]").First.WaitForAsync();
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#batch-rows tr[data-row][data-status=completed]').length === 2");
+        await page.Locator("#batch-head [data-status='completed']").WaitForAsync();
+
+        (await page.Locator("#batch-tally").GetAttributeAsync("data-done")).Should().Be("2");
+        (await page.Locator("#cancel-batch").CountAsync()).Should().Be(0, "an ended batch has nothing to cancel");
+        var keys = await page.Locator("#batch-rows tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        keys.Should().Equal("whitby", "brixham");
+        await page.Locator("#batch-reports a[data-report='batch-report.csv']").WaitForAsync();
+        var csv = await page.Locator("#batch-reports a[data-report='batch-report.csv']").GetAttributeAsync("href");
+        (await server.Client.GetStringAsync(new Uri(server.Address, csv))).Should().Contain("whitby").And.Contain("brixham");
+        await StudioServer.ScreenshotAsync(page, "batch-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+        await StudioServer.ScreenshotAsync(page, "batch-phone");
+
+        var film = page.Locator("#batch-rows tbody tr").Last.Locator("a[data-film]");
+        var filmId = await film.GetAttributeAsync("data-film");
+        await film.ClickAsync();
+        await page.WaitForURLAsync($"**/studio/#/films/{filmId}");
+        await page.Locator("#film-head [data-status='completed']").WaitForAsync();
+        (await page.InnerTextAsync("#film-head h1")).Should().Contain("Brixham pier");
         await page.Context.CloseAsync();
     }
 

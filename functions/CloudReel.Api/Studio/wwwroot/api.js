@@ -43,6 +43,8 @@ export const api = {
   film: id => call('GET', `films/${encodeURIComponent(id)}`),
   storyboard: id => call('GET', `films/${encodeURIComponent(id)}/storyboard`),
   models: () => call('GET', 'models'),
+  batch: id => call('GET', `batches/${encodeURIComponent(id)}`),
+  cancelBatch: id => call('POST', `batches/${encodeURIComponent(id)}/cancel`),
   /** An order (its text), alone or with the files it names (pictures, music, a logo) as multipart/form-data. */
   submit: (text, type, { dryRun = false, draft = false, idempotencyKey, files = [] } = {}) => {
     let body = text;

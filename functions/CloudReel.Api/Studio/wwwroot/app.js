@@ -1,10 +1,11 @@
-// The studio: a hash router over three pages (films, new film, a film), each drawn from the API and refreshed
+// The studio: a hash router over four pages (films, new film, a film, a batch), each drawn from the API and refreshed
 // by polling while it is shown. The page address names the page, so a reload comes back to it and carries on.
 import { ApiError, key } from './api.js';
 import { t, lang, setLanguage, translate } from './i18n.js';
 import { filmsView } from './films.js';
 import { newFilmView } from './newfilm.js';
 import { filmView } from './film.js';
+import { batchView } from './batch.js';
 
 const view = document.getElementById('view');
 const live = document.getElementById('live');
@@ -17,9 +18,10 @@ const go = hash => { if (location.hash === hash) route(); else location.hash = h
 
 function pageFor(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0 || (parts[0] === 'films' && parts.length === 1)) return { name: 'films', make: v => filmsView(v, state) };
+  if (parts.length === 0 || (parts[0] === 'films' && parts.length === 1)) return { name: 'films', make: v => filmsView(v, state, go) };
   if (parts[0] === 'new') return { name: 'new', make: v => newFilmView(v, state, go) };
   if (parts[0] === 'films' && parts.length === 2) return { name: 'film', make: v => filmView(v, state, go, parts[1]) };
+  if (parts[0] === 'batches' && parts.length === 2) return { name: 'batch', make: v => batchView(v, state, go, parts[1]) };
   return null;
 }
 

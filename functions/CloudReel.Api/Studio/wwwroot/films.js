@@ -1,17 +1,18 @@
-// The films page: every film with status, stage, shots and cost; filter by status, search by title or id; refreshes itself.
+// The films page: every film with status, stage, shots and cost; filter by status, search by title or id; open a
+// batch by its id; refreshes itself.
 import { api } from './api.js';
 import { h, fill, money, when } from './dom.js';
 import { t } from './i18n.js';
 
 const statuses = ['pending', 'running', 'completed', 'failed', 'cancelled'];
 
-export function filmsView(view, state) {
+export function filmsView(view, state, go) {
   const search = h('input', { type: 'search', id: 'film-search', placeholder: t('search'), 'aria-label': t('search'), value: state.search ?? '' });
   const filter = h('select', { id: 'film-filter', 'aria-label': t('status') },
     h('option', { value: '' }, t('allStatuses')), statuses.map(s => h('option', { value: s }, t(s))));
   filter.value = state.status ?? '';
   const body = h('div', { class: 'films' }, h('p', {}, t('loading')));
-  view.append(h('h1', {}, t('films')), h('div', { class: 'row filters' }, search, filter), body);
+  view.append(h('h1', {}, t('films')), h('div', { class: 'row filters' }, search, filter), openBatch(go), body);
 
   let films = [];
   const draw = () => {
@@ -26,6 +27,16 @@ export function filmsView(view, state) {
 
   const load = async () => { films = await api.films(); draw(); };
   return { load, every: 3000 };
+}
+
+/** A batch is found by the id POST /api/batches answered (or `cloudreel batch` printed). */
+function openBatch(go) {
+  const input = h('input', { type: 'text', id: 'batch-id', name: 'batch', required: true, autocomplete: 'off', spellcheck: false, placeholder: t('batchIdHint') });
+  return h('form', { class: 'row open-batch', id: 'open-batch', onsubmit: event => {
+    event.preventDefault();
+    const id = input.value.trim();
+    if (id) go(`#/batches/${encodeURIComponent(id)}`);
+  } }, h('label', { for: 'batch-id' }, t('openBatchLabel')), input, h('button', { type: 'submit', id: 'open-batch-button' }, t('openBatch')));
 }
 
 function table(films) {

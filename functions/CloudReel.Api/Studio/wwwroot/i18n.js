@@ -17,6 +17,9 @@ const words = {
     makeAgain: 'Make this shot again', close: 'Close', generated: 'generated', cache: 'from cache', report: '{generated} generated, {cache} from the cache',
     retakeOf: 'A new take of shot {shot} of {film}', error: 'Error', needKey: 'Enter the API key to continue.', approved: 'Approved.', rejected: 'Rejected.',
     rendition: 'Rendition {name}', notFound: 'There is no such page.', back: 'Back to films', shot: 'Shot', state: 'State', none: '—',
+    waiting: 'waiting', film: 'Film', row: 'Row', rowKey: 'Key', batchRows: 'Rows', batchReports: 'Batch report', cancelBatch: 'Cancel batch',
+    costSoFar: 'Cost so far', batchTally: '{done} of {total} done · {running} running · {failed} failed · {waiting} waiting',
+    openBatchLabel: 'Batch', openBatch: 'Open batch', batchIdHint: 'Batch id',
   },
   zh: {
     skip: '跳到内容', studio: '工作室', mainNav: '主导航', films: '影片', newFilm: '新建影片', language: '语言', apiKey: 'API 密钥',
@@ -35,6 +38,9 @@ const words = {
     makeAgain: '重新制作此镜头', close: '关闭', generated: '新生成', cache: '来自缓存', report: '新生成 {generated} 个，来自缓存 {cache} 个',
     retakeOf: '{film} 的镜头 {shot} 的新版本', error: '错误', needKey: '请输入 API 密钥以继续。', approved: '已批准。', rejected: '已驳回。',
     rendition: '版本 {name}', notFound: '没有这个页面。', back: '返回影片列表', shot: '镜头', state: '状态', none: '—',
+    waiting: '等待中', film: '影片', row: '行', rowKey: '键', batchRows: '各行', batchReports: '批次报告', cancelBatch: '取消批次',
+    costSoFar: '目前费用', batchTally: '共 {total} 个，已完成 {done} 个 · 进行中 {running} 个 · 失败 {failed} 个 · 等待 {waiting} 个',
+    openBatchLabel: '批次', openBatch: '打开批次', batchIdHint: '批次 ID',
   },
 };
 
