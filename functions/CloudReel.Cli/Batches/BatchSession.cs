@@ -19,16 +19,7 @@ public sealed class BatchSession(CliContext context, BatchEntry batch, TextWrite
     /// <summary>Carries the batch on from the journal (finished films untouched, running ones from where they stopped) and watches it to the end.</summary>
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
-        StoreLocation? store;
-        try
-        {
-            store = StoreLocation.Resolve(context.StoreOption, batch.Store, CliConfiguration.Build(context.Home));
-        }
-        catch (FormatException badStore)
-        {
-            await errors.WriteLineAsync(badStore.Message);
-            return ExitCodes.InvalidInput;
-        }
+        if (!context.TryResolveStore(batch.Store, errors, out var store)) return ExitCodes.InvalidInput;
 
         var relay = new ProgressRelay();
         using var loggerFactory = context.CreateLoggerFactory();

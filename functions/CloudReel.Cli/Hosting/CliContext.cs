@@ -66,6 +66,25 @@ public sealed class CliContext(CloudReelHome home, bool verbose, bool plain, str
         }
     }
 
+    /// <summary>
+    /// The store a film or batch goes on: --store when given, else the one it remembers (null for the home's folder);
+    /// false, with the reason written to <paramref name="errors"/>, when that is not a store.
+    /// </summary>
+    public bool TryResolveStore(string? remembered, TextWriter errors, out StoreLocation? location)
+    {
+        try
+        {
+            location = StoreLocation.Resolve(StoreOption, remembered, CliConfiguration.Build(Home));
+            return true;
+        }
+        catch (FormatException badStore)
+        {
+            errors.WriteLine(badStore.Message);
+            location = null;
+            return false;
+        }
+    }
+
     /// <summary>Logs to standard error, every line with its secrets taken out (<see cref="RedactingLoggerFactory"/>).</summary>
     public ILoggerFactory CreateLoggerFactory() => new RedactingLoggerFactory(LoggerFactory.Create(builder => builder
         .AddSimpleConsole(options => options.SingleLine = true)

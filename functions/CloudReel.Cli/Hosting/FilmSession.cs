@@ -18,16 +18,7 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
     /// <summary>Carries the film on from the journal, on its own store and output folder, and watches it to the end. Returns the process exit code.</summary>
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
-        StoreLocation? store;
-        try
-        {
-            store = StoreLocation.Resolve(context.StoreOption, film.Store, CliConfiguration.Build(context.Home));
-        }
-        catch (FormatException badStore)
-        {
-            await errors.WriteLineAsync(badStore.Message);
-            return ExitCodes.InvalidInput;
-        }
+        if (!context.TryResolveStore(film.Store, errors, out var store)) return ExitCodes.InvalidInput;
 
         var relay = new ProgressRelay();
         using var loggerFactory = context.CreateLoggerFactory();
