@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
+using CloudReel.Cli.Progress;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -71,26 +72,14 @@ public sealed class LineBatchProgressView(TextWriter output, bool detail) : IBat
 public sealed class LiveBatchProgressView : IBatchProgressView
 {
     private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _detail;
-    private readonly Task _loop;
+    private readonly LiveRefresh _refresh;
     private BatchSnapshot? _snapshot;
 
     public LiveBatchProgressView(bool detail)
     {
         _detail = detail;
-        _loop = AnsiConsole.Live(new Text("starting…"))
-            .AutoClear(false)
-            .StartAsync(async live =>
-            {
-                while (!_stop.Task.IsCompleted)
-                {
-                    live.UpdateTarget(Render());
-                    await Task.WhenAny(_stop.Task, Task.Delay(250));
-                }
-
-                live.UpdateTarget(Render());
-            });
+        _refresh = new LiveRefresh(Render, TimeSpan.FromMilliseconds(250));
     }
 
     public void Show(BatchSnapshot snapshot)
@@ -103,11 +92,7 @@ public sealed class LiveBatchProgressView : IBatchProgressView
         // The film's row shows its stage; assembly percentages of many films at once would flicker.
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.TrySetResult();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _refresh.DisposeAsync();
 
     private IRenderable Render()
     {

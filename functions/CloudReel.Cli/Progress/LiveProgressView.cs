@@ -8,25 +8,13 @@ namespace CloudReel.Cli.Progress;
 public sealed class LiveProgressView : IProgressView
 {
     private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _loop;
+    private readonly LiveRefresh _refresh;
     private FilmSnapshot? _snapshot;
     private AssemblyProgress? _assembly;
 
     public LiveProgressView()
     {
-        _loop = AnsiConsole.Live(new Text("starting…"))
-            .AutoClear(false)
-            .StartAsync(async live =>
-            {
-                while (!_stop.Task.IsCompleted)
-                {
-                    live.UpdateTarget(Render());
-                    await Task.WhenAny(_stop.Task, Task.Delay(200));
-                }
-
-                live.UpdateTarget(Render());
-            });
+        _refresh = new LiveRefresh(Render, TimeSpan.FromMilliseconds(200));
     }
 
     public void Show(FilmSnapshot snapshot)
@@ -39,11 +27,7 @@ public sealed class LiveProgressView : IProgressView
         lock (_gate) _assembly = progress;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.TrySetResult();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _refresh.DisposeAsync();
 
     private IRenderable Render()
     {
