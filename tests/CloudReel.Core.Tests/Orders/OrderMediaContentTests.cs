@@ -87,5 +87,7 @@ public sealed class OrderMediaContentTests
             Asked.Add(kind);
             return Task.FromResult(kind == MediaFileKind.Sound ? "does not read as a sound file to its end: invalid frame" : null);
         }
+
+        public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default) => Task.FromResult<double?>(null);
     }
 }
