@@ -285,6 +285,22 @@ public sealed class StudioRouteTests : IAsyncLifetime
         _server.Runtime.Started.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Regenerate_ShotThatIsOnesOwnClip_Answers409_AndStartsNothing()
+    {
+        _server.Runtime.Set("promo-10", WorkflowStatus.Completed, new FilmProgress(FilmStages.Completed, 2, 2, 0));
+        await _server.Store.PutAsync(StoreLayout.OrderFile("promo-10", "own/quay.mp4"), new MemoryStream(Mp4), "video/mp4", overwrite: true);
+        await _server.Store.PutTextAsync(
+            "films/promo-10/storyboard.yaml", Storyboard.Replace("    prompt: Boats at the quay\n    seconds: 4\n    seed: 7\n", "    clip: own/quay.mp4\n    seconds: 4\n", StringComparison.Ordinal),
+            "application/yaml", overwrite: true);
+
+        var response = await _server.Client.PostAsync("api/films/promo-10/shots/quay/regenerate", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadAsStringAsync()).Should().Contain("clip of one's own");
+        _server.Runtime.Started.Should().BeEmpty();
+    }
+
     private void Film(string filmId, string title, DateTime created) =>
         _server.Runtime.Instances[filmId] = new WorkflowInstance(
             filmId, nameof(FilmOrchestration), WorkflowStatus.Running, created, created,

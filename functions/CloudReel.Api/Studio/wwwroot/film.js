@@ -115,7 +115,8 @@ function card(storyboard, shot, go) {
   if (storyboard.canRetake) {
     const open = form => { fill(tools, form); form.querySelector('input,textarea,select')?.focus(); };
     fill(tools,
-      h('button', { type: 'button', class: 'regenerate', onclick: async () => go(`#/films/${(await api.regenerate(storyboard.filmId, shot.id, actionKey())).id}`) }, t('regenerate')),
+      // A clip of one's own has no take to make again.
+      shot.model === 'own-clip' ? null : h('button', { type: 'button', class: 'regenerate', onclick: async () => go(`#/films/${(await api.regenerate(storyboard.filmId, shot.id, actionKey())).id}`) }, t('regenerate')),
       h('button', { type: 'button', class: 'edit', onclick: () => open(editForm(storyboard, shot, go)) }, t('edit')),
       h('button', { type: 'button', class: 'replace', onclick: () => open(pictureForm(storyboard, shot, go)) }, t('replace')),
       h('button', { type: 'button', class: 'replace-clip', onclick: () => open(clipForm(storyboard, shot, go)) }, t('replaceClip')));

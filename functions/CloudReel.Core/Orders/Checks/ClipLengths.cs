@@ -11,14 +11,14 @@ namespace CloudReel.Core.Orders;
 /// </summary>
 internal static class ClipLengths
 {
-    public static async Task<FilmOrder> FillAsync(FilmOrder order, NodeIndex index, IOrderFiles files, IMediaFileProbe? probe, CancellationToken cancellationToken)
+    public static async Task<FilmOrder> FillAsync(FilmOrder order, NodeIndex index, ClipMeter? meter, CancellationToken cancellationToken)
     {
-        if (probe is null || files is not IOrderSource source || order.Shots.All(s => s.Clip is null)) return order;
+        if (meter is null || order.Shots.All(s => s.Clip is null)) return order;
         var shots = new List<ShotSpec>(order.Shots.Count);
         for (var i = 0; i < order.Shots.Count; i++)
         {
             var shot = order.Shots[i];
-            if (shot.Clip is { } clip && !index.Has(CheckContext.ShotPath(i, "seconds")) && await SecondsOfAsync(source, clip, probe, cancellationToken) is { } seconds)
+            if (shot.Clip is { } clip && !index.Has(CheckContext.ShotPath(i, "seconds")) && await SecondsOfAsync(meter.Files, clip, meter.Probe, cancellationToken) is { } seconds)
             {
                 shot = shot with { Seconds = Math.Clamp(Math.Floor(seconds * 100) / 100, 1, 60) };
             }
@@ -42,3 +42,6 @@ internal static class ClipLengths
         }
     }
 }
+
+/// <summary>Where an order's own clips are read from, and what measures them.</summary>
+public sealed record ClipMeter(IMediaFileProbe Probe, IOrderSource Files);

@@ -1,3 +1,4 @@
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
@@ -19,7 +20,8 @@ public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog m
         var text = await store.ReadTextAsync(request.OrderName, host.ApplicationStopping);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
         var files = new StoreOrderFiles(store, request.FilmId);
-        var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels(), clipMeter: clipMeter);
+        var meter = clipMeter is null ? null : new ClipMeter(clipMeter, new StoreFolderFiles(store, StoreLayout.OrderFolder(request.FilmId)));
+        var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels(), clipMeter: meter);
         var result = await loader.LoadAsync(text, displayName, host.ApplicationStopping);
         if (!result.IsValid) return new ValidatedOrder(null, result.Errors);
 
