@@ -132,18 +132,18 @@ public sealed class OwnClipOrderTests
         result.Errors.Should().BeEmpty();
         return result.Order!;
     }
+}
 
-    /// <summary>Finds every file whole, and every clip <paramref name="seconds"/> long.</summary>
-    private sealed class LengthProbe(double seconds) : IMediaFileProbe
+/// <summary>Finds every file whole, and every clip <paramref name="seconds"/> long.</summary>
+internal sealed class LengthProbe(double seconds) : IMediaFileProbe
+{
+    public int Measured { get; private set; }
+
+    public Task<string?> ProblemWithAsync(Stream content, MediaFileKind kind, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+    public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default)
     {
-        public int Measured { get; private set; }
-
-        public Task<string?> ProblemWithAsync(Stream content, MediaFileKind kind, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
-
-        public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default)
-        {
-            Measured++;
-            return Task.FromResult<double?>(seconds);
-        }
+        Measured++;
+        return Task.FromResult<double?>(seconds);
     }
 }

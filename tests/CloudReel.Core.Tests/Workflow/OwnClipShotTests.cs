@@ -1,6 +1,9 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
+using CloudReel.Core.Ports;
 using CloudReel.Core.Reports;
+using CloudReel.Core.Tests.Batches;
+using CloudReel.Core.Tests.Orders;
 using CloudReel.Core.Workflow;
 using CloudReel.Core.Workflow.Activities;
 
@@ -30,6 +33,20 @@ public sealed class OwnClipShotTests
         (outcome.Source, outcome.Clip, outcome.Model).Should().Be((ShotSource.Provided, filed, OwnClip.Maker));
         outcome.Attempts.Should().BeEmpty();
         context.Calls.Select(c => c.Name).Should().Equal(nameof(TakeOwnClipActivity));
+    }
+
+    [Fact]
+    public async Task Validate_StagedClipShotWithoutSeconds_LastsAsLongAsItsClip_InTheWorkflowToo()
+    {
+        var store = new MemoryClipStore();
+        await store.PutTextAsync("orders/film/order.yaml", "title: T\nshots:\n  - {id: own, clip: own/quay.mp4}\n", "application/yaml", overwrite: true);
+        await store.PutAsync("orders/film/own/quay.mp4", new MemoryStream([0, 0, 0, 0x18, .. "ftypisom"u8, 0, 0, 2, 0]), "video/mp4", overwrite: true);
+        var activity = new ValidateOrderActivity(store, BatchTestKit.Catalog, ActivityCall.Host, new LengthProbe(2.5));
+
+        var validated = await activity.RunAsync(null!, new FilmRequest("film", "orders/film/order.yaml"));
+
+        validated.Errors.Should().BeEmpty();
+        (validated.Order!.Shots[0].Clip, validated.Order.Shots[0].Seconds).Should().Be(("orders/film/own/quay.mp4", 2.5));
     }
 
     [Fact]
