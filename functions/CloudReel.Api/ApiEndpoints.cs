@@ -34,6 +34,7 @@ public static class ApiEndpoints
         Map(app, ApiRoutes.GetStoryboard, keys, limit, (HttpRequest r, string id, CancellationToken c) => api.GetStoryboardAsync(r, id, c));
         Map(app, ApiRoutes.EditShot, keys, limit, (HttpRequest r, string id, string shotId, CancellationToken c) => api.EditShotAsync(r, id, shotId, c));
         Map(app, ApiRoutes.ReplaceShotPicture, keys, BodyLimit(ShotPictures.MaxBytes), (HttpRequest r, string id, string shotId, CancellationToken c) => api.ReplaceShotPictureAsync(r, id, shotId, c));
+        Map(app, ApiRoutes.ReplaceShotClip, keys, BodyLimit(ShotOwnClips.MaxBytes), (HttpRequest r, string id, string shotId, CancellationToken c) => api.ReplaceShotClipAsync(r, id, shotId, c));
         Map(app, ApiRoutes.GetShotClip, keys, limit, (HttpRequest r, string id, string shotId, CancellationToken c) => api.GetShotClipAsync(r, id, shotId, c));
 
         var events = api.Events;

@@ -29,13 +29,14 @@ public static class ApiRoutes
     public static readonly ApiRoute GetStoryboard = new("GET", "/api/films/{id}/storyboard", "getStoryboard");
     public static readonly ApiRoute EditShot = new("POST", "/api/films/{id}/shots/{shotId}/edit", "editShot");
     public static readonly ApiRoute ReplaceShotPicture = new("POST", "/api/films/{id}/shots/{shotId}/picture", "replaceShotPicture");
+    public static readonly ApiRoute ReplaceShotClip = new("POST", "/api/films/{id}/shots/{shotId}/clip", "replaceShotClip");
 
     /// <summary>Signed links to one shot's clip (a storyboard card plays it); the signature is the credential.</summary>
     public static readonly ApiRoute GetShotClip = new("GET", "/api/films/{id}/shots/{shotId}/clip", "getShotClip", Anonymous: true);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
         [SubmitFilm, GetFilm, ApproveFilm, RegenerateShot, CancelFilm, GetOutput, SubmitBatch, GetBatch, CancelBatch, ListModels, OpenApi, Health,
-         ListFilms, GetStoryboard, EditShot, ReplaceShotPicture, GetShotClip];
+         ListFilms, GetStoryboard, EditShot, ReplaceShotPicture, ReplaceShotClip, GetShotClip];
 
     /// <summary>`cloudreel serve` only: the Event Grid webhook (the Functions app takes the same events from its storage-events queue).</summary>
     public static readonly ApiRoute ServeEvents = new("POST", "/api/events", "receiveEvents");

@@ -67,6 +67,9 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
     public Task<IResult> ReplaceShotPictureAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
         new ShotPictures(Retake).ReplaceAsync(request, id, shotId, cancellationToken);
 
+    public Task<IResult> ReplaceShotClipAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
+        new ShotOwnClips(Retake).ReplaceAsync(request, id, shotId, cancellationToken);
+
     /// <summary>A signed link to one shot's clip; the signature is the credential.</summary>
     public Task<IResult> GetShotClipAsync(HttpRequest request, string id, string shotId, CancellationToken cancellationToken) =>
         new ShotClips(runtime, services.Store, services.Links).GetAsync(request, id, shotId, cancellationToken);

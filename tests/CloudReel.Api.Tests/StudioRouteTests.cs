@@ -10,13 +10,16 @@ using CloudReel.Core.Workflow;
 
 namespace CloudReel.Api.Tests;
 
-/// <summary>The routes the studio uses beside the film routes: list, dry run, storyboard, shot clips, edit a shot, replace it with a picture.</summary>
+/// <summary>The routes the studio uses beside the film routes: list, dry run, storyboard, shot clips, edit a shot, replace it with a picture or a clip.</summary>
 public sealed class StudioRouteTests : IAsyncLifetime
 {
     private const string Storyboard =
         "title: Promo\nmodel: mock\nlanguages: [en, zh-CN]\nshots:\n"
         + "  - id: quay\n    prompt: Boats at the quay\n    seconds: 4\n    seed: 7\n    caption: {en: The quay, zh-CN: 码头}\n"
         + "  - id: lamps\n    prompt: Lanterns\n    seconds: 3\n    seed: 9\n    caption: {en: Lamps, zh-CN: 灯}\n";
+
+    /// <summary>The first bytes of an MP4 (an ftyp box): enough for the sniffing here (this server reads no file through FFmpeg).</summary>
+    private static readonly byte[] Mp4 = [0, 0, 0, 0x18, .. "ftypisom"u8, 0, 0, 2, 0, .. "isomiso2avc1mp41"u8];
 
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==");
 
@@ -242,6 +245,60 @@ public sealed class StudioRouteTests : IAsyncLifetime
         var response = await _server.Client.PostAsync("api/films/promo-7/shots/quay/picture", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Clip_Mp4_StagesTheClipWithTheNewFilm_AsThatShotsClip_WithoutWhatSteeredAModel()
+    {
+        await EndedFilmAsync("promo-8");
+        var content = new ByteArrayContent(Mp4);
+        content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+
+        var response = await _server.Client.PostAsync("api/films/promo-8/shots/quay/clip", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var started = _server.Runtime.Started.Single();
+        var order = OrderLoader.BindUnchecked(await _server.Store.ReadTextAsync(started.OrderName), "order.yaml")!;
+        var quay = order.Shots[0];
+        quay.Clip.Should().StartWith("replacements/quay-").And.EndWith(".mp4");
+        (quay.Seed, quay.Model, quay.Seconds, quay.Prompt).Should().Be((null, null, 4.0, "Boats at the quay"), "the clip keeps the shot's length; a seed only steered a model");
+        (order.Shots[1].Clip, order.Shots[1].Seed).Should().Be((null, 9L));
+        using var staged = await _server.Store.OpenReadAsync(StoreLayout.OrderFile(started.FilmId, quay.Clip!));
+        using var copy = new MemoryStream();
+        await staged.CopyToAsync(copy);
+        copy.ToArray().Should().Equal(Mp4);
+    }
+
+    [Theory]
+    [InlineData("video/x-msvideo", "mp4", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("video/webm", "mp4", HttpStatusCode.BadRequest)]
+    [InlineData("video/mp4", "png", HttpStatusCode.BadRequest)]
+    public async Task Clip_NotAClipItSaysItIs_IsRefused_AndStartsNothing(string type, string body, HttpStatusCode expected)
+    {
+        await EndedFilmAsync("promo-9");
+        var content = new ByteArrayContent(body == "png" ? Png : Mp4);
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+
+        var response = await _server.Client.PostAsync("api/films/promo-9/shots/quay/clip", content);
+
+        response.StatusCode.Should().Be(expected);
+        _server.Runtime.Started.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Regenerate_ShotThatIsOnesOwnClip_Answers409_AndStartsNothing()
+    {
+        _server.Runtime.Set("promo-10", WorkflowStatus.Completed, new FilmProgress(FilmStages.Completed, 2, 2, 0));
+        await _server.Store.PutAsync(StoreLayout.OrderFile("promo-10", "own/quay.mp4"), new MemoryStream(Mp4), "video/mp4", overwrite: true);
+        await _server.Store.PutTextAsync(
+            "films/promo-10/storyboard.yaml", Storyboard.Replace("    prompt: Boats at the quay\n    seconds: 4\n    seed: 7\n", "    clip: own/quay.mp4\n    seconds: 4\n", StringComparison.Ordinal),
+            "application/yaml", overwrite: true);
+
+        var response = await _server.Client.PostAsync("api/films/promo-10/shots/quay/regenerate", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadAsStringAsync()).Should().Contain("clip of one's own");
+        _server.Runtime.Started.Should().BeEmpty();
     }
 
     private void Film(string filmId, string title, DateTime created) =>

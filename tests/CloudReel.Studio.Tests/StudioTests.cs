@@ -254,6 +254,47 @@ public sealed class StudioTests(StudioServer server) : IClassFixture<StudioServe
     }
 
     [Fact]
+    public async Task ReplaceShot_WithAnUploadedClip_UsesTheClipAsItIs_AtNoCost_AndTheOtherShotFromTheCache()
+    {
+        var filmId = await server.SubmitAsync(TwoShots("Harbour Clip"));
+        await server.CompletedAsync(filmId);
+        var page = await server.OpenAsync(page: $"#/films/{filmId}");
+        var clip = Path.Combine(Path.GetTempPath(), $"studio-{Guid.NewGuid():N}.mp4");
+        await TestClip.Mp4Async(clip);
+        var before = await page.Locator(".card[data-shot=lamps] video").GetAttributeAsync("src");
+
+        // From the keyboard: the button opens the form and its file field takes the focus.
+        await page.FocusAsync(".card[data-shot=lamps] button.replace-clip");
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<string>("document.activeElement.name")).Should().Be("clip");
+        await page.SetInputFilesAsync(".card[data-shot=lamps] input[name=clip]", clip);
+        await StudioServer.ScreenshotAsync(page, "replace-clip-desktop");
+        await page.ClickAsync(".card[data-shot=lamps] form button[type=submit]");
+
+        await page.WaitForURLAsync(url => !url.EndsWith(filmId, StringComparison.Ordinal));
+        await page.Locator("#film-report").WaitForAsync();
+        var report = page.Locator("#film-report");
+        (await report.GetAttributeAsync("data-provided")).Should().Be("1");
+        (await report.GetAttributeAsync("data-cache")).Should().Be("1");
+        (await report.GetAttributeAsync("data-generated")).Should().Be("0");
+        (await page.Locator(".card[data-shot=lamps] [data-source]").GetAttributeAsync("data-source")).Should().Be("provided");
+        (await page.Locator(".card[data-shot=quay] [data-source]").GetAttributeAsync("data-source")).Should().Be("cache");
+        (await page.Locator(".card[data-shot=lamps] video").GetAttributeAsync("src")).Should().NotBe(before, "the card shows the new clip");
+
+        var newFilm = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var status = JsonDocument.Parse(await server.Client.GetStringAsync($"api/films/{newFilm}")).RootElement;
+        status.GetProperty("shots").GetProperty("provided").GetInt32().Should().Be(1);
+        status.GetProperty("cost").GetProperty("actual").GetDecimal().Should().Be(0);
+        var storyboard = JsonDocument.Parse(await server.Client.GetStringAsync($"api/films/{newFilm}/storyboard")).RootElement;
+        var lamps = storyboard.GetProperty("shots").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "lamps");
+        lamps.GetProperty("model").GetString().Should().Be("own-clip");
+        var played = await server.Client.GetByteArrayAsync(new Uri(server.Client.BaseAddress!, lamps.GetProperty("clipUrl").GetString()!));
+        played.Should().Equal(await File.ReadAllBytesAsync(clip), "the shot's clip is the uploaded file as it is");
+        File.Delete(clip);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Language_SwitchedToChinese_TranslatesThePage_AndStaysAfterAReload()
     {
         var page = await server.OpenAsync(page: "#/new");

@@ -40,7 +40,8 @@ public sealed class ShotPictures(ShotRetake retake)
 
         var path = $"replacements/{shotId}-{Convert.ToHexStringLower(SHA256.HashData(picture))[..12]}{extension}";
         var held = still is not null && bool.Parse(still);
-        var changed = source.Shot with { Image = path, Camera = held ? CameraMove.Static : source.Shot.Camera };
+        // A shot that was one's own clip becomes a shot a model makes again (it keeps its prompt).
+        var changed = source.Shot with { Image = path, Clip = null, Camera = held ? CameraMove.Static : source.Shot.Camera };
         return await retake.StartAsync(request, source, held ? "still" : "picture", _ => changed, new Dictionary<string, byte[]> { [path] = picture }, cancellationToken);
     }
 

@@ -6,7 +6,7 @@ namespace CloudReel.Api.Control;
 
 /// <summary>
 /// POST /api/films/{id}/shots/{shotId}/regenerate: a new take of one shot (<see cref="ShotRetake"/>)
-/// with that shot's seed changed: the one given, or a fresh one.
+/// with that shot's seed changed: the one given, or a fresh one. A shot made of one's own clip has no take to make again (409).
 /// </summary>
 public sealed class ShotRegeneration(ShotRetake retake)
 {
@@ -14,6 +14,10 @@ public sealed class ShotRegeneration(ShotRetake retake)
     {
         var (source, refusal) = await retake.LoadAsync(request, filmId, shotId, cancellationToken);
         if (source is null) return refusal!;
+        if (source.Shot.Clip is not null)
+        {
+            return ApiProblems.Conflict(request, $"Shot {shotId} is a clip of one's own: no model makes it, so there is nothing to make again; replace it with a picture or another clip instead.");
+        }
 
         RegenerationRequest? body;
         try

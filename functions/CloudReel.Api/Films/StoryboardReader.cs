@@ -40,13 +40,13 @@ public sealed class StoryboardReader(IFilmRuntime runtime, IClipStore store, Out
                 shot.Prompt,
                 shot.Seconds,
                 shot.Captions,
-                run.State?.Model ?? shot.Model ?? order!.Model,
+                run.State?.Model ?? (shot.Clip is not null ? OwnClip.Maker : shot.Model ?? order!.Model),
                 shot.Seed,
                 shot.Image is not null,
                 run.State?.Status ?? (film.IsTerminal ? FilmStatusNames.Of(film.Status) : "planned"),
                 run.State?.State,
                 run.State?.Cost ?? 0,
-                run.Outcome?.Source switch { ShotSource.Generated => "generated", ShotSource.Cache => "cache", _ => null },
+                run.Outcome?.Source switch { ShotSource.Generated => "generated", ShotSource.Cache => "cache", ShotSource.Provided => "provided", _ => null },
                 clip.Url,
                 clip.Url is null ? null : clip.ExpiresUtc,
                 run.State?.Error));
@@ -68,7 +68,7 @@ public sealed class StoryboardReader(IFilmRuntime runtime, IClipStore store, Out
 public sealed record FilmStoryboard(
     string FilmId, string Title, string Status, string? Stage, bool AwaitingApproval, bool CanRetake, IReadOnlyList<string> Languages, IReadOnlyList<StoryboardShot> Shots);
 
-/// <summary>One card of the storyboard: the shot as planned and what was made of it (source: generated or cache).</summary>
+/// <summary>One card of the storyboard: the shot as planned and what was made of it (source: generated, cache, or provided: the order's own clip).</summary>
 public sealed record StoryboardShot(
     string Id,
     string Prompt,

@@ -45,6 +45,10 @@ public static class ApiProblems
         Result(Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the picture as PNG, JPEG or WebP",
             $"Content-Type '{contentType ?? "(none)"}' is not image/png, image/jpeg or image/webp."));
 
+    public static IResult UnsupportedClip(HttpRequest request, string? contentType) =>
+        Result(Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the clip as MP4, MOV or WebM",
+            $"Content-Type '{contentType ?? "(none)"}' is not video/mp4, video/quicktime or video/webm."));
+
     public static IResult IdempotencyKeyReused(HttpRequest request, string filmId) =>
         Result(Create(request, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "The Idempotency-Key was used for another request",
             $"This key already started film {filmId} with a different order; use a new key for a new order."));

@@ -17,7 +17,11 @@ public sealed record FilmStatusResponse(
     FilmLinks Links);
 
 /// <summary>How many shots are planned, done (made or from the cache), from the cache, and failed.</summary>
-public sealed record ShotTally(int Total, int Done, int FromCache, int Failed);
+public sealed record ShotTally(int Total, int Done, int FromCache, int Failed)
+{
+    /// <summary>Shots made of the order's own clips (no model, no cost).</summary>
+    public int Provided { get; init; }
+}
 
 /// <summary>One shot: its orchestration's status, what it is doing, the model, progress, its cost so far.</summary>
 public sealed record ShotState(string Id, string Status, string? State, string? Model, int? Percent, decimal Cost, string? Error);

@@ -45,7 +45,10 @@ public sealed class FilmStatusReader(IFilmRuntime runtime, IClipStore store, Out
                 report?.Shots.Planned ?? progress?.ShotsTotal ?? shots.Count,
                 shots.Count(s => s.Status is "completed"),
                 report?.Shots.FromCache ?? progress?.ShotsFromCache ?? 0,
-                shots.Count(s => s.Status is "failed")),
+                shots.Count(s => s.Status is "failed"))
+            {
+                Provided = report?.Shots.Provided ?? shots.Count(s => s.State is "provided"),
+            },
             shots,
             report is not null
                 ? new FilmCosts(report.Cost.Estimated, report.Cost.Actual, report.Cost.Currency, report.Cost.Budget)

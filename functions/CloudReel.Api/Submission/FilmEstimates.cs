@@ -29,6 +29,7 @@ public static class FilmEstimates
         var plan = result.Plan;
         var shots = plan.Shots.Select(s =>
         {
+            if (s.Own is not null) return new ShotEstimate(s.Shot.Id, s.Shot.Prompt, s.Shot.Seconds, OwnClip.Maker, [], 0, Cached: false, OwnClip: true);
             var first = s.Chain.Count > 0 ? s.Chain[0] : null;
             return new ShotEstimate(
                 s.Shot.Id, s.Shot.Prompt, s.Shot.Seconds, first?.Model, s.Chain.Skip(1).Select(a => a.Model).ToList(),
@@ -44,5 +45,6 @@ public static class FilmEstimates
 public sealed record FilmEstimate(
     string Title, IReadOnlyList<ShotEstimate> Shots, decimal EstimatedCost, string Currency, decimal? Budget, bool OverBudget, IReadOnlyList<string> Notes);
 
-/// <summary>One planned shot: its model (and fallbacks), seconds and estimated cost; nothing when the store holds its clip.</summary>
-public sealed record ShotEstimate(string Id, string Prompt, double Seconds, string? Model, IReadOnlyList<string> Fallbacks, decimal EstimatedCost, bool Cached);
+/// <summary>One planned shot: its model (and fallbacks), seconds and estimated cost; nothing when the store holds its clip, or when it is the order's own clip.</summary>
+public sealed record ShotEstimate(
+    string Id, string Prompt, double Seconds, string? Model, IReadOnlyList<string> Fallbacks, decimal EstimatedCost, bool Cached, bool OwnClip = false);

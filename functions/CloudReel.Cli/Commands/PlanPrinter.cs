@@ -3,7 +3,7 @@ using CloudReel.Core.Planning;
 
 namespace CloudReel.Cli.Commands;
 
-/// <summary>Prints a plan shot by shot: model and fallbacks, seconds, size, content key, cache hit, estimated cost; then the total against the budget.</summary>
+/// <summary>Prints a plan shot by shot: model and fallbacks (or "own clip", at no cost), seconds, size, content key, cache hit, estimated cost; then the total against the budget.</summary>
 public static class PlanPrinter
 {
     public static void Print(PlanPreviewResult local, TextWriter output)
@@ -12,6 +12,11 @@ public static class PlanPrinter
         var currency = plan.Order.Budget?.Currency ?? "USD";
         var rows = plan.Shots.Select(shot =>
         {
+            if (shot.Own is { } own)
+            {
+                return [shot.Shot.Id, "own clip", Number(shot.Shot.Seconds), "", own.ContentKey[..12], "provided", Money(0, currency)];
+            }
+
             var first = shot.Chain.Count > 0 ? shot.Chain[0] : null;
             var models = first is null ? "(no model can make it)" : first.Model + (shot.Chain.Count > 1 ? " → " + string.Join(" → ", shot.Chain.Skip(1).Select(a => a.Model)) : "");
             return new[]

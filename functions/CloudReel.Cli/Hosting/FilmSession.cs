@@ -98,6 +98,7 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
         var shots = report.Shots;
         output.WriteLine(
             $"  {report.FilmSeconds:0.00} s, {shots.Planned} shots: {shots.Generated} generated, {shots.FromCache} from cache, "
+            + (shots.Provided > 0 ? $"{shots.Provided} own clip(s), " : "")
             + $"{shots.Retried} retried, {shots.FallenBack} fallen back; cost {report.Cost.Actual:0.00} {report.Cost.Currency} "
             + $"(estimated {report.Cost.Estimated:0.00})");
         if (report.Quality is { } quality) PrintQuality(report, quality);

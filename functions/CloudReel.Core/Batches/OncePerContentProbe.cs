@@ -23,4 +23,6 @@ internal sealed class OncePerContentProbe(IMediaFileProbe inner) : IMediaFilePro
         _verdicts[key] = verdict;
         return verdict;
     }
+
+    public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default) => inner.VideoSecondsAsync(content, cancellationToken);
 }

@@ -1,8 +1,8 @@
 namespace CloudReel.Core.Media;
 
 /// <summary>
-/// What a picture or a sound file is by its first bytes, not by its name: the picture types orders accept
-/// (PNG, JPEG, WebP) and the sound types (MP3, WAV, FLAC, Ogg, AAC and M4A/MP4 audio).
+/// What a picture, a sound file or a video is by its first bytes, not by its name: the picture types orders accept
+/// (PNG, JPEG, WebP), the sound types (MP3, WAV, FLAC, Ogg, AAC and M4A/MP4 audio) and the video types (MP4, MOV, WebM).
 /// </summary>
 public static class MediaSniffer
 {
@@ -15,6 +15,17 @@ public static class MediaSniffer
         if (start.Length >= 3 && start[0] == 0xFF && start[1] == 0xD8 && start[2] == 0xFF) return "image/jpeg";
         if (start.Length >= 12 && start[..4].SequenceEqual("RIFF"u8) && start[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
         return null;
+    }
+
+    /// <summary>The video's content type from its first bytes (MP4, QuickTime MOV, WebM), or null when it is none of the accepted types.</summary>
+    public static string? VideoTypeOf(ReadOnlySpan<byte> start)
+    {
+        if (start.Length >= 4 && start[..4].SequenceEqual(new byte[] { 0x1A, 0x45, 0xDF, 0xA3 })) return "video/webm"; // EBML (Matroska/WebM)
+        if (start.Length < 12) return null;
+        var box = start[4..8];
+        if (box.SequenceEqual("ftyp"u8)) return start[8..12].SequenceEqual("qt  "u8) ? "video/quicktime" : "video/mp4";
+        // Older QuickTime files start straight with an atom other than ftyp.
+        return box.SequenceEqual("moov"u8) || box.SequenceEqual("wide"u8) || box.SequenceEqual("mdat"u8) || box.SequenceEqual("free"u8) ? "video/quicktime" : null;
     }
 
     /// <summary>The sound file's content type from its magic bytes, or null when it is none of the accepted types.</summary>

@@ -13,6 +13,10 @@ public static class ContentKey
     /// <summary>Bump when the meaning of the hashed fields changes, so old clips are never reused wrongly.</summary>
     private const string Scheme = "cloudreel.clip.v1";
 
+    /// <summary>The key of a clip of one's own footage: its bytes alone decide it, so the same file is one clip in any film.</summary>
+    public static string ForOwnClip(string sha256) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"cloudreel.own-clip.v1\nsha256={sha256}\n")));
+
     public static string For(string model, string modelVersion, ShotRequest request)
     {
         var text = new StringBuilder()

@@ -124,10 +124,11 @@ public sealed record FilmOrder
             if (Shots[i].LastImage is { } last) yield return ($"shots[{i}].lastImage", last);
             for (var r = 0; r < Shots[i].References.Count; r++) yield return ($"shots[{i}].references[{r}]", Shots[i].References[r]);
             if (Shots[i].VoiceOver is { } voiceOver) yield return ($"shots[{i}].voiceover", voiceOver);
+            if (Shots[i].Clip is { } clip) yield return ($"shots[{i}].clip", clip);
         }
     }
 
-    /// <summary>The files whose content goes into clips' content keys: shots' pictures, the cast's pictures, the workflow graph.</summary>
+    /// <summary>The files whose content goes into clips' content keys: shots' pictures and own clips, the cast's pictures, the workflow graph.</summary>
     public IEnumerable<string> CastingFiles() => ReferencedFiles()
         .Where(f => f.Field.StartsWith("shots[", StringComparison.Ordinal) || f.Field.StartsWith("characters[", StringComparison.Ordinal) || f.Field == "workflow")
         .Where(f => !f.Field.EndsWith(".voiceover", StringComparison.Ordinal))
@@ -149,6 +150,7 @@ public sealed record FilmOrder
             LastImage = s.LastImage is null ? null : map(s.LastImage),
             References = s.References.Select(map).ToList(),
             VoiceOver = s.VoiceOver is null ? null : map(s.VoiceOver),
+            Clip = s.Clip is null ? null : map(s.Clip),
         }).ToList(),
     };
 }
@@ -161,6 +163,9 @@ public sealed record ShotSpec
     public required string Prompt { get; init; }
 
     public double Seconds { get; init; } = 5;
+
+    /// <summary>A clip of one's own footage that is the shot (path relative to the order, or store name once staged): no model makes it.</summary>
+    public string? Clip { get; init; }
 
     /// <summary>Reference image for image-to-video (path relative to the order, or store name once staged).</summary>
     public string? Image { get; init; }

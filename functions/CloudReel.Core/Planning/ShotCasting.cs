@@ -6,18 +6,21 @@ namespace CloudReel.Core.Planning;
 
 /// <summary>
 /// Casts every shot of an order to its models: the shot's own (or the order's) first, then the
-/// fallbacks, each with the request that model gets, the clip's content key and the cost. Pure.
+/// fallbacks, each with the request that model gets, the clip's content key and the cost; a shot made of
+/// one's own clip to no model, keyed by the clip's bytes. Pure.
 /// </summary>
 public static class ShotCasting
 {
     /// <param name="order">An order with shots (planned if it came as a brief or script).</param>
     /// <param name="models">Capabilities of every model the host knows.</param>
-    /// <param name="imageHashes">SHA-256 of each reference image (and of the workflow graph), by the path the order uses.</param>
+    /// <param name="imageHashes">SHA-256 of each reference image and own clip (and of the workflow graph), by the path the order uses.</param>
     public static PlannedFilm Cast(FilmOrder order, IReadOnlyDictionary<string, ModelCapabilities> models, IReadOnlyDictionary<string, string> imageHashes)
     {
         var notes = new List<string>();
         var master = order.Aspects[0].FrameFor(order.Resolution);
-        var shots = order.Shots.Select((shot, i) => new PlannedShot(shot, ChainOf(shot, order.ContinuesSequence(i), order, models, imageHashes, master, notes))).ToList();
+        var shots = order.Shots.Select((shot, i) => shot.Clip is { } clip
+            ? new PlannedShot(shot, [], new OwnClip(clip, imageHashes[clip], ContentKey.ForOwnClip(imageHashes[clip])))
+            : new PlannedShot(shot, ChainOf(shot, order.ContinuesSequence(i), order, models, imageHashes, master, notes))).ToList();
         var used = shots.SelectMany(s => s.Chain).Select(a => a.Model).Distinct(StringComparer.Ordinal);
         return new PlannedFilm
         {

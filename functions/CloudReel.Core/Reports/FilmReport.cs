@@ -65,6 +65,9 @@ public sealed record ShotCounts(int Planned, int Generated, int FromCache, int R
 {
     /// <summary>Shots with at least one take that failed the quality checks (and so were retaken, fell back, failed or kept it).</summary>
     public int Retaken { get; init; }
+
+    /// <summary>Shots made of the order's own clips: no model, no cost.</summary>
+    public int Provided { get; init; }
 }
 
 /// <summary>

@@ -41,6 +41,7 @@ public static class FilmReportBuilder
                 Failed: shots.Count(s => s.Source == ShotSource.Failed))
             {
                 Retaken = shots.Count(s => s.Attempts.Any(a => a.Result == AttemptResult.FailedChecks)),
+                Provided = shots.Count(s => s.Source == ShotSource.Provided),
             },
             Cost = new CostSummary(plan?.EstimatedCost ?? 0, shots.Sum(s => s.Cost), currency, order?.Budget?.Limit),
             FilmSeconds = assembly?.FilmSeconds,

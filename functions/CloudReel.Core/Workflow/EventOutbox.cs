@@ -27,7 +27,7 @@ internal sealed class EventOutbox(TaskOrchestrationContext context, string filmI
         if (outcome.Clip is { } clip)
         {
             Publish(FilmEventTypes.ShotGenerated, subject, new ShotGeneratedData(
-                filmId, outcome.ShotId, outcome.Model ?? clip.Model, outcome.Source == ShotSource.Cache ? "cache" : "generated",
+                filmId, outcome.ShotId, outcome.Model ?? clip.Model, outcome.Source switch { ShotSource.Cache => "cache", ShotSource.Provided => "provided", _ => "generated" },
                 clip.ContentKey, outcome.Source == ShotSource.Cache ? 0 : clip.Cost, outcome.Attempts.Count));
             return;
         }

@@ -59,8 +59,18 @@ public sealed record PlannedFilm
     public decimal EstimatedCost => Shots.Sum(s => s.Chain.Count > 0 ? s.Chain[0].EstimatedCost : 0);
 }
 
-/// <summary>A shot with its fallback chain: each model's request and content key.</summary>
-public sealed record PlannedShot(ShotSpec Shot, IReadOnlyList<ModelAttempt> Chain);
+/// <summary>A shot with its fallback chain: each model's request and content key; or, made of one's own clip, that clip and no chain.</summary>
+public sealed record PlannedShot(ShotSpec Shot, IReadOnlyList<ModelAttempt> Chain, OwnClip? Own = null);
+
+/// <summary>
+/// A shot made of one's own footage (the order's <c>clip</c>): the staged file, its SHA-256, and the content
+/// key it is filed under in the clip store. No model makes it, and it costs nothing.
+/// </summary>
+public sealed record OwnClip(string File, string Sha256, string ContentKey)
+{
+    /// <summary>What plans, statuses and reports name as the shot's maker.</summary>
+    public const string Maker = "own-clip";
+}
 
 /// <summary>
 /// One model's way of making a shot. <paramref name="SlotGroup"/> and <paramref name="SlotCapacity"/>

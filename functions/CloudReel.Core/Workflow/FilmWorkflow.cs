@@ -21,6 +21,7 @@ public static class FilmWorkflow
         typeof(SubmitShotActivity),
         typeof(PollShotActivity),
         typeof(LastFrameActivity),
+        typeof(TakeOwnClipActivity),
         typeof(CheckClipActivity),
         typeof(AssembleFilmActivity),
         typeof(EnqueueAssemblyActivity),

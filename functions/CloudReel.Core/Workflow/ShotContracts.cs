@@ -5,10 +5,15 @@ namespace CloudReel.Core.Workflow;
 /// <summary>
 /// Input of one shot's orchestration; with a budget, every paid attempt is reserved against it first.
 /// <paramref name="Previous"/> is the clip the shot continues (the shot before it in its sequence);
-/// <paramref name="Qa"/> how its new clips are checked and retaken (none: not checked).
+/// <paramref name="Qa"/> how its new clips are checked and retaken (none: not checked); <paramref name="Own"/> the
+/// clip of one's own that is the shot (then the chain is empty).
 /// </summary>
 public sealed record ShotInput(
-    string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain, Orders.Budget? Budget = null, PreviousClip? Previous = null, ShotQa? Qa = null);
+    string FilmId, string ShotId, IReadOnlyList<ModelAttempt> Chain, Orders.Budget? Budget = null, PreviousClip? Previous = null, ShotQa? Qa = null,
+    OwnClip? Own = null);
+
+/// <summary>Input of the activity that files a shot's own clip in the clip store.</summary>
+public sealed record OwnClipJob(string FilmId, string ShotId, OwnClip Clip);
 
 /// <summary>The clip a shot continues from: its content key (where its last frame is kept) and its SHA-256 (part of the shot's key).</summary>
 public sealed record PreviousClip(string ShotId, string ContentKey, string Sha256);
@@ -85,6 +90,9 @@ public enum ShotSource
     Generated,
     Cache,
     Failed,
+
+    /// <summary>The order's own clip (<c>clip</c>): no model made it, and it cost nothing.</summary>
+    Provided,
 }
 
 /// <summary>One model's attempt at a shot.</summary>

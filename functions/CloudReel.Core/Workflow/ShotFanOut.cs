@@ -35,7 +35,7 @@ internal static class ShotFanOut
             foreach (var (index, previous) in ready.OrderBy(r => r.Index).ToList())
             {
                 var shot = plan.Shots[index];
-                if (shot.Chain.Count == 0)
+                if (shot.Chain.Count == 0 && shot.Own is null)
                 {
                     ready.Remove((index, previous));
                     Finish(new ShotOutcome { ShotId = shot.Shot.Id, Source = ShotSource.Failed });
@@ -43,7 +43,7 @@ internal static class ShotFanOut
                     continue;
                 }
 
-                var model = shot.Chain[0].Model;
+                var model = shot.Own is null ? shot.Chain[0].Model : OwnClip.Maker;
                 var cap = plan.ModelConcurrency.TryGetValue(model, out var c) ? Math.Max(1, c) : DefaultCap;
                 if (inFlight.GetValueOrDefault(model) >= cap) continue;
 
@@ -51,7 +51,7 @@ internal static class ShotFanOut
                 ready.Remove((index, previous));
                 var task = context.CallSubOrchestratorAsync<ShotOutcome>(
                     nameof(ShotOrchestration),
-                    new ShotInput(filmId, shot.Shot.Id, shot.Chain, order.Budget, previous, QaFor(plan, shot)),
+                    new ShotInput(filmId, shot.Shot.Id, shot.Chain, order.Budget, previous, QaFor(plan, shot), shot.Own),
                     new SubOrchestrationOptions { InstanceId = ShotOrchestration.InstanceIdFor(filmId, shot.Shot.Id) });
                 running[task] = (model, index);
             }

@@ -8,7 +8,7 @@ using Microsoft.DurableTask;
 namespace CloudReel.Core.Workflow;
 
 /// <summary>
-/// Makes one shot: a shot that continues its sequence first takes the last frame of the clip before it
+/// Makes one shot. A shot made of one's own clip is filed in the clip store as it is. Otherwise a shot that continues its sequence first takes the last frame of the clip before it
 /// as its first frame (and that clip's hash into its content key). Then each model in the shot's chain
 /// in turn makes it (see <see cref="ModelAttemptRun"/>), served from the clip cache when it can be,
 /// with its cost reserved against the film's budget and settled at what it really cost. Every clip is
@@ -38,6 +38,7 @@ public sealed class ShotOrchestration : TaskOrchestrator<ShotInput, ShotOutcome>
 
     public override async Task<ShotOutcome> RunAsync(TaskOrchestrationContext context, ShotInput input)
     {
+        if (input.Own is { } own) return await TakeOwnClipAsync(context, input, own);
         var chain = input.Previous is { } previous ? await ContinueFromAsync(context, input, previous) : input.Chain;
         var attempts = new List<AttemptRecord>();
         var qa = input.Qa;
@@ -97,6 +98,15 @@ public sealed class ShotOrchestration : TaskOrchestrator<ShotInput, ShotOutcome>
 
         context.SetCustomStatus(new ShotProgress(input.ShotId, "failed", attempts.LastOrDefault()?.Model ?? ""));
         return new ShotOutcome { ShotId = input.ShotId, Source = ShotSource.Failed, Attempts = attempts };
+    }
+
+    /// <summary>A shot of one's own footage: its clip is filed in the store under the key of its bytes; no model, no cost.</summary>
+    private static async Task<ShotOutcome> TakeOwnClipAsync(TaskOrchestrationContext context, ShotInput input, OwnClip own)
+    {
+        context.SetCustomStatus(new ShotProgress(input.ShotId, "filing", OwnClip.Maker));
+        var clip = await context.CallActivityAsync<ClipRecord>(nameof(TakeOwnClipActivity), new OwnClipJob(input.FilmId, input.ShotId, own), new TaskOptions(FilmOrchestration.StoreRetry));
+        context.SetCustomStatus(new ShotProgress(input.ShotId, "provided", OwnClip.Maker, 100));
+        return new ShotOutcome { ShotId = input.ShotId, Source = ShotSource.Provided, Clip = clip, Model = OwnClip.Maker };
     }
 
     /// <summary>The shot's chain, each attempt starting from the last frame of the clip before it and keyed by that clip.</summary>

@@ -38,6 +38,12 @@ public sealed class StudioFunctions(FilmApiServices services)
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         Api(client).ReplaceShotPictureAsync(request, id, shotId, cancellationToken);
 
+    [Function("ReplaceShotClip")]
+    public Task<IResult> ReplaceShotClip(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "films/{id}/shots/{shotId}/clip")] HttpRequest request, string id, string shotId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        Api(client).ReplaceShotClipAsync(request, id, shotId, cancellationToken);
+
     [Function("GetShotClip")]
     public Task<IResult> GetShotClip(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "films/{id}/shots/{shotId}/clip")] HttpRequest request, string id, string shotId,

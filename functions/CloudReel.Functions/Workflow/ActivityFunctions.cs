@@ -40,6 +40,9 @@ public static class ActivityFunctions
     [Function(nameof(LastFrameActivity))]
     public static Task<ReferenceImage> LastFrame([ActivityTrigger] PreviousClip input, FunctionContext function) => Run<LastFrameActivity, PreviousClip, ReferenceImage>(input, function);
 
+    [Function(nameof(TakeOwnClipActivity))]
+    public static Task<ClipRecord> TakeOwnClip([ActivityTrigger] OwnClipJob input, FunctionContext function) => Run<TakeOwnClipActivity, OwnClipJob, ClipRecord>(input, function);
+
     [Function(nameof(CheckClipActivity))]
     public static Task<ClipQualityReport> CheckClip([ActivityTrigger] ClipCheckRequest input, FunctionContext function) =>
         Run<CheckClipActivity, ClipCheckRequest, ClipQualityReport>(input, function);

@@ -133,5 +133,7 @@ public class BatchRowErrorTests
             using var reader = new StreamReader(content);
             return (await reader.ReadToEndAsync(cancellationToken)).Contains(Unreadable, StringComparison.Ordinal) ? "could not be decoded" : null;
         }
+
+        public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default) => Task.FromResult<double?>(null);
     }
 }

@@ -1,4 +1,3 @@
-using CloudReel.Core.Intake;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
 
@@ -61,23 +60,6 @@ public sealed class OrderMediaContentTests
     private static Task<OrderLoadResult> Load(MemoryOrderSource files, IMediaFileProbe? probe = null) =>
         new OrderLoader(files, OrderTestKit.Models, probe: probe).LoadAsync(Order, "order.yaml");
 
-    private sealed class MemoryOrderSource : IOrderSource
-    {
-        private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
-
-        public MemoryOrderSource With(string path, byte[] content)
-        {
-            _files[path] = content;
-            return this;
-        }
-
-        public Task<long?> GetSizeAsync(string relativePath, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_files.TryGetValue(relativePath, out var content) ? content.Length : (long?)null);
-
-        public Task<Stream?> OpenReadAsync(string relativePath, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_files.TryGetValue(relativePath, out var content) ? new MemoryStream(content) : (Stream?)null);
-    }
-
     private sealed class RefusingSoundProbe : IMediaFileProbe
     {
         public List<MediaFileKind> Asked { get; } = [];
@@ -87,5 +69,7 @@ public sealed class OrderMediaContentTests
             Asked.Add(kind);
             return Task.FromResult(kind == MediaFileKind.Sound ? "does not read as a sound file to its end: invalid frame" : null);
         }
+
+        public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default) => Task.FromResult<double?>(null);
     }
 }

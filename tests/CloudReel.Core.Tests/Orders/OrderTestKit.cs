@@ -1,3 +1,4 @@
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 
@@ -75,4 +76,22 @@ internal static class RepoRoot
         }
         throw new InvalidOperationException("CloudReel.sln not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>Order files held in memory, content and all (pictures, sounds and clips are checked by what they hold).</summary>
+internal sealed class MemoryOrderSource : IOrderSource
+{
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+
+    public MemoryOrderSource With(string path, byte[] content)
+    {
+        _files[path] = content;
+        return this;
+    }
+
+    public Task<long?> GetSizeAsync(string relativePath, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_files.TryGetValue(relativePath, out var content) ? content.Length : (long?)null);
+
+    public Task<Stream?> OpenReadAsync(string relativePath, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_files.TryGetValue(relativePath, out var content) ? new MemoryStream(content) : (Stream?)null);
 }

@@ -213,7 +213,7 @@ public class OrderYamlWriterTests
             Transition = TransitionSpec.Cut, Approval = new ApprovalSpec(true), Qa = new QaSpec(1, [QaCheck.Freeze]), TargetSeconds = 30, Brief = "b", Script = "s.txt",
             Shots = [new ShotSpec
             {
-                Id = "a", Prompt = "p", Seconds = 4, Image = "i.png", LastImage = "j.png", References = ["r.png"], Cast = ["mei"], Sequence = "run", Camera = CameraMove.Aerial,
+                Id = "a", Prompt = "p", Seconds = 4, Clip = "c.mp4", Image = "i.png", LastImage = "j.png", References = ["r.png"], Cast = ["mei"], Sequence = "run", Camera = CameraMove.Aerial,
                 Captions = new Dictionary<string, string> { ["en"] = "c" }, Model = "m", Seed = 1, Transition = TransitionSpec.Cut,
                 Focus = new FocusPoint(0.2, 0.7), VoiceOver = "vo.wav", Title = "Chapter one",
                 Narration = new Dictionary<string, string> { ["en"] = "n" }, Dialogue = [new DialogueLine("mei", new Dictionary<string, string> { ["en"] = "d" })],

@@ -61,4 +61,6 @@ export const api = {
   edit: (id, shot, edit, idempotencyKey) => call('POST', `films/${encodeURIComponent(id)}/shots/${encodeURIComponent(shot)}/edit`, { body: edit, headers: { 'Idempotency-Key': idempotencyKey } }),
   picture: (id, shot, file, still, idempotencyKey) =>
     call('POST', `films/${encodeURIComponent(id)}/shots/${encodeURIComponent(shot)}/picture?still=${still}`, { body: file, type: file.type, headers: { 'Idempotency-Key': idempotencyKey } }),
+  clip: (id, shot, file, idempotencyKey) =>
+    call('POST', `films/${encodeURIComponent(id)}/shots/${encodeURIComponent(shot)}/clip`, { body: file, type: file.type || 'video/mp4', headers: { 'Idempotency-Key': idempotencyKey } }),
 };

@@ -47,11 +47,17 @@ function drawProgress(section, film) {
     h('p', {}, h('span', { id: 'film-stage', 'data-stage': film.stage ?? '' }, film.stage ?? '—'), film.message ? ` · ${film.message}` : ''),
     h('progress', { max: 100, value: percent, 'aria-label': t('progress') }),
     h('p', { id: 'film-shots' }, t('shotsDone', tally),
-      ended && film.status === 'completed' ? h('span', { id: 'film-report', 'data-generated': tally.done - tally.fromCache, 'data-cache': tally.fromCache },
-        ' · ', t('report', { generated: tally.done - tally.fromCache, cache: tally.fromCache })) : null),
+      ended && film.status === 'completed' ? report(tally) : null),
     h('p', {}, `${t('cost')}: ${money(film.cost.actual, film.cost.currency)}`, film.cost.estimated != null ? ` / ${money(film.cost.estimated, film.cost.currency)}` : ''),
     film.error ? h('p', { class: 'error', role: 'alert' }, film.error) : null,
     film.links.cancel ? h('p', {}, h('button', { type: 'button', id: 'cancel-film', onclick: async () => { await api.cancel(film.id); } }, t('cancel'))) : null);
+}
+
+function report(tally) {
+  const provided = tally.provided ?? 0;
+  const generated = tally.done - tally.fromCache - provided;
+  return h('span', { id: 'film-report', 'data-generated': generated, 'data-cache': tally.fromCache, 'data-provided': provided },
+    ' · ', t('report', { generated, cache: tally.fromCache }), provided ? t('reportProvided', { provided }) : '');
 }
 
 function drawApproval(section, film, reload) {
@@ -96,11 +102,11 @@ function card(storyboard, shot, go) {
     shot.clipUrl
       ? h('video', { class: 'thumb', preload: 'metadata', muted: true, playsinline: true, controls: true, src: shot.clipUrl + '#t=0.1', 'aria-label': `${t('shot')} ${shot.id}` })
       : h('div', { class: 'thumb empty' }, shot.id),
-    h('h3', {}, shot.id, ' ', shot.source ? h('span', { class: `badge ${shot.source}`, 'data-source': shot.source }, t(shot.source === 'cache' ? 'cache' : 'generated')) : null),
+    h('h3', {}, shot.id, ' ', shot.source ? h('span', { class: `badge ${shot.source}`, 'data-source': shot.source }, t(shot.source === 'cache' || shot.source === 'provided' ? shot.source : 'generated')) : null),
     h('p', { class: 'prompt' }, shot.prompt),
     h('dl', {},
       Object.entries(shot.captions).map(([language, text]) => [h('dt', {}, `${t('captions')} (${language})`), h('dd', {}, text)]),
-      h('dt', {}, t('model')), h('dd', {}, shot.model ?? '—'),
+      h('dt', {}, t('model')), h('dd', {}, shot.model === 'own-clip' ? t('provided') : shot.model ?? '—'),
       h('dt', {}, t('seconds')), h('dd', {}, shot.seconds),
       h('dt', {}, t('cost')), h('dd', {}, money(shot.cost)),
       h('dt', {}, t('state')), h('dd', { 'data-state': shot.status }, t(shot.status), shot.state ? ` (${shot.state})` : '')),
@@ -109,9 +115,11 @@ function card(storyboard, shot, go) {
   if (storyboard.canRetake) {
     const open = form => { fill(tools, form); form.querySelector('input,textarea,select')?.focus(); };
     fill(tools,
-      h('button', { type: 'button', class: 'regenerate', onclick: async () => go(`#/films/${(await api.regenerate(storyboard.filmId, shot.id, actionKey())).id}`) }, t('regenerate')),
+      // A clip of one's own has no take to make again.
+      shot.model === 'own-clip' ? null : h('button', { type: 'button', class: 'regenerate', onclick: async () => go(`#/films/${(await api.regenerate(storyboard.filmId, shot.id, actionKey())).id}`) }, t('regenerate')),
       h('button', { type: 'button', class: 'edit', onclick: () => open(editForm(storyboard, shot, go)) }, t('edit')),
-      h('button', { type: 'button', class: 'replace', onclick: () => open(pictureForm(storyboard, shot, go)) }, t('replace')));
+      h('button', { type: 'button', class: 'replace', onclick: () => open(pictureForm(storyboard, shot, go)) }, t('replace')),
+      h('button', { type: 'button', class: 'replace-clip', onclick: () => open(clipForm(storyboard, shot, go)) }, t('replaceClip')));
   }
   return el;
 }
@@ -152,5 +160,17 @@ function pictureForm(storyboard, shot, go) {
     try { go(`#/films/${(await api.picture(storyboard.filmId, shot.id, file.files[0], still.checked, key)).id}`); } catch (e) { error.textContent = e.message; }
   } },
   h('label', {}, t('picture'), file), h('label', { class: 'check' }, still, t('still')), error,
+  h('p', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, t('makeAgain'))));
+}
+
+function clipForm(storyboard, shot, go) {
+  const key = actionKey();
+  const file = h('input', { name: 'clip', type: 'file', accept: 'video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm', required: true, 'aria-describedby': `clip-help-${shot.id}` });
+  const error = h('p', { class: 'error', role: 'alert' });
+  return h('form', { class: 'clip-form', onsubmit: async event => {
+    event.preventDefault();
+    try { go(`#/films/${(await api.clip(storyboard.filmId, shot.id, file.files[0], key)).id}`); } catch (e) { error.textContent = e.message; }
+  } },
+  h('label', {}, t('clip'), file), h('p', { class: 'help', id: `clip-help-${shot.id}` }, t('clipHelp')), error,
   h('p', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, t('makeAgain'))));
 }

@@ -66,7 +66,7 @@ function estimate(answer) {
       h('thead', {}, h('tr', {}, [t('shot'), t('model'), t('seconds'), t('cost')].map(c => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, answer.shots.map(s => h('tr', {},
         h('td', { 'data-label': t('shot') }, s.id),
-        h('td', { 'data-label': t('model') }, [s.model, ...s.fallbacks].filter(Boolean).join(' → ')),
+        h('td', { 'data-label': t('model') }, s.ownClip ? t('provided') : [s.model, ...s.fallbacks].filter(Boolean).join(' → ')),
         h('td', { 'data-label': t('seconds') }, s.seconds),
         h('td', { 'data-label': t('cost') }, s.cached ? `${money(0, answer.currency)} (${t('fromCache')})` : money(s.estimatedCost, answer.currency)))))),
     h('p', { class: 'total' }, `${t('total')}: `, h('strong', { id: 'estimate-total' }, money(answer.estimatedCost, answer.currency)),

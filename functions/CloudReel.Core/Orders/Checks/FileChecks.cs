@@ -7,7 +7,7 @@ namespace CloudReel.Core.Orders;
 
 /// <summary>
 /// Checks that the files an order names exist, are files it may use, and are not too large, through <see cref="IOrderFiles"/>;
-/// where their content can be read (<see cref="IOrderSource"/>), that each picture and sound file is what it claims to be,
+/// where their content can be read (<see cref="IOrderSource"/>), that each picture, sound file and video clip is what it claims to be,
 /// by its first bytes and, with a <see cref="IMediaFileProbe"/>, read through.
 /// </summary>
 internal static class FileChecks
@@ -67,6 +67,7 @@ internal static class FileChecks
         var head = start.AsSpan(0, read);
         if (kind == MediaFileKind.Picture && MediaSniffer.ImageTypeOf(head) is null) return $"{path} is not a PNG, JPEG or WebP picture, whatever its name says";
         if (kind == MediaFileKind.Sound && MediaSniffer.AudioTypeOf(head) is null) return $"{path} is not an MP3, M4A, AAC, WAV, FLAC or Ogg sound file, whatever its name says";
+        if (kind == MediaFileKind.Video && MediaSniffer.VideoTypeOf(head) is null) return $"{path} is not an MP4, MOV or WebM video, whatever its name says";
         if (probe is null) return null;
 
         await using var whole = await source.OpenReadAsync(path, cancellationToken);
@@ -74,7 +75,10 @@ internal static class FileChecks
     }
 
     private static MediaFileKind? KindOf(PathType type) =>
-        type.Noun == OrderFormat.Image.Noun ? MediaFileKind.Picture : type.Noun == OrderFormat.Music.Noun ? MediaFileKind.Sound : null;
+        type.Noun == OrderFormat.Image.Noun ? MediaFileKind.Picture
+        : type.Noun == OrderFormat.Music.Noun ? MediaFileKind.Sound
+        : type.Noun == OrderFormat.Video.Noun ? MediaFileKind.Video
+        : null;
 
     internal static PathType TypeOf(string field) => field switch
     {
@@ -83,6 +87,7 @@ internal static class FileChecks
         "script" => OrderFormat.Script,
         "workflow" => OrderFormat.Workflow,
         _ when field.EndsWith(".voiceover", StringComparison.Ordinal) => OrderFormat.VoiceOver,
+        _ when field.EndsWith(".clip", StringComparison.Ordinal) => OrderFormat.Video,
         _ => OrderFormat.Image,
     };
 

@@ -30,6 +30,8 @@ internal static class ModelChecks
     private static void CheckShot(CheckContext context, IReadOnlyDictionary<string, ModelCapabilities> models, ModelNames names, int index, HashSet<string> shapeReported)
     {
         var shot = context.Order.Shots[index];
+        // A shot made of one's own clip asks no model for anything.
+        if (shot.Clip is not null) return;
         var modelPath = CheckContext.ShotPath(index, "model");
         // A rejected model (the shot's, or the order's for a shot without one) leaves nothing to check against.
         if (context.Index.IsRejected(modelPath) || (shot.Model is null && context.Index.IsRejected("model"))) return;

@@ -144,6 +144,12 @@ internal sealed record FieldSpec(string Name, FieldType Type, string Description
 {
     public bool Required { get; init; }
 
+    /// <summary>The field is required unless this sibling field is present (a shot's prompt, unless it is a clip of one's own).</summary>
+    public string? RequiredUnless { get; init; }
+
+    /// <summary>The field may not stand next to any of these sibling fields.</summary>
+    public IReadOnlyList<string>? NotWith { get; init; }
+
     /// <summary>The value used when the field is absent, as the schema shows it.</summary>
     public object? Default { get; init; }
 

@@ -25,6 +25,12 @@ internal static class OrderFormat
 
     public static readonly PathType VoiceOver = Music with { MaxBytes = 20 * MB };
 
+    /// <summary>A clip of one's own footage that stands for a shot (no model makes it).</summary>
+    public static readonly PathType Video = new([".mp4", ".mov", ".webm"], 100 * MB, "video clip");
+
+    /// <summary>What a shot made of one's own clip may not have: everything that only steers a model.</summary>
+    public static readonly IReadOnlyList<string> NotWithClip = ["image", "lastImage", "references", "sequence", "cast", "model", "seed"];
+
     private static readonly TextType ShotId = new()
     {
         Pattern = "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$",
@@ -303,9 +309,14 @@ internal static class OrderFormat
     [
         new("id", ShotId, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
         new("prompt", new TextType { MinLength = 1, MaxLength = 2000 },
-            "What the shot shows, 1–2000 characters (some models take fewer).") { Required = true },
+            "What the shot shows, 1–2000 characters (some models take fewer); a shot made of a 'clip' needs none.") { RequiredUnless = "clip" },
         new("seconds", new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds" },
-            "Length of the shot in seconds, 1–60; the shot's model must offer it.") { Default = 5 },
+            "Length of the shot in seconds, 1–60; the shot's model must offer it. A 'clip' is cut to it; without it, the clip's own length (at most 60).") { Default = 5 },
+        new("clip", Video,
+            "A clip of one's own footage as the shot, instead of a generated one: a path relative to the order file, .mp4 .mov or .webm, at most 100 MB; no model makes it and it costs nothing. Not with image, lastImage, references, sequence, cast, model or seed.")
+        {
+            NotWith = NotWithClip,
+        },
         new("image", Image with { AllowsHttpsUrl = true },
             "Reference image to start from (image-to-video): a path relative to the order file, or an https URL of a public host (fetched once when the film starts); .png .jpg .jpeg or .webp, at most 20 MB."),
         new("lastImage", Image, "Picture the shot ends on (first-and-last-frame video); needs 'image' and a model that can do it."),

@@ -69,6 +69,7 @@ internal sealed partial class OrderBinder(NodeIndex index)
             Id = Text(shot, "id") ?? ShotDefaults.Id,
             Prompt = Text(shot, "prompt") ?? ShotDefaults.Prompt,
             Seconds = Number(shot, "seconds") ?? ShotDefaults.Seconds,
+            Clip = Text(shot, "clip"),
             Image = Text(shot, "image"),
             LastImage = Text(shot, "lastImage"),
             References = Texts(shot, "references")?.OfType<string>().ToList() ?? ShotDefaults.References,

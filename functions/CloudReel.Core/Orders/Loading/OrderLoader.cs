@@ -1,3 +1,4 @@
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Speech;
@@ -13,13 +14,15 @@ namespace CloudReel.Core.Orders;
 /// <param name="models">Every model that can be ordered here.</param>
 /// <param name="unconfigured">Models known here but not configured, with what to set to use them.</param>
 /// <param name="speech">The speech providers and their voices; without them the voices an order names are not checked.</param>
-/// <param name="probe">Reads pictures and sound files through; without it they are checked by their first bytes only.</param>
+/// <param name="probe">Reads pictures, sound files and clips through; without it they are checked by their first bytes only.</param>
+/// <param name="clipMeter">Measures the own clips of shots that give no length (<paramref name="probe"/> over <paramref name="files"/> when absent); without either they last the default length.</param>
 public sealed class OrderLoader(
     IOrderFiles files,
     IReadOnlyDictionary<string, ModelCapabilities> models,
     IReadOnlyDictionary<string, string>? unconfigured = null,
     SpeechChoices? speech = null,
-    IMediaFileProbe? probe = null)
+    IMediaFileProbe? probe = null,
+    ClipMeter? clipMeter = null)
 {
     /// <param name="text">The order file's text.</param>
     /// <param name="fileName">The name every error shows, e.g. "samples/shanghai/order.yaml"; ".json" means JSON, anything else YAML.</param>
@@ -31,7 +34,8 @@ public sealed class OrderLoader(
         if (root is null) return new OrderLoadResult(null, problems.ToErrors(fileName));
 
         var index = StructuralValidator.Validate(root, problems);
-        var order = new OrderBinder(index).Bind(root);
+        var meter = clipMeter ?? (probe is not null && files is IOrderSource source ? new ClipMeter(probe, source) : null);
+        var order = await ClipLengths.FillAsync(new OrderBinder(index).Bind(root), index, meter, cancellationToken);
         var context = new CheckContext(order, index, problems);
         OrderChecks.Run(context);
         CastChecks.Run(context);

@@ -180,15 +180,33 @@ internal sealed class SchemaWriter(Utf8JsonWriter writer)
             foreach (var name in exactlyOne) WriteRequired(name);
             writer.WriteEndArray();
         }
-        var conditional = obj.Fields.Where(f => f.OnlyWith is not null).ToList();
+        foreach (var field in obj.Fields.Where(f => f.RequiredUnless is not null))
+        {
+            writer.WriteStartArray("anyOf");
+            WriteRequired(field.Name);
+            WriteRequired(field.RequiredUnless!);
+            writer.WriteEndArray();
+        }
+        var conditional = obj.Fields.Where(f => f.OnlyWith is not null || f.NotWith is not null).ToList();
         if (conditional.Count == 0) return;
         writer.WriteStartObject("dependentSchemas");
         foreach (var field in conditional)
         {
             writer.WriteStartObject(field.Name);
-            writer.WriteStartArray("anyOf");
-            foreach (var other in field.OnlyWith!) WriteRequired(other);
-            writer.WriteEndArray();
+            if (field.OnlyWith is { } onlyWith)
+            {
+                writer.WriteStartArray("anyOf");
+                foreach (var other in onlyWith) WriteRequired(other);
+                writer.WriteEndArray();
+            }
+            if (field.NotWith is { } notWith)
+            {
+                writer.WriteStartObject("not");
+                writer.WriteStartArray("anyOf");
+                foreach (var other in notWith) WriteRequired(other);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndObject();

@@ -85,6 +85,19 @@ internal sealed class StructuralValidator
         {
             _problems.Add(mapping.Position, FieldPath.Child(path, field.Name), $"missing required field '{field.Name}': {field.Description}");
         }
+        foreach (var field in type.Fields.Where(f => f.RequiredUnless is { } other && !mapping.Has(f.Name) && !mapping.Has(other)))
+        {
+            _problems.Add(mapping.Position, FieldPath.Child(path, field.Name),
+                $"missing required field '{field.Name}' (needed unless the {type.Noun} has '{field.RequiredUnless}'): {field.Description}");
+        }
+        foreach (var field in type.Fields.Where(f => f.NotWith is not null && mapping.Has(f.Name)))
+        {
+            foreach (var other in field.NotWith!.Where(mapping.Has))
+            {
+                var otherPath = FieldPath.Child(path, other);
+                _problems.Add(_index.Locate(otherPath, atKey: true), otherPath, $"'{other}' can't be given together with '{field.Name}'");
+            }
+        }
         foreach (var field in type.Fields.Where(f => f.OnlyWith is not null && mapping.Has(f.Name) && !f.OnlyWith.Any(mapping.Has)))
         {
             var childPath = FieldPath.Child(path, field.Name);

@@ -50,8 +50,10 @@ internal static class OrderNodes
     {
         var node = Mapping();
         Put(node, "id", Text(shot.Id));
-        Put(node, "prompt", Text(shot.Prompt));
-        if (shot.Seconds != ShotDefaults.Seconds) Put(node, "seconds", Number(shot.Seconds));
+        if (shot.Clip is null || shot.Prompt.Length > 0) Put(node, "prompt", Text(shot.Prompt));
+        // A clip's length is written always: without it, the order would mean the clip's own length.
+        if (shot.Seconds != ShotDefaults.Seconds || shot.Clip is not null) Put(node, "seconds", Number(shot.Seconds));
+        if (shot.Clip is { } clip) Put(node, "clip", Text(clip));
         if (shot.Image is { } image) Put(node, "image", Text(image));
         if (shot.LastImage is { } last) Put(node, "lastImage", Text(last));
         if (shot.References.Count > 0) Put(node, "references", List(shot.References.Select(Text)));

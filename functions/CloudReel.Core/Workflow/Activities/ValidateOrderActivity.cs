@@ -1,3 +1,4 @@
+using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
@@ -8,16 +9,19 @@ namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
 /// Reads the staged order from the store and validates it against the files staged with it and
-/// the models this host knows. Paths in the valid order become store names.
+/// the models this host knows (the files were read through when the order was taken; here only the own clips
+/// of shots that give no length are measured, as they were then). Paths in the valid order become store names.
 /// </summary>
-public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog models, IHostApplicationLifetime host) : TaskActivity<FilmRequest, ValidatedOrder>
+public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog models, IHostApplicationLifetime host, IMediaFileProbe? clipMeter = null)
+    : TaskActivity<FilmRequest, ValidatedOrder>
 {
     public override async Task<ValidatedOrder> RunAsync(TaskActivityContext context, FilmRequest request)
     {
         var text = await store.ReadTextAsync(request.OrderName, host.ApplicationStopping);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
         var files = new StoreOrderFiles(store, request.FilmId);
-        var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels());
+        var meter = clipMeter is null ? null : new ClipMeter(clipMeter, new StoreFolderFiles(store, StoreLayout.OrderFolder(request.FilmId)));
+        var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels(), clipMeter: meter);
         var result = await loader.LoadAsync(text, displayName, host.ApplicationStopping);
         if (!result.IsValid) return new ValidatedOrder(null, result.Errors);
 
