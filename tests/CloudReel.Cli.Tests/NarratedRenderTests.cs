@@ -60,6 +60,18 @@ public sealed partial class NarratedRenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_VoiceEspeakLacks_IsRefusedAtItsLineWithDidYouMean_BeforeAnythingIsMade()
+    {
+        var order = _workspace.Write("order.yaml", Narrated.Replace("languages: [zh-CN, en]", "languages: [zh-CN, en]\nvoice: {voices: {zh-CN: cnm}}", StringComparison.Ordinal));
+
+        var result = await _workspace.Cli.RunAsync("render", order, "-o", _workspace.Out);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("order.yaml:3:25: voice.voices.zh-CN: espeak has no voice 'cnm'").And.Contain("did you mean 'cmn'");
+        Directory.Exists(_workspace.Out).Should().BeFalse("nothing is spoken or rendered from an invalid order");
+    }
+
+    [Fact]
     public async Task Validate_NarratedSample_IsAccepted()
     {
         var result = await _workspace.Cli.RunAsync("validate", Path.Combine(Workspace.RepositoryRoot, "samples", "shanghai-clay", "narrated.yaml"));

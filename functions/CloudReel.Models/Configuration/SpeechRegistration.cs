@@ -21,8 +21,9 @@ public static class SpeechRegistration
         var speech = configuration.GetSection("Speech").Get<SpeechOptions>() ?? new SpeechOptions();
         services.AddSingleton(speech);
         services.AddSingleton<ISpeechProvider>(sp => CreateAzure(speech.Azure, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => new SpeechCatalog(sp.GetServices<ISpeechProvider>(), speech.Provider));
+        services.AddSingleton(sp => new SpeechCatalog(sp.GetServices<ISpeechProvider>(), speech.Provider, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISpeechCatalog>(sp => sp.GetRequiredService<SpeechCatalog>());
+        services.AddSingleton<ISpeechChoices>(sp => sp.GetRequiredService<SpeechCatalog>());
         services.AddSingleton<SpeechLineMaker>();
         services.AddSingleton<ShotSpeech>();
         return services;

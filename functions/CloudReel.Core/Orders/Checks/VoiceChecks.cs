@@ -111,6 +111,8 @@ internal static class VoiceChecks
             context.Report(context.Index.Has("voice.provider") ? "voice.provider" : "voice", $"speech provider '{name}' is not configured here: {hint}");
             return;
         }
+        // Voices that cannot be listed right now are not checked here (SpeechProviderInfo.Unlisted says why that is safe).
+        if (provider.Unlisted is not null) return;
 
         var narrator = CheckNarratorVoice(context, provider, spoken);
         if (narrator is not null && order.Voice.Style is { } style) CheckStyle(context, provider, narrator, style);

@@ -12,13 +12,13 @@ namespace CloudReel.Core.Orders;
 /// <param name="files">The files the order refers to.</param>
 /// <param name="models">Every model that can be ordered here.</param>
 /// <param name="unconfigured">Models known here but not configured, with what to set to use them.</param>
-/// <param name="speech">The speech providers and their voices; without them the voices an order names are not checked.</param>
+/// <param name="speech">The speech providers' voice lists, asked for only when the order speaks; without them the voices an order names are not checked.</param>
 /// <param name="probe">Reads pictures and sound files through; without it they are checked by their first bytes only.</param>
 public sealed class OrderLoader(
     IOrderFiles files,
     IReadOnlyDictionary<string, ModelCapabilities> models,
     IReadOnlyDictionary<string, string>? unconfigured = null,
-    SpeechChoices? speech = null,
+    ISpeechChoices? speech = null,
     IMediaFileProbe? probe = null)
 {
     /// <param name="text">The order file's text.</param>
@@ -36,7 +36,8 @@ public sealed class OrderLoader(
         OrderChecks.Run(context);
         CastChecks.Run(context);
         PresentationChecks.Run(context);
-        VoiceChecks.Run(context, speech);
+        var choices = speech is not null && order.Shots.Any(s => s.Speaks) ? await speech.ChoicesAsync(cancellationToken) : null;
+        VoiceChecks.Run(context, choices);
         ModelChecks.Run(context, models, unconfigured ?? new Dictionary<string, string>());
         await FileChecks.RunAsync(context, files, probe, cancellationToken);
 

@@ -1,6 +1,7 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Speech;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Hosting;
 
@@ -8,16 +9,17 @@ namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
 /// Reads the staged order from the store and validates it against the files staged with it and
-/// the models this host knows. Paths in the valid order become store names.
+/// the models and voices this host knows (an order dropped in the store comes in unchecked). Paths in the valid order become store names.
 /// </summary>
-public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog models, IHostApplicationLifetime host) : TaskActivity<FilmRequest, ValidatedOrder>
+public sealed class ValidateOrderActivity(IClipStore store, IVideoModelCatalog models, IHostApplicationLifetime host, ISpeechChoices? speech = null)
+    : TaskActivity<FilmRequest, ValidatedOrder>
 {
     public override async Task<ValidatedOrder> RunAsync(TaskActivityContext context, FilmRequest request)
     {
         var text = await store.ReadTextAsync(request.OrderName, host.ApplicationStopping);
         var displayName = request.OrderName[StoreLayout.OrderFolder(request.FilmId).Length..];
         var files = new StoreOrderFiles(store, request.FilmId);
-        var loader = new OrderLoader(files, models.CapabilitiesByName(), models.UnconfiguredModels());
+        var loader = models.OrderLoader(files, speech: speech);
         var result = await loader.LoadAsync(text, displayName, host.ApplicationStopping);
         if (!result.IsValid) return new ValidatedOrder(null, result.Errors);
 
