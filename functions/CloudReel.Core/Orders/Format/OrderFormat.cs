@@ -304,8 +304,16 @@ internal static class OrderFormat
         new("id", ShotId, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
         new("prompt", new TextType { MinLength = 1, MaxLength = 2000 },
             "What the shot shows, 1–2000 characters (some models take fewer).") { Required = true },
-        new("seconds", new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds" },
-            "Length of the shot in seconds, 1–60; the shot's model must offer it.") { Default = 5 },
+        new("seconds", new OneOfType(
+            [
+                new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds", Description = "Length of the shot in seconds, 1–60; the shot's model must offer it." },
+                new ChoiceType([Speech.ShotLengths.Auto], "length")
+                {
+                    Explain = text => $"expected a number of seconds or 'auto', found text '{NodeText.Quote(text)}'",
+                    Description = "auto: as long as the shot's narration and dialogue take to say, padded, at the nearest length its model offers.",
+                },
+            ]),
+            "Length of the shot in seconds, 1–60 (the shot's model must offer it), or 'auto' to follow its narration.") { Default = 5 },
         new("image", Image with { AllowsHttpsUrl = true },
             "Reference image to start from (image-to-video): a path relative to the order file, or an https URL of a public host (fetched once when the film starts); .png .jpg .jpeg or .webp, at most 20 MB."),
         new("lastImage", Image, "Picture the shot ends on (first-and-last-frame video); needs 'image' and a model that can do it."),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Orders;
 
@@ -69,6 +70,7 @@ internal sealed partial class OrderBinder(NodeIndex index)
             Id = Text(shot, "id") ?? ShotDefaults.Id,
             Prompt = Text(shot, "prompt") ?? ShotDefaults.Prompt,
             Seconds = Number(shot, "seconds") ?? ShotDefaults.Seconds,
+            AutoSeconds = Text(shot, "seconds") == ShotLengths.Auto,
             Image = Text(shot, "image"),
             LastImage = Text(shot, "lastImage"),
             References = Texts(shot, "references")?.OfType<string>().ToList() ?? ShotDefaults.References,

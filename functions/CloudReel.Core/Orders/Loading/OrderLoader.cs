@@ -31,7 +31,7 @@ public sealed class OrderLoader(
         if (root is null) return new OrderLoadResult(null, problems.ToErrors(fileName));
 
         var index = StructuralValidator.Validate(root, problems);
-        var order = new OrderBinder(index).Bind(root);
+        var order = ShotLengths.Resolve(new OrderBinder(index).Bind(root), models);
         var context = new CheckContext(order, index, problems);
         OrderChecks.Run(context);
         CastChecks.Run(context);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Orders;
 
@@ -51,7 +52,8 @@ internal static class OrderNodes
         var node = Mapping();
         Put(node, "id", Text(shot.Id));
         Put(node, "prompt", Text(shot.Prompt));
-        if (shot.Seconds != ShotDefaults.Seconds) Put(node, "seconds", Number(shot.Seconds));
+        if (shot.AutoSeconds) Put(node, "seconds", Text(ShotLengths.Auto));
+        else if (shot.Seconds != ShotDefaults.Seconds) Put(node, "seconds", Number(shot.Seconds));
         if (shot.Image is { } image) Put(node, "image", Text(image));
         if (shot.LastImage is { } last) Put(node, "lastImage", Text(last));
         if (shot.References.Count > 0) Put(node, "references", List(shot.References.Select(Text)));
