@@ -7,7 +7,7 @@ using CloudReel.Core.Workflow;
 
 namespace CloudReel.Cli.Tests;
 
-/// <summary>A narrated order rendered by the cloudreel command with espeak-ng: spoken, captioned on the speech, loud as ordered, and spoken once.</summary>
+/// <summary>A narrated order rendered by the cloudreel command with espeak-ng: spoken, captioned on the speech, loud as ordered, spoken once, and a 'seconds: auto' shot as long as its speech.</summary>
 public sealed partial class NarratedRenderTests : IDisposable
 {
     private const string Narrated = """
@@ -24,7 +24,7 @@ public sealed partial class NarratedRenderTests : IDisposable
             narration: {zh-CN: 外滩的黄昏。灯亮了。, en: Dusk on the Bund. The lights come on.}
           - id: river
             prompt: A boat on Suzhou River
-            seconds: 3
+            seconds: auto
             narration: {zh-CN: 苏州河上的船。, en: A boat on Suzhou River.}
         """;
 
@@ -56,7 +56,24 @@ public sealed partial class NarratedRenderTests : IDisposable
         zh[1].Start.Should().BeApproximately(zh[0].End, 0.05, "the second sentence follows the first");
         zh[1].End.Should().BeLessThanOrEqualTo(4.0);
         zh[2].Start.Should().BeInRange(4.2, 4.35, "the second shot's line starts after its lead-in");
+        // 'seconds: auto': the measured voice-over (lead-in and line) and 0.25 s after it, to the tenth above (the animatic makes any length).
+        var river = Math.Ceiling(((zh[2].End - 4.0 + 0.25) * 10) - 0.02) / 10;
+        var film = await Probe.StreamsAsync(Path.Combine(folder, "tiny-narrated-shanghai.16x9.mp4"));
+        film.VideoSeconds.Should().BeApproximately(4 + river, 0.05);
+        Report(second.FilmId).Shots.FromCache.Should().Be(2, "the same speech gives the auto shot the same length, so the same clip");
         (await MediaFiles.LoudnessAsync(Path.Combine(folder, "tiny-narrated-shanghai.16x9.mp4"))).Should().BeInRange(-15, -13);
+    }
+
+    [Fact]
+    public async Task Render_VoiceEspeakLacks_IsRefusedAtItsLineWithDidYouMean_BeforeAnythingIsMade()
+    {
+        var order = _workspace.Write("order.yaml", Narrated.Replace("languages: [zh-CN, en]", "languages: [zh-CN, en]\nvoice: {voices: {zh-CN: cnm}}", StringComparison.Ordinal));
+
+        var result = await _workspace.Cli.RunAsync("render", order, "-o", _workspace.Out);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("order.yaml:3:25: voice.voices.zh-CN: espeak has no voice 'cnm'").And.Contain("did you mean 'cmn'");
+        Directory.Exists(_workspace.Out).Should().BeFalse("nothing is spoken or rendered from an invalid order");
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class CloudReelCompositionTests
     [InlineData("Models:Vidu:Currency", "dollars", "Models:Vidu", "Currency")]
     [InlineData("Judge:MinScore", "3", "Judge", "MinScore")]
     [InlineData("Speech:Azure:Resilience:BreakerFailureRatio", "0", "Speech", "BreakerFailureRatio")]
+    [InlineData("Speech:OpenAI:PricePerMillionCharacters", "-1", "Speech", "PricePerMillionCharacters")]
+    [InlineData("Speech:OpenAI:BaseUrl", "not an address", "Speech", "BaseUrl")]
+    [InlineData("Speech:OpenAI:Model", "tts 1", "Speech", "Model")]
     [InlineData("Events:LinkLifetimeHours", "500", "Events", "LinkLifetimeHours")]
     [InlineData("Events:Webhooks:0:Url", "https://hooks.example.test/a", "Events", "Secret")]
     public async Task AddCloudReel_SettingOutOfRangeOrMissing_StopsTheHostAtStartNamingIt(string setting, string value, string section, string member)

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -81,7 +80,7 @@ public sealed class FakeAzureSpeech(string key = "speech-key", string? bearer = 
             Ssml.Enqueue(ssml);
             Interlocked.Increment(ref _syntheses);
             var text = XDocument.Parse(ssml).Root!.Value;
-            return (null, Results.Bytes(Tone(text, sampleRate), "audio/x-wav"));
+            return (null, Results.Bytes(FakeSpeechAudio.Tone(text, sampleRate), "audio/x-wav"));
         });
     }
 
@@ -133,30 +132,5 @@ public sealed class FakeAzureSpeech(string key = "speech-key", string? bearer = 
         };
         if (voice.Styles.Length > 0) json["StyleList"] = new JsonArray([.. voice.Styles.Select(s => (JsonNode)s)]);
         return json;
-    }
-
-    /// <summary>A 440 Hz tone as a RIFF WAV, 16-bit mono, as long as the text would take to say.</summary>
-    private static byte[] Tone(string text, int sampleRate)
-    {
-        var seconds = 0.1 + text.Sum(c => c >= 0x3400 ? 0.2 : char.IsWhiteSpace(c) ? 0 : 0.07);
-        var frames = (int)(seconds * sampleRate);
-        var wav = new byte[44 + (frames * 2)];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), 36 + (frames * 2));
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), sampleRate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), frames * 2);
-        for (var i = 0; i < frames; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + (i * 2)), (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / sampleRate)));
-        }
-        return wav;
     }
 }

@@ -1,6 +1,7 @@
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Speech;
 using CloudReel.Core.Workflow;
 
 namespace CloudReel.Core.Intake;
@@ -9,14 +10,16 @@ namespace CloudReel.Core.Intake;
 /// The one way a film comes in, whichever the door (`cloudreel render`, POST /api/films, an order
 /// dropped in the store): validate the order against its files and the models this host knows,
 /// stage it under orders/&lt;film-id&gt;/, and start the film on the runtime with its label.
+/// With <paramref name="speech"/> (every host has it) the order's voices are held to the providers' voice lists.
 /// </summary>
-public sealed class FilmIntake(IClipStore store, IVideoModelCatalog models, IReferenceImageFetcher fetcher, FilmIntakeOptions options, IMediaFileProbe? probe = null)
+public sealed class FilmIntake(
+    IClipStore store, IVideoModelCatalog models, IReferenceImageFetcher fetcher, FilmIntakeOptions options, IMediaFileProbe? probe = null, ISpeechChoices? speech = null)
 {
     private readonly OrderStaging _staging = new(store, fetcher);
 
     /// <summary>Every problem of the order, each with file, line, column and field; or the order. Its pictures and sound files are read through before anything is spent.</summary>
     public Task<OrderLoadResult> ValidateAsync(OrderDocument order, IOrderFiles files, CancellationToken cancellationToken) =>
-        models.OrderLoader(files, probe).LoadAsync(order.Text, order.DisplayName, cancellationToken);
+        models.OrderLoader(files, probe, speech).LoadAsync(order.Text, order.DisplayName, cancellationToken);
 
     /// <inheritdoc cref="OrderStaging.StageAsync"/>
     public Task<string> StageAsync(string filmId, OrderDocument order, FilmOrder? parsed, IOrderSource source, CancellationToken cancellationToken) =>

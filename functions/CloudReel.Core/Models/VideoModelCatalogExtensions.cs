@@ -1,5 +1,6 @@
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Models;
 
@@ -17,7 +18,10 @@ public static class VideoModelCatalogExtensions
         catalog.All.Where(m => !m.IsConfigured).ToDictionary(
             m => m.Capabilities.Name, m => m.SetupHint ?? "it is not configured", StringComparer.Ordinal);
 
-    /// <summary>The one order validation of this host: against <paramref name="files"/> (read through by <paramref name="probe"/> where there is one) and the models configured here.</summary>
-    public static OrderLoader OrderLoader(this IVideoModelCatalog catalog, IOrderFiles files, IMediaFileProbe? probe = null) =>
-        new(files, catalog.CapabilitiesByName(), catalog.UnconfiguredModels(), probe: probe);
+    /// <summary>
+    /// The one order validation of this host: against <paramref name="files"/> (read through by <paramref name="probe"/> where there is one),
+    /// the models configured here and, where the host has them, its speech providers' voice lists.
+    /// </summary>
+    public static OrderLoader OrderLoader(this IVideoModelCatalog catalog, IOrderFiles files, IMediaFileProbe? probe = null, ISpeechChoices? speech = null, ClipMeter? clipMeter = null) =>
+        new(files, catalog.CapabilitiesByName(), catalog.UnconfiguredModels(), speech, probe, clipMeter);
 }

@@ -167,6 +167,12 @@ public sealed record ShotSpec
     /// <summary>A clip of one's own footage that is the shot (path relative to the order, or store name once staged): no model makes it.</summary>
     public string? Clip { get; init; }
 
+    /// <summary>
+    /// 'seconds: auto': the shot lasts as long as its narration and dialogue take to say (see
+    /// <see cref="Speech.ShotLengths"/>); <see cref="Seconds"/> holds that length once it is known.
+    /// </summary>
+    public bool AutoSeconds { get; init; }
+
     /// <summary>Reference image for image-to-video (path relative to the order, or store name once staged).</summary>
     public string? Image { get; init; }
 

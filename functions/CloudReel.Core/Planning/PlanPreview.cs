@@ -4,6 +4,7 @@ using CloudReel.Core.Intake;
 using CloudReel.Core.Models;
 using CloudReel.Core.Orders;
 using CloudReel.Core.Ports;
+using CloudReel.Core.Speech;
 using CloudReel.Core.Workflow;
 
 namespace CloudReel.Core.Planning;
@@ -21,10 +22,12 @@ public sealed class PlanPreview(IVideoModelCatalog models, FilmPlanner planner, 
     /// <param name="files">Where those paths are read from.</param>
     /// <param name="nameOf">The name the plan gives each path (the store name in the workflow; the path itself for a preview).</param>
     /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <param name="speech">The film's speech once it is spoken: 'seconds: auto' shots then last as long as it measures, not as long as estimated.</param>
     /// <exception cref="InvalidOrderException">The planned shots break the order's rules.</exception>
-    public async Task<PlanPreviewResult> PlanAsync(FilmOrder order, IOrderSource files, Func<string, string> nameOf, CancellationToken cancellationToken)
+    public async Task<PlanPreviewResult> PlanAsync(FilmOrder order, IOrderSource files, Func<string, string> nameOf, CancellationToken cancellationToken, SpokenFilm? speech = null)
     {
         var capabilities = models.CapabilitiesByName();
+        order = ShotLengths.Resolve(order, capabilities, speech);
         IReadOnlyList<string> notes = [];
         if (order.NeedsPlanning)
         {

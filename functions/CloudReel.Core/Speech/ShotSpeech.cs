@@ -105,20 +105,31 @@ public sealed class ShotSpeech(IClipStore store, ISpeechCatalog catalog, SpeechL
         return new SpokenShot(shotId, name, joined.Seconds, captions);
     }
 
+    /// <summary>
+    /// A cue per spoken sentence, several where a sentence is too wide for one caption (<see cref="CaptionCuts"/>);
+    /// another language's text on the same cues: each sentence over its spoken sentence's cues when it has
+    /// as many sentences, else the whole text over all of the line's cues.
+    /// </summary>
     private static IEnumerable<SpokenCaption> Captions(SpokenLine line, IReadOnlyDictionary<string, string> texts, string spoken, double offset)
     {
-        var sentences = line.Sentences;
-        foreach (var sentence in sentences) yield return new SpokenCaption(spoken, offset + sentence.Start, offset + sentence.End, sentence.Text.Trim());
+        var cues = line.Sentences.Select(sentence =>
+        {
+            var pieces = CaptionCuts.Cut(sentence.Text);
+            return pieces.Zip(CaptionCuts.Spans(pieces, offset + sentence.Start, offset + sentence.End), (text, span) => (text, span.Start, span.End)).ToList();
+        }).ToList();
+        foreach (var cue in cues.SelectMany(c => c)) yield return new SpokenCaption(spoken, cue.Start, cue.End, cue.text);
+        if (cues.Count == 0) yield break;
         foreach (var (language, text) in texts.Where(t => t.Key != spoken))
         {
-            var own = SentenceSplitter.Split(text).Where(s => s.Length > 0).ToList();
-            if (own.Count == sentences.Count)
+            var own = SentenceSplitter.Split(text).Where(s => s.Trim().Length > 0).ToList();
+            var groups = own.Count == cues.Count ? own.Zip(cues).ToList() : [(text, cues.SelectMany(c => c).ToList())];
+            foreach (var (ownText, itsCues) in groups)
             {
-                for (var i = 0; i < own.Count; i++) yield return new SpokenCaption(language, offset + sentences[i].Start, offset + sentences[i].End, own[i].Trim());
-            }
-            else if (sentences.Count > 0)
-            {
-                yield return new SpokenCaption(language, offset + sentences[0].Start, offset + sentences[^1].End, Whitespace.Collapse(text));
+                var shared = CaptionCuts.Share(ownText, itsCues.Select(c => c.End - c.Start).ToList());
+                for (var i = 0; i < itsCues.Count; i++)
+                {
+                    if (shared[i].Length > 0) yield return new SpokenCaption(language, itsCues[i].Start, itsCues[i].End, shared[i]);
+                }
             }
         }
     }

@@ -34,8 +34,14 @@ public interface ISpeechProvider
     Task SynthesizeAsync(SpeechRequest request, Stream destination, CancellationToken cancellationToken = default);
 }
 
+/// <summary>The voice lists order validation holds an order to (the providers' voices, asked for only when an order speaks).</summary>
+public interface ISpeechChoices
+{
+    Task<SpeechChoices> ChoicesAsync(CancellationToken cancellationToken = default);
+}
+
 /// <summary>The speech providers this process knows, and which one speaks when an order names none.</summary>
-public interface ISpeechCatalog
+public interface ISpeechCatalog : ISpeechChoices
 {
     IReadOnlyList<ISpeechProvider> All { get; }
 
@@ -45,10 +51,21 @@ public interface ISpeechCatalog
     ISpeechProvider? Find(string name);
 }
 
-/// <summary>The providers a host has wired up, by name.</summary>
-public sealed class SpeechCatalog(IEnumerable<ISpeechProvider> providers, string preferred = SpeechProviders.AzureSpeech) : ISpeechCatalog
+/// <summary>
+/// The providers a host has wired up, by name. Their voice lists are asked for once per process and
+/// shared by every order validated here (a batch of a thousand rows asks once). A provider that
+/// cannot list its voices right now is described as unlisted, so the orders it speaks are not held
+/// to a list (see <see cref="SpeechProviderInfo.Unlisted"/>), and it is asked again a minute later.
+/// </summary>
+public sealed class SpeechCatalog(IEnumerable<ISpeechProvider> providers, string preferred = SpeechProviders.AzureSpeech, TimeProvider? time = null) : ISpeechCatalog
 {
+    /// <summary>How long a provider that could not list its voices is left alone before it is asked again.</summary>
+    public static readonly TimeSpan AskAgainAfterFailure = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, ISpeechProvider> _byName = providers.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task<(SpeechProviderInfo Info, DateTimeOffset? AskAgainAt)>> _described = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ISpeechProvider> All => _byName.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
@@ -60,8 +77,34 @@ public sealed class SpeechCatalog(IEnumerable<ISpeechProvider> providers, string
     public async Task<SpeechChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
         var described = new Dictionary<string, SpeechProviderInfo>(StringComparer.Ordinal);
-        foreach (var provider in All.Where(p => p.IsConfigured)) described[provider.Name] = await provider.DescribeAsync(cancellationToken);
+        foreach (var provider in All.Where(p => p.IsConfigured)) described[provider.Name] = await DescribedAsync(provider).WaitAsync(cancellationToken);
         var unconfigured = All.Where(p => !p.IsConfigured).ToDictionary(p => p.Name, p => p.SetupHint ?? "it is not configured", StringComparer.Ordinal);
         return new SpeechChoices(DefaultProvider, described, unconfigured);
+    }
+
+    private async Task<SpeechProviderInfo> DescribedAsync(ISpeechProvider provider)
+    {
+        Task<(SpeechProviderInfo Info, DateTimeOffset? AskAgainAt)> asking;
+        lock (_gate)
+        {
+            if (!_described.TryGetValue(provider.Name, out asking!) || asking is { IsCompletedSuccessfully: true, Result.AskAgainAt: { } again } && _time.GetUtcNow() >= again)
+            {
+                _described[provider.Name] = asking = DescribeOrUnlistedAsync(provider);
+            }
+        }
+        return (await asking).Info;
+    }
+
+    private async Task<(SpeechProviderInfo, DateTimeOffset?)> DescribeOrUnlistedAsync(ISpeechProvider provider)
+    {
+        try
+        {
+            return (await provider.DescribeAsync(CancellationToken.None), null);
+        }
+        catch (Exception failure)
+        {
+            return (new SpeechProviderInfo { Name = provider.Name, Unlisted = $"{provider.Name} could not list its voices just now ({failure.Message})" },
+                _time.GetUtcNow() + AskAgainAfterFailure);
+        }
     }
 }

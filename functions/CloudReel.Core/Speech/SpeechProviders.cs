@@ -42,6 +42,14 @@ public sealed record SpeechProviderInfo
 
     public string Currency { get; init; } = "USD";
 
+    /// <summary>
+    /// Why the provider's voices could not be listed just now, or null. An unlisted provider's voices
+    /// are not checked at validation: its default voices and the voices an order names pass, and the
+    /// speak step (before any shot is made, so before anything is spent on video) asks the service again
+    /// and refuses a voice it lacks.
+    /// </summary>
+    public string? Unlisted { get; init; }
+
     public SpeechVoice? FindVoice(string name) => Voices.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The default voice for <paramref name="language"/>: by its exact tag, else by its primary language ('zh-TW' finds 'zh').</summary>
@@ -62,4 +70,8 @@ public sealed record SpeechProviderInfo
 public sealed record SpeechChoices(
     string DefaultProvider,
     IReadOnlyDictionary<string, SpeechProviderInfo> Providers,
-    IReadOnlyDictionary<string, string> Unconfigured);
+    IReadOnlyDictionary<string, string> Unconfigured) : ISpeechChoices
+{
+    /// <summary>A fixed set of choices is its own source.</summary>
+    public Task<SpeechChoices> ChoicesAsync(CancellationToken cancellationToken = default) => Task.FromResult(this);
+}

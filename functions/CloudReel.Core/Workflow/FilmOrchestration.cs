@@ -51,6 +51,16 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
         {
             run.Begin(FilmStages.Speak);
             run.Speech = await context.CallActivityAsync<SpokenFilm>(nameof(SpeakFilmActivity), new SpeechJob(request.FilmId, plan.Order), new TaskOptions(StoreRetry));
+            if (plan.Order.Shots.Any(s => s.AutoSeconds))
+            {
+                // 'seconds: auto' was planned from the estimate; the measured speech decides the clips' lengths.
+                plan = await context.CallActivityAsync<PlannedFilm>(nameof(PlanFilmActivity), new PlanRequest(request.FilmId, plan.Order) { Speech = run.Speech }, new TaskOptions(StoreRetry));
+                run.Plan = plan;
+                if (plan.Order.Budget is { } spokenBudget && plan.EstimatedCost > spokenBudget.Limit)
+                {
+                    await FailAsync(context, run, $"with its shots as long as their speech, the estimated cost {plan.EstimatedCost:0.00} {spokenBudget.Currency} is over the budget of {spokenBudget.Limit:0.00} {spokenBudget.Currency}; nothing was submitted");
+                }
+            }
         }
 
         run.Begin(FilmStages.Generate);
@@ -144,7 +154,11 @@ public sealed class FilmFailedException(string filmId, string reason) : Exceptio
     public string Reason { get; } = reason;
 }
 
-public sealed record PlanRequest(string FilmId, FilmOrder Order);
+public sealed record PlanRequest(string FilmId, FilmOrder Order)
+{
+    /// <summary>The film's speech, once spoken: 'seconds: auto' shots are planned to its measured length.</summary>
+    public SpokenFilm? Speech { get; init; }
+}
 
 public sealed record StoryboardRequest(string FilmId, PlannedFilm Plan);
 

@@ -16,6 +16,9 @@ public sealed class SpeechOptions
     public AzureSpeechOptions Azure { get; set; } = new();
 
     public EspeakOptions Espeak { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public OpenAISpeechOptions OpenAI { get; set; } = new();
 }
 
 /// <summary>espeak-ng, section <c>Speech:Espeak</c>.</summary>
@@ -76,4 +79,55 @@ public sealed class AzureSpeechOptions
     public Uri ServiceUri => new((BaseUrl ?? $"https://{(string.IsNullOrWhiteSpace(Region) ? "eastus" : Region.Trim())}.tts.speech.microsoft.com").TrimEnd('/') + "/");
 
     public const string Scope = "https://cognitiveservices.azure.com/.default";
+}
+
+/// <summary>
+/// An OpenAI-compatible speech endpoint, section <c>Speech:OpenAI</c>: POST {BaseUrl}/v1/audio/speech
+/// with a Bearer key. Such services have no route that lists voices, so the voices are configured here,
+/// per language (a comma-separated list each).
+/// </summary>
+public sealed class OpenAISpeechOptions
+{
+    /// <summary>The voices OpenAI documents for /v1/audio/speech; every one speaks every language the model speaks.</summary>
+    public const string OpenAIVoices = "alloy, ash, ballad, coral, echo, fable, onyx, nova, sage, shimmer, verse, marin, cedar";
+
+    /// <summary>The service's root (without /v1): OpenAI's, or any compatible server's.</summary>
+    [Url]
+    public string BaseUrl { get; set; } = "https://api.openai.com";
+
+    /// <summary>Sent as "Authorization: Bearer …"; the provider is configured once it is set.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>The speech model, e.g. 'tts-1', 'tts-1-hd' or 'gpt-4o-mini-tts'.</summary>
+    [Required]
+    [RegularExpression(@"^\S+$", ErrorMessage = "Model must be a model name such as tts-1, without spaces.")]
+    public string Model { get; set; } = "tts-1";
+
+    /// <summary>The voices per language tag, comma-separated.</summary>
+    public Dictionary<string, string> Voices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zh-CN"] = OpenAIVoices,
+        ["en-US"] = OpenAIVoices,
+    };
+
+    /// <summary>The voice per language for orders that name none.</summary>
+    public Dictionary<string, string> DefaultVoices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zh"] = "alloy",
+        ["en"] = "alloy",
+    };
+
+    /// <summary>USD per million characters (tts-1's list price; check your model's and your service's).</summary>
+    [Range(typeof(decimal), "0", "10000")]
+    public decimal PricePerMillionCharacters { get; set; } = 15m;
+
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be a three-letter ISO 4217 code such as USD or CNY.")]
+    public string Currency { get; set; } = "USD";
+
+    [ValidateObjectMembers]
+    public ResilienceOptions Resilience { get; set; } = new();
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Key);
+
+    public Uri ServiceUri => new(BaseUrl.TrimEnd('/') + "/");
 }

@@ -60,7 +60,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var slots = new ProcessModelSlots();
         options ??= new ApiOptions();
         options.Key = Key;
-        var intake = new FilmIntake(store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = options.QueuedAssemblyTimeout });
+        var intake = new FilmIntake(store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = options.QueuedAssemblyTimeout }, speech: TestVoices.Choices);
         var preview = new PlanPreview(TestModels.Catalog, new FilmPlanner(new RuleBasedShotPlanner()), store);
         var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System, intake, preview: preview));
 

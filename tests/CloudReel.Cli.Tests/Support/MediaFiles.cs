@@ -26,6 +26,16 @@ internal static class MediaFiles
         return double.Parse(line.Trim()[2..].Replace("LUFS", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Mean volume of a film's sound from <paramref name="start"/> for <paramref name="seconds"/>, in dBFS (volumedetect).</summary>
+    public static async Task<double> MeanVolumeAsync(string path, double start, double seconds)
+    {
+        var (_, stderr) = await RunAsync("ffmpeg", "-hide_banner", "-nostats", "-ss", Invariant($"{start:0.###}"), "-t", Invariant($"{seconds:0.###}"), "-i", path,
+            "-vn", "-af", "volumedetect", "-f", "null", "-");
+        var line = stderr.Split('\n').Last(l => l.Contains("mean_volume:", StringComparison.Ordinal));
+        var value = line[(line.IndexOf("mean_volume:", StringComparison.Ordinal) + 12)..].Replace("dB", "", StringComparison.Ordinal).Trim();
+        return value == "-inf" ? double.NegativeInfinity : double.Parse(value, CultureInfo.InvariantCulture);
+    }
+
     public static async Task<IReadOnlyDictionary<string, string>> TagsAsync(string path)
     {
         var (stdout, _) = await RunAsync("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", path);

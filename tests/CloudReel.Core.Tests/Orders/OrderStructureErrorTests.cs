@@ -36,7 +36,7 @@ public class OrderStructureErrorTests
     {
         var error = await SingleErrorAsync(Shot("seconds: five"));
 
-        error.Should().Be(new OrderError("order.yaml", 5, 14, "shots[0].seconds", "expected a number, found text 'five'"));
+        error.Should().Be(new OrderError("order.yaml", 5, 14, "shots[0].seconds", "expected a number of seconds or 'auto', found text 'five'"));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ internal static class ModelChecks
             return;
         }
         var secondsPath = CheckContext.ShotPath(index, "seconds");
-        if (!model.Durations.Accepts(shot.Seconds))
+        // An auto shot's length is the model's own (or, when it says nothing, reported as such by the voice checks).
+        if (!shot.AutoSeconds && !model.Durations.Accepts(shot.Seconds))
         {
             var seconds = NodeText.Number(shot.Seconds);
             context.Report(secondsPath, context.Index.Has(secondsPath)

@@ -15,6 +15,11 @@ internal static class VoiceChecks
         var order = context.Order;
         var languagesKnown = !context.Index.IsRejected("languages");
         for (var i = 0; i < order.Shots.Count; i++) CheckShotTexts(context, i, languagesKnown);
+        if (!context.Index.IsRejected("voice"))
+        {
+            var speaks = order.Voice.SpokenLanguage(order.Languages);
+            for (var i = 0; i < order.Shots.Count; i++) CheckAutoSeconds(context, i, speaks);
+        }
         var speaking = order.Shots.Select((s, i) => (Shot: s, Index: i)).Where(s => s.Shot.Speaks).ToList();
         if (speaking.Count == 0 || context.Index.IsRejected("voice")) return;
 
@@ -90,14 +95,27 @@ internal static class VoiceChecks
     private static void CheckLength(CheckContext context, ShotSpec shot, int index, string spoken)
     {
         var rate = context.Order.Voice.Rate;
-        var texts = shot.Dialogue.Select(d => d.Text.GetValueOrDefault(spoken)).Prepend(shot.Narration.GetValueOrDefault(spoken)).OfType<string>().ToList();
-        if (texts.Count == 0 || context.Index.IsRejected(CheckContext.ShotPath(index, "seconds"))) return;
-        var needed = texts.Sum(t => SpeechEstimate.Seconds(t, rate)) + SpeechEstimate.PaddingSeconds;
+        if (context.Index.IsRejected(CheckContext.ShotPath(index, "seconds")) || ShotLengths.Estimate(context.Order, shot) is not { } needed) return;
         if (needed <= shot.Seconds + 1e-9) return;
         var field = shot.Narration.ContainsKey(spoken) ? "narration" : "dialogue";
         var what = shot.Dialogue.Count > 0 && shot.Narration.ContainsKey(spoken) ? "the narration and dialogue take" : "takes";
+        var lasts = shot.AutoSeconds
+            ? $"the longest shot its model makes lasts {NodeText.Number(shot.Seconds)} s"
+            : $"shot '{shot.Id}' lasts {NodeText.Number(shot.Seconds)} s";
+        var remedy = shot.AutoSeconds ? "shorten it, raise 'voice.rate' or split the shot" : "shorten it, raise 'voice.rate' or make the shot longer";
         context.Report(CheckContext.ShotPath(index, field), string.Create(CultureInfo.InvariantCulture,
-            $"{what} about {needed:0.0} s to say in {spoken} at rate {rate:0.##} (with {SpeechEstimate.PaddingSeconds:0.0} s of padding), but shot '{shot.Id}' lasts {NodeText.Number(shot.Seconds)} s: {needed - shot.Seconds:0.0} s too long; shorten it, raise 'voice.rate' or make the shot longer"));
+            $"{what} about {needed:0.0} s to say in {spoken} at rate {rate:0.##} (with {SpeechEstimate.PaddingSeconds:0.0} s of padding), but {lasts}: {needed - shot.Seconds:0.0} s too long; {remedy}"));
+    }
+
+    /// <summary>'seconds: auto' follows what the shot says in the spoken language: a shot that says nothing there has no length to follow.</summary>
+    private static void CheckAutoSeconds(CheckContext context, int index, string? spoken)
+    {
+        var shot = context.Order.Shots[index];
+        if (!shot.AutoSeconds || ShotLengths.Estimate(context.Order, shot) is not null) return;
+        if (spoken is null && shot.Speaks) return; // reported once, as the order's missing 'languages'
+        context.Report(CheckContext.ShotPath(index, "seconds"), shot.Speaks
+            ? $"'auto' follows what shot '{shot.Id}' says in {spoken}, the language the film speaks, and it says nothing in it; add its '{spoken}' text or give it a length in seconds"
+            : $"'auto' follows the shot's narration or dialogue, and shot '{shot.Id}' has none; give it a length in seconds (1–60) or add 'narration'");
     }
 
     private static void CheckVoices(CheckContext context, SpeechChoices speech, string spoken)
@@ -111,6 +129,8 @@ internal static class VoiceChecks
             context.Report(context.Index.Has("voice.provider") ? "voice.provider" : "voice", $"speech provider '{name}' is not configured here: {hint}");
             return;
         }
+        // Voices that cannot be listed right now are not checked here (SpeechProviderInfo.Unlisted says why that is safe).
+        if (provider.Unlisted is not null) return;
 
         var narrator = CheckNarratorVoice(context, provider, spoken);
         if (narrator is not null && order.Voice.Style is { } style) CheckStyle(context, provider, narrator, style);

@@ -39,6 +39,9 @@ internal sealed record TextType : FieldType
 /// <summary>One of a fixed list of names.</summary>
 internal sealed record ChoiceType(IReadOnlyList<string> Values, string Noun) : FieldType
 {
+    /// <summary>Says what is wrong with a text that is none of the values, where the default message would mislead.</summary>
+    public Func<string, string>? Explain { get; init; }
+
     public override string Expected => "a " + Noun;
 }
 

@@ -310,8 +310,16 @@ internal static class OrderFormat
         new("id", ShotId, "Shot id, unique in the order: lower-case letters, digits and dashes, up to 40.") { Required = true },
         new("prompt", new TextType { MinLength = 1, MaxLength = 2000 },
             "What the shot shows, 1–2000 characters (some models take fewer); a shot made of a 'clip' needs none.") { RequiredUnless = "clip" },
-        new("seconds", new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds" },
-            "Length of the shot in seconds, 1–60; the shot's model must offer it. A 'clip' is cut to it; without it, the clip's own length (at most 60).") { Default = 5 },
+        new("seconds", new OneOfType(
+            [
+                new NumberType { Minimum = 1, Maximum = 60, Unit = "seconds", Description = "Length of the shot in seconds, 1–60; the shot's model must offer it." },
+                new ChoiceType([Speech.ShotLengths.Auto], "length")
+                {
+                    Explain = text => $"expected a number of seconds or 'auto', found text '{NodeText.Quote(text)}'",
+                    Description = "auto: as long as the shot's narration and dialogue take to say, padded, at the nearest length its model offers.",
+                },
+            ]),
+            "Length of the shot in seconds, 1–60 (the shot's model must offer it), or 'auto' to follow its narration. A 'clip' is cut to it; without it, the clip's own length (at most 60).") { Default = 5 },
         new("clip", Video,
             "A clip of one's own footage as the shot, instead of a generated one: a path relative to the order file, .mp4 .mov or .webm, at most 100 MB; no model makes it and it costs nothing. Not with image, lastImage, references, sequence, cast, model or seed.")
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Orders;
 
@@ -70,6 +71,7 @@ internal sealed partial class OrderBinder(NodeIndex index)
             Prompt = Text(shot, "prompt") ?? ShotDefaults.Prompt,
             Seconds = Number(shot, "seconds") ?? ShotDefaults.Seconds,
             Clip = Text(shot, "clip"),
+            AutoSeconds = Text(shot, "seconds") == ShotLengths.Auto,
             Image = Text(shot, "image"),
             LastImage = Text(shot, "lastImage"),
             References = Texts(shot, "references")?.OfType<string>().ToList() ?? ShotDefaults.References,

@@ -13,14 +13,14 @@ namespace CloudReel.Core.Orders;
 /// <param name="files">The files the order refers to.</param>
 /// <param name="models">Every model that can be ordered here.</param>
 /// <param name="unconfigured">Models known here but not configured, with what to set to use them.</param>
-/// <param name="speech">The speech providers and their voices; without them the voices an order names are not checked.</param>
+/// <param name="speech">The speech providers' voice lists, asked for only when the order speaks; without them the voices an order names are not checked.</param>
 /// <param name="probe">Reads pictures, sound files and clips through; without it they are checked by their first bytes only.</param>
 /// <param name="clipMeter">Measures the own clips of shots that give no length (<paramref name="probe"/> over <paramref name="files"/> when absent); without either they last the default length.</param>
 public sealed class OrderLoader(
     IOrderFiles files,
     IReadOnlyDictionary<string, ModelCapabilities> models,
     IReadOnlyDictionary<string, string>? unconfigured = null,
-    SpeechChoices? speech = null,
+    ISpeechChoices? speech = null,
     IMediaFileProbe? probe = null,
     ClipMeter? clipMeter = null)
 {
@@ -35,12 +35,13 @@ public sealed class OrderLoader(
 
         var index = StructuralValidator.Validate(root, problems);
         var meter = clipMeter ?? (probe is not null && files is IOrderSource source ? new ClipMeter(probe, source) : null);
-        var order = await ClipLengths.FillAsync(new OrderBinder(index).Bind(root), index, meter, cancellationToken);
+        var order = ShotLengths.Resolve(await ClipLengths.FillAsync(new OrderBinder(index).Bind(root), index, meter, cancellationToken), models);
         var context = new CheckContext(order, index, problems);
         OrderChecks.Run(context);
         CastChecks.Run(context);
         PresentationChecks.Run(context);
-        VoiceChecks.Run(context, speech);
+        var choices = speech is not null && order.Shots.Any(s => s.Speaks) ? await speech.ChoicesAsync(cancellationToken) : null;
+        VoiceChecks.Run(context, choices);
         ModelChecks.Run(context, models, unconfigured ?? new Dictionary<string, string>());
         await FileChecks.RunAsync(context, files, probe, cancellationToken);
 

@@ -42,6 +42,7 @@ internal static class ScalarRules
     {
         if (node is not ScalarNode { IsText: true } scalar) return NodeText.Mismatch(type, node);
         if (type.Values.Contains(scalar.Text)) return null;
+        if (type.Explain is { } explain) return explain(scalar.Text);
         return $"unknown {type.Noun} '{NodeText.Quote(scalar.Text)}'{Suggestions.Hint(scalar.Text, type.Values)} (one of: {string.Join(", ", type.Values)})";
     }
 

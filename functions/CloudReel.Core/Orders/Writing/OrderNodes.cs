@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudReel.Core.Speech;
 
 namespace CloudReel.Core.Orders;
 
@@ -52,7 +53,8 @@ internal static class OrderNodes
         Put(node, "id", Text(shot.Id));
         if (shot.Clip is null || shot.Prompt.Length > 0) Put(node, "prompt", Text(shot.Prompt));
         // A clip's length is written always: without it, the order would mean the clip's own length.
-        if (shot.Seconds != ShotDefaults.Seconds || shot.Clip is not null) Put(node, "seconds", Number(shot.Seconds));
+        if (shot.AutoSeconds) Put(node, "seconds", Text(ShotLengths.Auto));
+        else if (shot.Seconds != ShotDefaults.Seconds || shot.Clip is not null) Put(node, "seconds", Number(shot.Seconds));
         if (shot.Clip is { } clip) Put(node, "clip", Text(clip));
         if (shot.Image is { } image) Put(node, "image", Text(image));
         if (shot.LastImage is { } last) Put(node, "lastImage", Text(last));

@@ -8,7 +8,7 @@ namespace CloudReel.Core.Workflow.Activities;
 
 /// <summary>
 /// Plans a validated order with <see cref="PlanPreview"/>, from the files staged with it: the same
-/// plan `cloudreel plan` and `render --dry-run` show.
+/// plan `cloudreel plan` and `render --dry-run` show. With the film's speech, 'seconds: auto' shots follow its measured length.
 /// </summary>
 public sealed class PlanFilmActivity(PlanPreview preview, IClipStore store, IHostApplicationLifetime host) : TaskActivity<PlanRequest, PlannedFilm>
 {
@@ -16,7 +16,7 @@ public sealed class PlanFilmActivity(PlanPreview preview, IClipStore store, IHos
     {
         var folder = StoreLayout.OrderFolder(request.FilmId);
         var relative = request.Order.MapPaths(path => path.StartsWith(folder, StringComparison.Ordinal) ? path[folder.Length..] : path);
-        var planned = await preview.PlanAsync(relative, new StoreFolderFiles(store, folder), path => folder + path, host.ApplicationStopping);
+        var planned = await preview.PlanAsync(relative, new StoreFolderFiles(store, folder), path => folder + path, host.ApplicationStopping, request.Speech);
         return planned.Plan;
     }
 }
