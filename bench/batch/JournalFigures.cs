@@ -11,7 +11,8 @@ namespace CloudReel.Bench.Batch;
 /// </summary>
 internal sealed record JournalFigures(int Shots, double EngineSeconds, double ActivitySeconds, double SlowestFilmSeconds)
 {
-    public static async Task<JournalFigures> ReadAsync(LocalWorkflowEngine journal, int activityWorkers)
+    public static async Task<JournalFigures> ReadAsync(
+        LocalWorkflowEngine journal, int activityWorkers, string shotOrchestrationName = nameof(ShotOrchestration), string filmOrchestrationName = nameof(FilmOrchestration))
     {
         var engine = 0.0;
         var activities = new List<(DateTime Start, DateTime End)>();
@@ -22,8 +23,8 @@ internal sealed record JournalFigures(int Shots, double EngineSeconds, double Ac
             var history = await journal.GetHistoryAsync(instance.InstanceId);
             if (history.Count == 0) continue;
             var span = (history[^1].TimestampUtc - history[0].TimestampUtc).TotalSeconds;
-            if (instance.Name == nameof(ShotOrchestration)) shots++;
-            if (instance.Name == nameof(FilmOrchestration)) slowestFilm = Math.Max(slowestFilm, span);
+            if (instance.Name == shotOrchestrationName) shots++;
+            if (instance.Name == filmOrchestrationName) slowestFilm = Math.Max(slowestFilm, span);
 
             var outstanding = new List<(DateTime Start, DateTime End)>();
             var open = new Dictionary<int, (DateTime Start, bool Activity)>();

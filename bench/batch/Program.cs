@@ -17,6 +17,16 @@ var root = Path.Combine(Path.GetTempPath(), "cloudreel-bench-batch", $"{mode}-{r
 Directory.CreateDirectory(root);
 try
 {
+    if (mode == "engine")
+    {
+        var (engineWall, engineFigures) = await EngineOnly.RunAsync(Path.Combine(root, "engine.db"), rows, filmsAtOnce);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            engine alone, {rows} films x 3 shots, every activity returning at once: {engineWall:0.00} s, {engineWall * 1000 / engineFigures.Shots:0.0} ms of wall time per shot
+              orchestration overhead        {engineFigures.EngineSeconds * 1000 / Math.Max(1, engineFigures.Shots):0.0} ms per shot
+            """));
+        return 0;
+    }
+
     var template = Path.Combine(root, "template.yaml");
     var data = Path.Combine(root, "rows.csv");
     await File.WriteAllTextAsync(template, """
@@ -73,7 +83,8 @@ try
 }
 finally
 {
-    try
+    if (Environment.GetEnvironmentVariable("CLOUDREEL_BENCH_KEEP") == "1") Console.Error.WriteLine($"kept {root}");
+    else try
     {
         Directory.Delete(root, recursive: true);
     }
