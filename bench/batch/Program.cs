@@ -30,7 +30,7 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             engine alone, {rows} films x 3 shots, every activity returning at once, {filmsAtOnce} films at once
               wall time                     {engineWall:0.00} s ({engineWall * 1000 / engineFigures.Shots:0.0} ms per shot)
-              orchestration overhead        {engineFigures.EngineSeconds * 1000 / Math.Max(1, engineFigures.Shots):0.0} ms per shot
+              {Overhead(engineFigures)}
             """));
         return 0;
     }
@@ -76,7 +76,7 @@ try
             cached {rows} rows: one 1-second 144p shot shared by every row, {filmsAtOnce} films at once, {cores} cores
               wall time                     {wall:0.0} s ({rows / wall * 60:0.0} films per minute)
               shots                         {sources.GetValueOrDefault(ShotSource.Generated)} generated, {sources.GetValueOrDefault(ShotSource.Cache)} from the clip cache
-              orchestration overhead        {figures.EngineSeconds * 1000 / Math.Max(1, figures.Shots):0.0} ms per shot
+              {Overhead(figures)}
               peak working set {peakMb:0} MB
             """));
         return 0;
@@ -86,7 +86,7 @@ try
         batch of {rows} films × 3 one-second shots at 144p (animatic, cuts), {filmsAtOnce} films at once, {cores} cores
           wall time                     {wall:0.0} s ({rows / wall * 60:0.0} films per minute)
           shots in the journal          {figures.Shots}
-          orchestration overhead        {figures.EngineSeconds * 1000 / Math.Max(1, figures.Shots):0.0} ms per shot (engine time with nothing outstanding, summed over instances)
+          {Overhead(figures)}
           peak working set              {peakMb:0} MB
           critical path (slowest film)  {figures.SlowestFilmSeconds:0.0} s  -> wall / critical path = {wall / figures.SlowestFilmSeconds:0.00}
           activity busy time            {figures.ActivitySeconds:0.0} s  -> wall / (activity time / cores) = {wall / (figures.ActivitySeconds / cores):0.00}
@@ -111,3 +111,8 @@ finally
         }
     }
 }
+
+static string Overhead(JournalFigures figures) => string.Create(CultureInfo.InvariantCulture, $"""
+    orchestration overhead        {figures.EngineBusySeconds * 1000 / Math.Max(1, figures.Shots):0.0} ms per shot (wall time some instance waited on the engine)
+      summed over instances       {figures.EngineSeconds * 1000 / Math.Max(1, figures.Shots):0.0} ms per shot (each instance's own waits: latency)
+    """);
