@@ -31,7 +31,7 @@ var film = BenchFilm.Timeline(clips, cleanMaster: false);
 var files = clips.ToDictionary(c => c, c => c);
 files["music"] = await media.MusicAsync(Math.Ceiling(film.TotalSeconds) + 2);
 files[newTake] = newTake;
-Console.WriteLine(Inv($"Film: {film.TotalSeconds:0.0} s, {film.TotalFrames} frames, 12 chunks per rendition, 2 renditions (16:9, 9:16), bilingual captions, ducked music; x264 {options.Preset} crf {options.Crf}"));
+Console.WriteLine(Inv($"Film: {film.TotalSeconds:0.0} s, {film.TotalFrames} frames, 2 renditions (16:9, 9:16), bilingual captions, ducked music; x264 {options.Preset} crf {options.Crf}"));
 
 var cache = new RenderCache(new FolderClipStore(Fresh("render-cache")));
 var incremental = Engine(cache);
@@ -109,11 +109,13 @@ async Task<Run> MeasureAsync(string name, FfmpegMediaEngine engine, FilmTimeline
     return new Run(name, clock.Elapsed.TotalSeconds, CpuClock.Seconds() - cpu, output, result);
 }
 
-// Chunks start where a clip's body starts, after its incoming transition (one clip per chunk).
+// Chunks start where a clip's body starts, after its incoming transition, and where that transition starts (one clip per chunk).
 static List<int> Joins(FilmTimeline timeline)
 {
     var starts = timeline.ClipStartFrames();
-    return Enumerable.Range(1, timeline.Clips.Count - 1).Select(i => starts[i] + (timeline.Clips[i - 1].TransitionOut?.Frames ?? 0)).ToList();
+    return Enumerable.Range(1, timeline.Clips.Count - 1)
+        .SelectMany(i => timeline.Clips[i - 1].TransitionOut?.Frames is > 0 and var overlap ? new[] { starts[i], starts[i] + overlap } : [starts[i]])
+        .ToList();
 }
 
 static string Chunks(AssemblyResult result) =>

@@ -59,9 +59,9 @@ public sealed class AssembleFromQueueTests : IAsyncLifetime, IDisposable
         var result = await AssembleAsync("--queue", QueueName, "--store", Server.ConnectionString);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Stdout.Should().Contain("tiny-shanghai.16x9.mp4: 1 of 3 chunks encoded, 2 reused", "the first chunk alone shows the edited caption")
+        result.Stdout.Should().Contain("tiny-shanghai.16x9.mp4: 2 of 4 chunks encoded, 2 reused", "the bund's chunk and the crossfade out of it show the edited caption")
             .And.Contain("sound: reused");
-        (await _store!.ListAsync("clips/renders/chunk/")).Should().HaveCount(4 * 2, "three chunks of the first film and the edited one, each with its record");
+        (await _store!.ListAsync("clips/renders/chunk/")).Should().HaveCount(6 * 2, "four chunks of the first film and the edited two, each with its record");
         var assembled = WorkflowJson.Deserialize<AssemblyResult>(await _store.ReadTextAsync("films/edited-film/assembly-result.json"))!;
         assembled.Renditions.Single(r => r.File == "tiny-shanghai.16x9.mp4").Reused.Should().Be(2);
     }

@@ -17,7 +17,7 @@ public sealed class IncrementalRenderTests : IDisposable
         var first = await _workspace.Cli.RunAsync("render", order, "-o", _workspace.Out);
         first.ExitCode.Should().Be(0, first.ToString());
 
-        // The Chinese captions are burned in (the bund's shows in the first chunk alone); the English ones are only in the .srt and .vtt files.
+        // The Chinese captions are burned in (the bund's shows in its own chunk and in the crossfade into the river); the English ones are only in the .srt and .vtt files.
         File.WriteAllText(order, File.ReadAllText(order)
             .Replace("zh-CN: 外滩的黄昏", "zh-CN: 黄昏时分的外滩", StringComparison.Ordinal)
             .Replace("en: \"Jing'an Temple\"", "en: \"Jing'an Temple at noon\"", StringComparison.Ordinal));
@@ -28,11 +28,11 @@ public sealed class IncrementalRenderTests : IDisposable
         report.Shots.FromCache.Should().Be(3);
         var assembly = report.Assembly!;
         var film16x9 = assembly.Renditions.Single(r => r.File == "tiny-shanghai.16x9.mp4");
-        (film16x9.Chunks, film16x9.Encoded, film16x9.Reused).Should().Be((3, 1, 2), "the bund's burned caption is in its chunk alone");
+        (film16x9.Chunks, film16x9.Encoded, film16x9.Reused).Should().Be((4, 2, 2), "the bund's burned caption is in its chunk and the crossfade's, not the river's or the temple's");
         film16x9.SecondsSaved.Should().BePositive();
         assembly.Renditions.Single(r => r.File == "tiny-shanghai.16x9.clean.mp4").Encoded.Should().Be(0, "nothing is burned into the clean master");
         assembly.SoundReused.Should().BeTrue();
-        second.Stdout.Should().Contain("tiny-shanghai.16x9.mp4: 1 of 3 chunks encoded, 2 reused");
+        second.Stdout.Should().Contain("tiny-shanghai.16x9.mp4: 2 of 4 chunks encoded, 2 reused");
         var film = await Probe.StreamsAsync(Path.Combine(_workspace.FilmFolder(second.FilmId), "tiny-shanghai.16x9.mp4"));
         film.VideoFrames.Should().Be(TestOrders.ThreeShotsFrames);
         File.ReadAllText(Path.Combine(_workspace.FilmFolder(second.FilmId), "tiny-shanghai.en.srt")).Should().Contain("Jing'an Temple at noon");

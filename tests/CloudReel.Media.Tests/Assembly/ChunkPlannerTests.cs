@@ -36,14 +36,28 @@ public sealed class ChunkPlannerTests
     }
 
     [Fact]
-    public void Plan_OneClipEach_ASharedClipIsSplitAfterItsIncomingTransition()
+    public void Plan_OneClipEach_EachClipBodyAndEachTransitionAChunkOfItsOwn()
     {
         var chunks = ChunkPlanner.Plan(Film, 1);
 
-        chunks.Select(c => (c.StartFrame, c.EndFrame)).Should().Equal((0, 30), (30, 50), (50, 80), (80, 104));
-        chunks[0].Clips.Should().Equal(new GraphClip(0, 0, 30, Transition(Crossfade, 10)), new GraphClip(1, 0, 10, null));
-        chunks[1].Clips.Should().Equal(new GraphClip(1, 10, 20, null));
+        // a 0-30, b 20-50 (crossfade 20-30), c 50-80 (a cut before it), d 74-104 (dissolve 74-80).
+        chunks.Select(c => (c.StartFrame, c.EndFrame)).Should().Equal((0, 20), (20, 30), (30, 50), (50, 74), (74, 80), (80, 104));
+        chunks[0].Clips.Should().Equal(new GraphClip(0, 0, 20, null));
+        chunks[1].Clips.Should().Equal(new GraphClip(0, 20, 10, Transition(Crossfade, 10)), new GraphClip(1, 0, 10, null));
+        chunks[2].Clips.Should().Equal(new GraphClip(1, 10, 20, null));
         chunks.Sum(c => c.Frames).Should().Be(Film.TotalFrames);
+    }
+
+    [Fact]
+    public void Plan_ClipNeverAlone_NoCutAtIt()
+    {
+        // b (20 frames) is never alone: its incoming and outgoing crossfades take 10 frames each.
+        var film = Timeline(Clip("a", 30, Transition(Crossfade, 10)), Clip("b", 20, Transition(Crossfade, 10)), Clip("c", 30));
+
+        var chunks = ChunkPlanner.Plan(film, 1);
+
+        chunks.Select(c => (c.StartFrame, c.EndFrame)).Should().Equal((0, 30), (30, 40), (40, 60));
+        chunks[1].Clips.Should().Equal(new GraphClip(1, 10, 10, Transition(Crossfade, 10)), new GraphClip(2, 0, 10, null));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
 {
     private static readonly string[] Renditions = ["film.16x9.mp4", "film.9x16.mp4"];
 
-    /// <summary>Three shots, three chunks: [red + the crossfade into pattern's head], [pattern], [blue].</summary>
+    /// <summary>Three shots, four chunks: [red], [the crossfade from red into pattern's head], [pattern], [blue].</summary>
     private static FilmTimeline Film(string middle = "pattern", string lastCaption = "Blue at last") => Timeline(
         Clip("red", 30, Transition(Crossfade, 10), audio: true) with { Focus = new FocusPoint(0.2, 0.5) },
         Clip(middle, 30, Transition(Cut, 0), audio: middle != "pattern") with { Focus = new FocusPoint(0.8, 0.5) },
@@ -43,7 +43,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var made = await engine.AssembleAsync(Film(), fixture.Clips, first);
         var again = await engine.AssembleAsync(Film(), fixture.Clips, second);
 
-        made.Renditions.Select(r => (r.File, r.Chunks, r.Reused)).Should().Equal(("film.16x9.mp4", 3, 0), ("film.9x16.mp4", 3, 0), ("film.16x9.clean.mp4", made.Renditions[2].Chunks, 0));
+        made.Renditions.Select(r => (r.File, r.Chunks, r.Reused)).Should().Equal(("film.16x9.mp4", 4, 0), ("film.9x16.mp4", 4, 0), ("film.16x9.clean.mp4", made.Renditions[2].Chunks, 0));
         made.Renditions[2].Chunks.Should().BePositive("the clean master re-encodes its crossfade");
         made.SoundReused.Should().BeFalse();
         again.Renditions.Should().OnlyContain(r => r.Encoded == 0 && r.Reused == r.Chunks && r.SecondsSaved > 0);
@@ -58,7 +58,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
-    public async Task AssembleAsync_OneClipReplaced_EncodesItsChunkAndTheTransitionIntoIt_AndMatchesAFromScratchAssembly()
+    public async Task AssembleAsync_OneClipReplaced_EncodesItsChunkAndTheTransitionIntoItAlone_AndMatchesAFromScratchAssembly()
     {
         var engine = Engine(out _);
         await engine.AssembleAsync(Film(), fixture.Clips, fixture.OutputFolder());
@@ -69,7 +69,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var result = await engine.AssembleAsync(edited, fixture.Clips, incremental);
         await fixture.EngineWith(maxClipsPerChunk: 1).AssembleAsync(edited, fixture.Clips, scratch);
 
-        result.Renditions.Take(2).Should().OnlyContain(r => r.Encoded == 2 && r.Reused == 1, "the first chunk holds the crossfade into the new clip; the last is untouched");
+        result.Renditions.Take(2).Should().OnlyContain(r => r.Encoded == 2 && r.Reused == 2, "the crossfade into the new clip is a chunk of its own: red's and blue's are untouched");
         result.SoundReused.Should().BeFalse("the new clip has a sound of its own");
         await ExpectSameFramesAsync(incremental, scratch, 80);
     }
@@ -86,7 +86,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var result = await engine.AssembleAsync(edited, fixture.Clips, incremental);
         await fixture.EngineWith(maxClipsPerChunk: 1).AssembleAsync(edited, fixture.Clips, scratch);
 
-        result.Renditions.Take(2).Should().OnlyContain(r => r.Encoded == 1 && r.Reused == 2);
+        result.Renditions.Take(2).Should().OnlyContain(r => r.Encoded == 1 && r.Reused == 3);
         result.Renditions[2].Encoded.Should().Be(0, "nothing is burned into the clean master");
         result.SoundReused.Should().BeTrue();
         await ExpectSameFramesAsync(incremental, scratch, 80);
@@ -102,7 +102,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var result = await engine.AssembleAsync(
             Shots(Clip("yellow", 30, Transition(Cut, 0)), Clip("red", 30, Transition(Cut, 0)), Clip("pattern", 30, Transition(Dissolve, 8)), Clip("blue", 30)), fixture.Clips, fixture.OutputFolder());
 
-        result.Renditions.Single().Should().Match<RenditionReuse>(r => r.Chunks == 4 && r.Encoded == 1 && r.Reused == 3, "the same frames a second later are the same chunks");
+        result.Renditions.Single().Should().Match<RenditionReuse>(r => r.Chunks == 5 && r.Encoded == 1 && r.Reused == 4, "the same frames a second later are the same chunks");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var result = await fixture.EngineWith(maxClipsPerChunk: 1, renders: new RenderCache(new FolderClipStore(store)), options: new AssemblyOptions { Crf = 23 })
             .AssembleAsync(timeline, fixture.Clips, fixture.OutputFolder());
 
-        result.Renditions.Should().OnlyContain(r => r.Reused == 0 && r.Encoded == 3);
+        result.Renditions.Should().OnlyContain(r => r.Reused == 0 && r.Encoded == 4);
         result.SoundReused.Should().BeTrue("the picture's settings are not the sound's");
     }
 

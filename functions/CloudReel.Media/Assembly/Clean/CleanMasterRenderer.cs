@@ -150,7 +150,7 @@ internal sealed class CleanMasterRenderer(FfmpegRunner runner, AssemblyOptions o
                 var input = graph.AddInput(copies[stretch.ClipIndex].Path,
                     "-noaccurate_seek", "-ss", KeyframeTime(keyframe, timeline.Fps), "-t", ClipConform.Seconds(source - keyframe + stretch.Frames + 2, timeline.Fps));
                 var label = graph.Chain(GraphText.Stream(input, 'v'),
-                    ClipConform.Conform(profile.Size, profile.Fps) + "," + ClipConform.Stretch(source - keyframe, stretch.Frames, timeline.Fps));
+                    ClipConform.Stretch(profile.Size, profile.Fps, source - keyframe, stretch.Frames));
                 parts.Add(new JoinPart(label, stretch.Frames, stretch.TransitionOut));
             }
 

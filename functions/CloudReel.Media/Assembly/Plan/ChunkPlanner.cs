@@ -6,6 +6,8 @@ namespace CloudReel.Media.Assembly.Plan;
 /// Cuts a film into stretches that separate FFmpeg processes render, so that memory stays flat
 /// however long the film is. A stretch ends where a clip stands alone (right after its incoming
 /// transition), never inside a transition, so every transition is rendered whole by one process.
+/// A transition at such a cut is a stretch of its own: a new take of one clip then re-encodes that
+/// clip and the two transitions that show it, not the whole clip before it as well.
 /// </summary>
 internal static class ChunkPlanner
 {
@@ -21,6 +23,7 @@ internal static class ChunkPlanner
             var bodyStart = starts[i] + TimelineFacts.Incoming(timeline, i);
             // The body must not reach into the next transition, or the cut would split it.
             if (bodyStart >= starts[i] + timeline.Clips[i].Frames - TimelineFacts.Outgoing(timeline, i)) continue;
+            if (bodyStart > starts[i] && starts[i] > cuts[^1] && StandsAloneBefore(timeline, starts, i)) cuts.Add(starts[i]);
             cuts.Add(bodyStart);
             clipsInChunk = 1;
         }
@@ -28,6 +31,10 @@ internal static class ChunkPlanner
         cuts.Add(timeline.TotalFrames);
         return cuts.Zip(cuts.Skip(1)).Select(c => Window(timeline, c.First, c.Second)).ToList();
     }
+
+    /// <summary>Whether the clip before clip <paramref name="i"/> is alone on screen just before the transition into clip <paramref name="i"/>.</summary>
+    private static bool StandsAloneBefore(FilmTimeline timeline, IReadOnlyList<int> starts, int i) =>
+        starts[i] >= starts[i - 1] + TimelineFacts.Incoming(timeline, i - 1);
 
     /// <summary>The clip stretches that make film frames [start, end); throws when a transition crosses either edge.</summary>
     public static FilmChunk Window(FilmTimeline timeline, int start, int end)

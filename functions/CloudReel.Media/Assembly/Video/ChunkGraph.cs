@@ -33,7 +33,7 @@ internal static class ChunkGraph
             // Read no further than the stretch needs: FFmpeg would otherwise decode the rest of the clip.
             var input = graph.AddInput(inputs.Clips[stretch.ClipIndex], "-t", ClipConform.Seconds(skip + stretch.Frames + 2, timeline.Fps));
             var label = graph.Chain(GraphText.Stream(input, 'v'),
-                ClipConform.Conform(timeline.Size, timeline.Fps) + "," + ClipConform.Stretch(skip, stretch.Frames, timeline.Fps));
+                ClipConform.Stretch(timeline.Size, timeline.Fps, skip, stretch.Frames));
             parts.Add(new JoinPart(label, stretch.Frames, stretch.TransitionOut));
         }
 

@@ -42,6 +42,8 @@ internal static class TransitionJoiner
     private static string Concat(GraphText graph, List<string> labels, int fps) =>
         labels.Count == 1
             ? labels[0]
-            // concat hands out microsecond timestamps; fps puts the join back on the film's clock.
-            : graph.Chain(labels, $"concat=n={Number(labels.Count)}:v=1:a=0,fps={Number(fps)},{ClipConform.Renumber(fps)}", graph.Label("j"));
+            // concat hands out microsecond timestamps: renumbering puts the join back on the film's clock
+            // (every part is already one frame per 1/fps). An fps filter here dropped the last frame of the
+            // join when an xfade followed, so the transition after it ended a frame early.
+            : graph.Chain(labels, $"concat=n={Number(labels.Count)}:v=1:a=0,settb=1/{Number(fps)},{ClipConform.Renumber(fps)}", graph.Label("j"));
 }
