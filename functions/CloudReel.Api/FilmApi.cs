@@ -24,7 +24,7 @@ public sealed class FilmApi(IFilmRuntime runtime, FilmApiServices services)
     /// <summary>What inbound events (Event Grid, the poison queue) do, over the same runtime and store.</summary>
     public InboundEventHandler Events => new(
         runtime, services.Store, services.Intake, services.LoggerFactory.CreateLogger<InboundEventHandler>(),
-        services.TakesBatches ? new Batches.BatchDrops(runtime, services.Store, services.Models, services.Batches, services.LoggerFactory.CreateLogger<Batches.BatchDrops>()) : null);
+        services.TakesBatches ? new Batches.BatchDrops(runtime, services.Store, services.Expander, services.Batches, services.LoggerFactory.CreateLogger<Batches.BatchDrops>()) : null);
 
     /// <summary>Batches: a template and its rows in, one film per row (POST, GET and cancel /api/batches).</summary>
     public Batches.BatchApi Batches => new(runtime, services);

@@ -22,7 +22,8 @@ public sealed class FilmApiServices(
     TimeProvider time,
     FilmIntake intake,
     ILoggerFactory? loggerFactory = null,
-    PlanPreview? preview = null)
+    PlanPreview? preview = null,
+    IBatchExpander? expander = null)
 {
     public IClipStore Store => store;
 
@@ -42,8 +43,11 @@ public sealed class FilmApiServices(
     /// <summary>How films come in: validated, staged and started.</summary>
     public FilmIntake Intake => intake;
 
-    /// <summary>Whether this host takes batches (it gave the API its plan preview).</summary>
-    public bool TakesBatches => preview is not null;
+    /// <summary>Whether this host takes batches (it gave the API its plan preview and its batch expander).</summary>
+    public bool TakesBatches => preview is not null && expander is not null;
+
+    /// <summary>How a template and its rows become orders, every row checked (the host's, with its file probe).</summary>
+    public IBatchExpander Expander => expander ?? throw new InvalidOperationException("This host gave the API no batch expander: it takes no batches.");
 
     /// <summary>How batches come in: every row checked and planned, admitted all or nothing, staged and started (needs the host's plan preview).</summary>
     public BatchIntake Batches => new(intake, new BatchEstimator(preview ?? throw new InvalidOperationException("This host gave the API no plan preview: it takes no batches.")));

@@ -36,12 +36,12 @@ public sealed class BatchApi(IFilmRuntime runtime, FilmApiServices services)
         var keys = new IdempotencyRecords(services.Store);
         if (key is not null && await keys.FindAsync(key, cancellationToken) is { } earlier)
         {
-            if (earlier.RequestHash != upload.Hash) return ApiProblems.IdempotencyKeyReused(request, earlier.FilmId);
+            if (earlier.RequestHash != upload.Hash) return ApiProblems.IdempotencyKeyReused(request, $"batch {earlier.FilmId}", "template and rows");
             if (await runtime.GetInstanceAsync(earlier.FilmId, cancellationToken) is not null) return Accepted(request, earlier.FilmId, replayed: true, null);
         }
 
         var files = new UrlOnlyOrderFiles();
-        var expansion = await new TemplateBatchExpander(services.Models).ExpandAsync(upload.Template, upload.Data, files, cancellationToken);
+        var expansion = await services.Expander.ExpandAsync(upload.Template, upload.Data, files, cancellationToken);
         if (!expansion.IsValid) return BatchProblems.InvalidRows(request, expansion.Errors, UrlOnlyOrderFiles.Hint);
 
         var name = upload.Name ?? TitleOf(upload.Template);

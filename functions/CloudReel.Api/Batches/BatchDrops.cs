@@ -2,7 +2,6 @@ using CloudReel.Api.Events;
 using CloudReel.Azure.Inbound;
 using CloudReel.Core.Batches;
 using CloudReel.Core.Intake;
-using CloudReel.Core.Models;
 using CloudReel.Core.Ports;
 using CloudReel.Core.Workflow;
 using Microsoft.Extensions.Logging;
@@ -16,7 +15,7 @@ namespace CloudReel.Api.Batches;
 /// blob and its ETag, so a redelivered event starts nothing new. A batch that is refused gets
 /// errors.json beside its data: every error located, or the budget's reason.
 /// </summary>
-public sealed class BatchDrops(IFilmRuntime runtime, IClipStore store, IVideoModelCatalog models, BatchIntake intake, ILogger logger)
+public sealed class BatchDrops(IFilmRuntime runtime, IClipStore store, IBatchExpander expander, BatchIntake intake, ILogger logger)
 {
     public const string ErrorsFileName = "errors.json";
 
@@ -42,7 +41,7 @@ public sealed class BatchDrops(IFilmRuntime runtime, IClipStore store, IVideoMod
         var template = OrderDocument.FromFile(await store.ReadTextAsync(folder + templateFile, cancellationToken), templateFile);
         var data = new BatchData((await store.ReadTextAsync(StoreLayout.OrdersPrefix + drop.DataBlobName, cancellationToken)).TrimStart('\uFEFF'), dataFile);
         var files = new StoreFolderFiles(store, folder);
-        var expansion = await new TemplateBatchExpander(models).ExpandAsync(template, data, files, cancellationToken);
+        var expansion = await expander.ExpandAsync(template, data, files, cancellationToken);
         var batchId = BatchIds.Derived(name, "blob", drop.DataBlobName, drop.ETag);
         if (!expansion.IsValid)
         {

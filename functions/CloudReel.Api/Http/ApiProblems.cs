@@ -49,9 +49,10 @@ public static class ApiProblems
         Result(Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the clip as MP4, MOV or WebM",
             $"Content-Type '{contentType ?? "(none)"}' is not video/mp4, video/quicktime or video/webm."));
 
-    public static IResult IdempotencyKeyReused(HttpRequest request, string filmId) =>
+    /// <summary>The key started <paramref name="started"/> ("film …" or "batch …") from a different <paramref name="request"/> body (<paramref name="sent"/>: "order", "template and rows").</summary>
+    public static IResult IdempotencyKeyReused(HttpRequest request, string started, string sent) =>
         Result(Create(request, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "The Idempotency-Key was used for another request",
-            $"This key already started film {filmId} with a different order; use a new key for a new order."));
+            $"This key already started {started} with a different {sent}; use a new key for a new one."));
 
     public static IResult Unavailable(HttpRequest request, string detail) =>
         Result(Create(request, StatusCodes.Status503ServiceUnavailable, "unavailable", "A service CloudReel needs is not answering", detail));

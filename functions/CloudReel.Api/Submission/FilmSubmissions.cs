@@ -99,7 +99,7 @@ public sealed class FilmSubmissions(IFilmRuntime runtime, FilmIntake intake, Ide
 
     private async Task<IResult> ReplayAsync(HttpRequest request, string text, IdempotencyRecord earlier, string requestHash, bool draft, CancellationToken cancellationToken)
     {
-        if (earlier.RequestHash != requestHash) return ApiProblems.IdempotencyKeyReused(request, earlier.FilmId);
+        if (earlier.RequestHash != requestHash) return ApiProblems.IdempotencyKeyReused(request, $"film {earlier.FilmId}", "order");
 
         // The first request may have stopped between recording the key and starting the film: start it now (a no-op when it runs).
         // The request is the same one (its hash says so), draft or not.

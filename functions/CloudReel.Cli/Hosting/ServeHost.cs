@@ -3,6 +3,7 @@ using CloudReel.Api;
 using CloudReel.Api.Http;
 using CloudReel.Api.Studio;
 using CloudReel.Azure.Inbound;
+using CloudReel.Core.Batches;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Ports;
@@ -71,7 +72,7 @@ public sealed class ServeHost : IAsyncDisposable
             });
             var services = new FilmApiServices(
                 engine.Store, engine.Models, engine.Services.GetRequiredService<IModelSlots>(), options, TimeProvider.System, intake, loggerFactory,
-                engine.Services.GetRequiredService<PlanPreview>());
+                engine.Services.GetRequiredService<PlanPreview>(), engine.Services.GetRequiredService<IBatchExpander>());
 
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();

@@ -8,8 +8,8 @@ namespace CloudReel.Core.Batches;
 
 /// <summary>
 /// The one way a batch comes in, whichever the door (`cloudreel batch`, POST /api/batches, a batch
-/// dropped in the orders container): every row is checked the one way films are (<see cref="FilmIntake"/>)
-/// and estimated the one way batches are (<see cref="BatchEstimator"/>), and the batch is admitted all or nothing —
+/// dropped in the orders container): every row is checked the one way films are, once (by the expander that
+/// made it, or here through <see cref="FilmIntake"/> for a row that comes unchecked) and estimated the one way batches are (<see cref="BatchEstimator"/>), and the batch is admitted all or nothing —
 /// only when every row is valid and the whole estimate, each shot shared between rows counted once
 /// (the clip cache pays for it once), fits the budget. Then every row is staged as a film and ONE
 /// <see cref="BatchOrchestration"/> starts them.
@@ -27,6 +27,12 @@ public sealed class BatchIntake(FilmIntake films, BatchEstimator estimator)
         var orders = new List<FilmOrder>(submission.Rows.Count);
         foreach (var row in submission.Rows)
         {
+            if (row.Validated is { } validated)
+            {
+                orders.Add(validated);
+                continue;
+            }
+
             var loaded = await films.ValidateAsync(row.Order, row.Files, cancellationToken);
             if (loaded.IsValid) orders.Add(loaded.Order!);
             else errors.AddRange(loaded.Errors);

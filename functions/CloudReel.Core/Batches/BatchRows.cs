@@ -8,7 +8,11 @@ namespace CloudReel.Core.Batches;
 /// <param name="Key">The film's name in the batch: the row's `name` / `outputKey`, or one made from the row number.</param>
 /// <param name="Order">The order the template became for this row.</param>
 /// <param name="Files">Where this row's files (pictures, music, logo) are read from.</param>
-public sealed record BatchRowOrder(int Row, string Key, OrderDocument Order, IOrderSource Files);
+public sealed record BatchRowOrder(int Row, string Key, OrderDocument Order, IOrderSource Files)
+{
+    /// <summary>The order as the expander validated it (the one order validation, with the host's file probe); the batch intake does not check it again.</summary>
+    public FilmOrder? Validated { get; init; }
+}
 
 /// <summary>A template and its data made into one order per row, or every located error of every row.</summary>
 public sealed record BatchExpansion(IReadOnlyList<BatchRowOrder> Rows, IReadOnlyList<OrderError> Errors)

@@ -91,7 +91,7 @@ public sealed partial class TemplateBatchExpander(IVideoModelCatalog models, IMe
             var loaded = await loader.LoadAsync(text, OrderDocument.Json, cancellationToken);
             foreach (var error in loaded.Errors) Locate(row, rendered, error);
             if (Errors.Count > before || key is null) return;
-            Rows.Add(new BatchRowOrder(row.Row, key, new OrderDocument(text, OrderDocument.Json, $"{File} row {row.Row} ({key})"), files));
+            Rows.Add(new BatchRowOrder(row.Row, key, new OrderDocument(text, OrderDocument.Json, $"{File} row {row.Row} ({key})"), files) { Validated = loaded.Order });
         }
 
         private void CheckColumn(string column, int line, int position)

@@ -83,7 +83,7 @@ public static class FunctionsServices
         services.AddSingleton(sp => new FilmApiServices(
             sp.GetRequiredService<IClipStore>(), sp.GetRequiredService<IVideoModelCatalog>(), sp.GetRequiredService<IModelSlots>(), sp.GetRequiredService<ApiOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FilmIntake>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
-            sp.GetRequiredService<CloudReel.Core.Planning.PlanPreview>()));
+            sp.GetRequiredService<CloudReel.Core.Planning.PlanPreview>(), sp.GetRequiredService<CloudReel.Core.Batches.IBatchExpander>()));
         return services;
     }
 }

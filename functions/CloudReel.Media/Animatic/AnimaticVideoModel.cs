@@ -47,6 +47,8 @@ public sealed partial class AnimaticVideoModel : IVideoModel
         // Cards and pictures drift slowly: a small render repeats frames without being a frozen take.
         StillPictures = true,
         MaxConcurrentJobs = 2,
+        // Its jobs end at submit and free their slot a second or so later: a shot waiting for one looks again soon.
+        PollInterval = TimeSpan.FromSeconds(1),
         PricePerSecond = 0,
     };
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using CloudReel.Api.Http;
 using CloudReel.Azure.Inbound;
+using CloudReel.Core.Batches;
 using CloudReel.Core.Intake;
 using CloudReel.Core.Planning;
 using CloudReel.Core.Tests.Workflow;
@@ -62,7 +63,7 @@ internal sealed class ApiServer : IAsyncDisposable
         options.Key = Key;
         var intake = new FilmIntake(store, TestModels.Catalog, new RefusingImageFetcher(), new FilmIntakeOptions { QueuedAssemblyTimeout = options.QueuedAssemblyTimeout }, speech: TestVoices.Choices);
         var preview = new PlanPreview(TestModels.Catalog, new FilmPlanner(new RuleBasedShotPlanner()), store);
-        var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System, intake, preview: preview));
+        var api = new FilmApi(runtime, new FilmApiServices(store, TestModels.Catalog, slots, options, TimeProvider.System, intake, preview: preview, expander: new TemplateBatchExpander(TestModels.Catalog)));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -40,6 +40,7 @@ public sealed class ServeBatchTests : IAsyncLifetime, IDisposable
 
         var first = await PostAsync(JsonContent.Create(body), "key-1");
         var again = await PostAsync(JsonContent.Create(body), "key-1");
+        var other = await PostAsync(JsonContent.Create(body with { filmsAtOnce = 1 }), "key-1");
 
         first.StatusCode.Should().Be(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
         var accepted = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -49,6 +50,9 @@ public sealed class ServeBatchTests : IAsyncLifetime, IDisposable
         again.StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString().Should().Be(batchId);
         again.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        other.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .Should().Be($"This key already started batch {batchId} with a different template and rows; use a new key for a new one.");
 
         var done = await WaitAsync(batchId);
         done.GetProperty("status").GetString().Should().Be("completed", done.ToString());

@@ -83,6 +83,17 @@ public class SubmitShotActivityTests
     }
 
     [Fact]
+    public async Task RunAsync_JobDoneAtSubmit_GivesTheSlotBackAtOnce()
+    {
+        _model.Answer = new JobStatus { State = JobState.Succeeded, JobId = "rendered-1", Progress = 100 };
+
+        var submission = await SubmitAsync();
+
+        submission.Should().Match<ShotSubmission>(s => s.Result == SubmissionResult.Submitted && s.Job!.State == JobState.Succeeded);
+        _slots.HeldCount("paid").Should().Be(0, "a job that ended at submit runs nowhere while its clip waits to be fetched");
+    }
+
+    [Fact]
     public async Task RunAsync_ServiceRefusesOrDefers_GivesTheSlotBack()
     {
         _model.Answer = JobStatus.Failed(null, FailureReason.Moderation, "1301", "blocked");

@@ -47,7 +47,14 @@ public sealed class SubmitShotActivity(
         }
 
         var status = await SendAsync(job, entry, cancellation);
-        if (status.State != JobState.Failed && status.JobId is not null) return new ShotSubmission(SubmissionResult.Submitted, status);
+        if (status.State != JobState.Failed && status.JobId is not null)
+        {
+            // A job done by the time the submit returns (the animatic renders at submit) runs nowhere: its slot is
+            // free now, not once a poll has been scheduled and found a worker.
+            if (slot is not null && status.State == JobState.Succeeded) await slots.ReleaseAsync(slot.Group, slot.Holder, CancellationToken.None);
+            return new ShotSubmission(SubmissionResult.Submitted, status);
+        }
+
         if (slot is not null) await slots.ReleaseAsync(slot.Group, slot.Holder, CancellationToken.None);
         return new ShotSubmission(status.State == JobState.Failed ? SubmissionResult.Submitted : SubmissionResult.Deferred, status);
     }

@@ -107,14 +107,14 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
                 null,
                 null,
                 null);
-            Dispatcher.Post(parent, new ChildFinished(taskId, null, clash));
+            Dispatcher.Post(parent, new ChildFinished(taskId, null, clash, UtcNow));
             return;
         }
 
         if (record.Info.IsTerminal)
         {
             var outcome = new InstanceOutcome(record.Info.Status, record.Info.SerializedOutput, record.Info.Failure);
-            Dispatcher.Post(parent, new ChildFinished(taskId, record.Info.SerializedOutput, outcome.FailureForParent(childId)));
+            Dispatcher.Post(parent, new ChildFinished(taskId, record.Info.SerializedOutput, outcome.FailureForParent(childId), UtcNow));
             return;
         }
 
@@ -166,7 +166,7 @@ internal sealed partial class EngineRuntime : IAsyncDisposable
     {
         if (parentId is null || parentTaskId is not { } taskId || !_running.TryGetValue(parentId, out var parent) || parent.IsFinished) return;
         var output = outcome.Status == InstanceStatus.Completed ? outcome.OutputJson : null;
-        Dispatcher.Post(parent, new ChildFinished(taskId, output, outcome.FailureForParent(childId)));
+        Dispatcher.Post(parent, new ChildFinished(taskId, output, outcome.FailureForParent(childId), UtcNow));
     }
 
     private void Run(InstanceRecord record)

@@ -102,13 +102,13 @@ internal sealed partial class OrchestrationRunner
             switch (message)
             {
                 case ActivityFinished done when Tasks.TryTakeOutcome(done.TaskId, TaskKind.Activity):
-                    events.Add(Outcome(done.TaskId, done.Failure, TaskCompleted, TaskFailed, done.Output));
+                    events.Add(Outcome(done.TaskId, done.Failure, TaskCompleted, TaskFailed, done.Output, done.AtUtc));
                     break;
                 case TimerElapsed elapsed when Tasks.TryTakeOutcome(elapsed.TaskId, TaskKind.Timer):
-                    events.Add(NewEvent(TimerFired, elapsed.TaskId, null, Tasks.Find(elapsed.TaskId)?.Payload));
+                    events.Add(NewEvent(TimerFired, elapsed.TaskId, null, Tasks.Find(elapsed.TaskId)?.Payload, elapsed.AtUtc));
                     break;
                 case ChildFinished child when Tasks.TryTakeOutcome(child.TaskId, TaskKind.SubOrchestration):
-                    events.Add(Outcome(child.TaskId, child.Failure, SubOrchestrationInstanceCompleted, SubOrchestrationInstanceFailed, child.Output));
+                    events.Add(Outcome(child.TaskId, child.Failure, SubOrchestrationInstanceCompleted, SubOrchestrationInstanceFailed, child.Output, child.AtUtc));
                     break;
                 case InboxDelivery delivery when _consumedInboxRows.Add(delivery.RowId):
                     inboxRows.Add(delivery.RowId);
@@ -176,10 +176,10 @@ internal sealed partial class OrchestrationRunner
         return -1;
     }
 
-    private HistoryEvent Outcome(int taskId, TaskFailureDetails? failure, string completedKind, string failedKind, string? output) =>
+    private HistoryEvent Outcome(int taskId, TaskFailureDetails? failure, string completedKind, string failedKind, string? output, DateTime atUtc) =>
         failure is null
-            ? NewEvent(completedKind, taskId, Tasks.Find(taskId)?.Name, output)
-            : NewEvent(failedKind, taskId, Tasks.Find(taskId)?.Name, WorkflowJson.Serialize(failure));
+            ? NewEvent(completedKind, taskId, Tasks.Find(taskId)?.Name, output, atUtc)
+            : NewEvent(failedKind, taskId, Tasks.Find(taskId)?.Name, WorkflowJson.Serialize(failure), atUtc);
 
     private HistoryEvent NewEvent(string kind, int? taskId, string? name, string? payload, DateTime? timestampUtc = null) =>
         new(0, kind, taskId, name, timestampUtc ?? Now(), payload);
