@@ -4,7 +4,7 @@ using Spectre.Console.Rendering;
 namespace CloudReel.Cli.Progress;
 
 /// <summary>
-/// Redraws a live terminal display from <paramref name="render"/> every <paramref name="interval"/>
+/// Redraws a live terminal display from a render function at a steady interval
 /// until disposed, then once more so the last state stays on screen.
 /// </summary>
 internal sealed class LiveRefresh : IAsyncDisposable

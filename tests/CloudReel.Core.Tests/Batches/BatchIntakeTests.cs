@@ -54,6 +54,8 @@ public sealed class BatchIntakeTests
             Calls++;
             return Task.FromResult<string?>(null);
         }
+
+        public Task<double?> VideoSecondsAsync(Stream content, CancellationToken cancellationToken = default) => Task.FromResult<double?>(null);
     }
 
     private sealed class NoFetcher : IReferenceImageFetcher
