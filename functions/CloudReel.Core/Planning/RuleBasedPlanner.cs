@@ -36,10 +36,11 @@ public static class RuleBasedPlanner
         var captions = CaptionAssigner.Assign(drafts, ids, order.Languages, source, notes);
         var prompts = drafts.Select((d, i) => FitPrompt(d.Prompt, ids[i], order.Style, cameras[i], model, notes)).ToList();
         var dialogue = drafts.Select(d => PlannedDialogue.Wanted(order) ? PlannedDialogue.For(d, characters, order.Languages) : []).ToList();
-        var timed = drafts.Select((d, i) => new TimedShot(
-            ids[i],
-            Math.Max(ReadingTime.Of(d.TimingTexts), PlannedDialogue.SpeakingSeconds(dialogue[i], order)),
-            (d.Transition ?? order.Transition).OverlapSeconds)).ToList();
+        var timed = drafts.Select((d, i) =>
+        {
+            var spoken = PlannedDialogue.SpeakingSeconds(dialogue[i], order);
+            return new TimedShot(ids[i], Math.Max(ReadingTime.Of(d.TimingTexts), spoken), (d.Transition ?? order.Transition).OverlapSeconds, spoken);
+        }).ToList();
         var target = order.TargetSeconds is > 0 ? order.TargetSeconds : null;
         var seconds = ShotTiming.Plan(timed, target, model, notes);
         var sequences = SceneSequences(drafts, model, notes);

@@ -221,6 +221,35 @@ public class OrderVoiceTests
     }
 
     [Fact]
+    public void Plan_VoicedScreenplayAimedAtAShortFilm_EachShotStillHoldsItsLines()
+    {
+        const string script = """
+            INT. NOODLE SHOP - NIGHT
+
+            Rain on the window.
+
+            MEI
+            We're closed for the night, the kitchen is cold and the last bowl went an hour ago.
+
+            CHEN
+            Then I will wait here until morning, because I have walked across the whole city for it.
+
+            Chen sits.
+            """;
+        var order = PlanningFixtures.Script("en") with
+        {
+            Characters = [new CastMember("mei", "Mei", "a cook", [], "en-us"), new CastMember("chen", "Chen", "a courier", [], "en")],
+            TargetSeconds = 6,
+        };
+
+        var planned = RuleBasedPlanner.Plan(order, script, PlanningFixtures.Animatic).Planned;
+
+        var spoken = planned.Shots.Single(s => s.Dialogue.Count > 0);
+        var needed = spoken.Dialogue.Sum(l => SpeechEstimate.Seconds(l.Text["en"], 1)) + SpeechEstimate.PaddingSeconds;
+        spoken.Seconds.Should().BeGreaterThanOrEqualTo(needed, "a film length is aimed for, but never by cutting a line short");
+    }
+
+    [Fact]
     public void Plan_ScreenplayWithoutVoices_StaysSilent()
     {
         var shots = RuleBasedPlanner.Plan(PlanningFixtures.Script("en"), "INT. ROOM - DAY\n\nMEI sits.\n\nMEI\nHello.\n", PlanningFixtures.Animatic).Planned.Shots;

@@ -60,11 +60,11 @@ internal static class ShotTiming
         return [.. seconds];
     }
 
-    /// <summary>A shot must outlast the transitions at both its ends and still show something.</summary>
+    /// <summary>A shot must outlast the transitions at both its ends and still show something, and hold its spoken lines.</summary>
     private static double ShortestFor(IReadOnlyList<TimedShot> shots, int i)
     {
         var incoming = i > 0 ? shots[i - 1].OutgoingOverlap : 0;
         var outgoing = i < shots.Count - 1 ? shots[i].OutgoingOverlap : 0;
-        return Math.Max(2, incoming + outgoing + 1);
+        return Math.Max(Math.Max(2, incoming + outgoing + 1), shots[i].SpokenSeconds);
     }
 }
