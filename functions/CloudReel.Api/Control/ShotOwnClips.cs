@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CloudReel.Api.Http;
 using CloudReel.Core.Media;
 using Microsoft.AspNetCore.Http;
@@ -25,15 +24,13 @@ public sealed class ShotOwnClips(ShotRetake retake)
         var (source, refusal) = await retake.LoadAsync(request, filmId, shotId, cancellationToken);
         if (source is null) return refusal!;
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var clip = buffer.ToArray();
+        var clip = await UploadedReplacement.ReadAsync(request, cancellationToken);
         if (clip.Length == 0) return ApiProblems.BadRequest(request, "The body is empty: send the clip.");
         // Refused here by its first bytes, not by FFmpeg later (the order's checks then read it through).
         var sniffed = MediaSniffer.VideoTypeOf(clip.AsSpan(0, Math.Min(clip.Length, MediaSniffer.BytesNeeded)));
         if (FamilyOf(sniffed) != declared) return ApiProblems.BadRequest(request, $"The body is not the {request.ContentType} video it says it is.");
 
-        var path = $"replacements/{shotId}-{Convert.ToHexStringLower(SHA256.HashData(clip))[..12]}{ExtensionOf(sniffed!)}";
+        var path = UploadedReplacement.PathFor(shotId, clip, ExtensionOf(sniffed!));
         var changed = source.Shot with
         {
             Clip = path,

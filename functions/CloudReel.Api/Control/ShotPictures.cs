@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CloudReel.Api.Http;
 using CloudReel.Core.Media;
 using CloudReel.Core.Orders;
@@ -28,9 +27,7 @@ public sealed class ShotPictures(ShotRetake retake)
         var (source, refusal) = await retake.LoadAsync(request, filmId, shotId, cancellationToken);
         if (source is null) return refusal!;
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var picture = buffer.ToArray();
+        var picture = await UploadedReplacement.ReadAsync(request, cancellationToken);
         if (picture.Length == 0) return ApiProblems.BadRequest(request, "The body is empty: send the picture.");
         // Refused here by its first bytes, not by FFmpeg later (the order's checks then read it through).
         if (ExtensionOf(MediaSniffer.ImageTypeOf(picture)) != extension)
@@ -38,7 +35,7 @@ public sealed class ShotPictures(ShotRetake retake)
             return ApiProblems.BadRequest(request, $"The body is not a {extension[1..].ToUpperInvariant()} picture.");
         }
 
-        var path = $"replacements/{shotId}-{Convert.ToHexStringLower(SHA256.HashData(picture))[..12]}{extension}";
+        var path = UploadedReplacement.PathFor(shotId, picture, extension);
         var held = still is not null && bool.Parse(still);
         // A shot that was one's own clip becomes a shot a model makes again (it keeps its prompt).
         var changed = source.Shot with { Image = path, Clip = null, Camera = held ? CameraMove.Static : source.Shot.Camera };
