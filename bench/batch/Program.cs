@@ -87,7 +87,7 @@ try
           wall time                     {wall:0.0} s ({rows / wall * 60:0.0} films per minute)
           shots in the journal          {figures.Shots}
           {Overhead(figures)}
-          peak working set              {peakMb:0} MB
+          peak working set              {peakMb:0} MB ({GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections)
           critical path (slowest film)  {figures.SlowestFilmSeconds:0.0} s  -> wall / critical path = {wall / figures.SlowestFilmSeconds:0.00}
           activity busy time            {figures.ActivitySeconds:0.0} s  -> wall / (activity time / cores) = {wall / (figures.ActivitySeconds / cores):0.00}
         """));

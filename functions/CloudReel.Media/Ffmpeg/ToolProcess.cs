@@ -36,6 +36,7 @@ internal static class ToolProcess
 
         using var process = new Process { StartInfo = startInfo };
         process.Start();
+        YieldToCoordinator(process);
         onStarted?.Invoke(process);
         var tail = new StderrTail(TailLines);
         using (cancellationToken.Register(() => Kill(process)))
@@ -58,6 +59,23 @@ internal static class ToolProcess
     private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
     {
         while (await reader.ReadLineAsync() is { } line) onLine(line);
+    }
+
+    /// <summary>
+    /// Encoders run below normal priority so that the work that keeps them fed (the workflow engine, the
+    /// API, the progress view) is not queued behind them when they fill every core; they still get all
+    /// the CPU nobody else wants.
+    /// </summary>
+    private static void YieldToCoordinator(Process process)
+    {
+        try
+        {
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
+        {
+            // Already exited, or the platform refuses: it runs at normal priority, which is only slower for the rest.
+        }
     }
 
     private static void Kill(Process process)

@@ -26,8 +26,8 @@ public sealed class LeaseTests : EngineTestBase
     [Fact]
     public async Task ResumeAsync_HolderStoppedHeartbeating_TakesTheStaleLeaseOverOnlyAfterLeaseTimeout()
     {
-        // Writes: 1 = instance row, 2 = first episode's events, 3 = its actions; then the owner "dies".
-        var faults = new JournalFaultInjection(crashAfterWrite: 3);
+        // Writes: 1 = instance row, 2 = the first episode (its events and actions); then the owner "dies".
+        var faults = new JournalFaultInjection(crashAfterWrite: 2);
         var crashed = await OpenAsync(Gate(), faults);
         await crashed.StartAsync("Gate", "leased-2", null);
         await faults.Crashed;

@@ -58,6 +58,8 @@ internal static class JournalSchema
         session.Scalar("PRAGMA journal_mode = WAL;");
         session.Execute("PRAGMA synchronous = NORMAL;");
         session.Execute("PRAGMA busy_timeout = 10000;");
+        // This connection's commits never checkpoint the WAL; the journal's JournalCheckpointer does, beside them.
+        session.Scalar("PRAGMA wal_autocheckpoint = 0;");
         using var transaction = connection.BeginTransaction(deferred: false);
         new JournalSession(connection, transaction).Execute(Tables);
         transaction.Commit();

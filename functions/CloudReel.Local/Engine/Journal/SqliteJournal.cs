@@ -9,6 +9,8 @@ namespace CloudReel.Local.Engine.Journal;
 internal sealed class SqliteJournal : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly StatementCache _statements;
+    private readonly JournalCheckpointer _checkpointer;
     private readonly string _path;
     private readonly JournalFaultInjection? _faults;
     private readonly Lock _gate = new();
@@ -17,9 +19,11 @@ internal sealed class SqliteJournal : IDisposable
 
     static SqliteJournal() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteJournal(SqliteConnection connection, string path, JournalFaultInjection? faults)
+    private SqliteJournal(SqliteConnection connection, string connectionString, string path, JournalFaultInjection? faults)
     {
         _connection = connection;
+        _checkpointer = JournalCheckpointer.Start(connectionString);
+        _statements = new StatementCache(connection);
         _path = path;
         _faults = faults;
     }
@@ -43,7 +47,7 @@ internal sealed class SqliteJournal : IDisposable
         {
             connection.Open();
             JournalSchema.Apply(connection);
-            return new SqliteJournal(connection, fullPath, faults);
+            return new SqliteJournal(connection, connectionString, fullPath, faults);
         }
         catch (SqliteException error) when (JournalUnusableException.From(error, fullPath) is { } unusable)
         {
@@ -69,7 +73,7 @@ internal sealed class SqliteJournal : IDisposable
             try
             {
                 using var transaction = _connection.BeginTransaction(deferred: false);
-                work(new JournalSession(_connection, transaction));
+                work(new JournalSession(_connection, transaction, _statements));
                 transaction.Commit();
             }
             catch (SqliteException error) when (JournalUnusableException.From(error, _path) is { } unusable)
@@ -93,7 +97,7 @@ internal sealed class SqliteJournal : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             try
             {
-                return query(new JournalSession(_connection, null));
+                return query(new JournalSession(_connection, null, _statements));
             }
             catch (SqliteException error) when (JournalUnusableException.From(error, _path) is { } unusable)
             {
@@ -108,6 +112,8 @@ internal sealed class SqliteJournal : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            _checkpointer.Dispose();
+            _statements.Dispose();
             _connection.Dispose();
         }
     }

@@ -5,30 +5,27 @@ using static CloudReel.Local.Engine.Runtime.HistoryKinds;
 
 namespace CloudReel.Local.Engine.Runtime;
 
-/// <summary>The episode cycle: journal events, apply them, journal and start the actions they caused.</summary>
+/// <summary>
+/// The episode cycle: apply the new events, then journal them with the actions they caused in one
+/// transaction, then start those actions. Nothing outside is acted on before the commit (orchestrator
+/// code has no side effects of its own), so a crash before it loses only in-memory work: the outcomes
+/// come back when their activities run again on resume, as with any unjournaled outcome.
+/// </summary>
 internal sealed partial class OrchestrationRunner
 {
     private void RunEpisode(List<HistoryEvent> events, List<long> inboxRows)
     {
-        var started = NewEvent(OrchestratorStarted, null, null, null);
-        List<HistoryEvent> episode = [started, .. events];
-        _runtime.Journal.Write(s =>
-        {
-            s.RequireLease(InstanceId, _runtime.OwnerId);
-            foreach (var e in episode) s.AppendHistory(InstanceId, e);
-            foreach (var row in inboxRows) s.DeleteInboxRow(row);
-            s.MarkRunning(InstanceId, started.TimestampUtc);
-        });
-        foreach (var e in episode)
+        var arrived = new ArrivedEvents([NewEvent(OrchestratorStarted, null, null, null), .. events], inboxRows);
+        foreach (var e in arrived.Events)
         {
             if (_nonDeterminism is not null) break;
             Apply(e);
         }
 
-        EndEpisode();
+        EndEpisode(arrived);
     }
 
-    /// <summary>Feeds one journaled event to the orchestrator and lets its code run until it waits again.</summary>
+    /// <summary>Feeds one event to the orchestrator and lets its code run until it waits again.</summary>
     private void Apply(HistoryEvent e)
     {
         try
@@ -75,8 +72,11 @@ internal sealed partial class OrchestrationRunner
         }
     }
 
-    /// <summary>Journals the episode's actions (or the instance's end) with an OrchestratorCompleted mark, then starts the actions.</summary>
-    private void EndEpisode()
+    /// <summary>
+    /// Journals the episode (the events that arrived, if not journaled already, then the actions or the
+    /// instance's end and an OrchestratorCompleted mark) in one transaction, then starts the actions.
+    /// </summary>
+    private void EndEpisode(ArrivedEvents? arrived = null)
     {
         var outcome = _nonDeterminism is not null ? InstanceOutcome.Failed(_nonDeterminism) : CurrentOutcome();
         var actions = _nonDeterminism is null ? Tasks.TakeUnrecorded() : [];
@@ -85,6 +85,13 @@ internal sealed partial class OrchestrationRunner
         _runtime.Journal.Write(s =>
         {
             s.RequireLease(InstanceId, _runtime.OwnerId);
+            if (arrived is not null)
+            {
+                foreach (var e in arrived.Events) s.AppendHistory(InstanceId, e);
+                foreach (var row in arrived.InboxRows) s.DeleteInboxRow(row);
+                s.MarkRunning(InstanceId, arrived.Events[0].TimestampUtc);
+            }
+
             foreach (var action in actions) s.AppendHistory(InstanceId, NewEvent(action.HistoryKind, action.TaskId, action.Name, action.Payload, now));
             foreach (var (child, reset) in children)
             {
@@ -168,3 +175,6 @@ internal sealed partial class OrchestrationRunner
         _runtime.OnRunnerFinished(this, outcome, children);
     }
 }
+
+/// <summary>An episode's new events (led by its OrchestratorStarted mark) and the inbox rows they came from.</summary>
+internal sealed record ArrivedEvents(List<HistoryEvent> Events, List<long> InboxRows);

@@ -7,8 +7,8 @@ namespace CloudReel.Local.Engine.Runtime;
 
 /// <summary>
 /// One instance in memory, driven only on the dispatcher thread. Replays the journal event by event,
-/// then runs live in episodes: journal the new events, apply them one at a time, journal the actions
-/// the code took, then dispatch them. Applying the same events in the same order is what makes live
+/// then runs live in episodes: apply the new events one at a time, journal them with the actions the
+/// code took, then dispatch those. Applying the same events in the same order is what makes live
 /// runs and replays agree.
 /// </summary>
 internal sealed partial class OrchestrationRunner
