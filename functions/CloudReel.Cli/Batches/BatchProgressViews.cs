@@ -8,10 +8,7 @@ using Spectre.Console.Rendering;
 namespace CloudReel.Cli.Batches;
 
 /// <summary>How a running batch is shown: a live table in a terminal, plain lines otherwise; with <c>--detail</c>, each running film's shots too.</summary>
-public interface IBatchProgressView : IAssemblyProgressSink, IAsyncDisposable
-{
-    void Show(BatchSnapshot snapshot);
-}
+public interface IBatchProgressView : IProgressView<BatchSnapshot>;
 
 /// <summary>The batch's counts and cost in one line, as the batch shows them.</summary>
 internal static class BatchLines

@@ -17,34 +17,16 @@ public sealed class BatchSession(CliContext context, BatchEntry batch, TextWrite
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Carries the batch on from the journal (finished films untouched, running ones from where they stopped) and watches it to the end.</summary>
-    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
-    {
-        if (!context.TryResolveStore(batch.Store, errors, out var store)) return ExitCodes.InvalidInput;
-
-        var relay = new ProgressRelay();
-        using var loggerFactory = context.CreateLoggerFactory();
-        await using var host = await EngineHost.StartAsync(context.Home, batch.OutputRoot, loggerFactory, relay, cancellationToken, store);
-        return await WatchAsync(host, relay, store, () => host.Engine.ResumeAsync(batch.BatchId, cancellationToken), cancellationToken);
-    }
+    public Task<int> ResumeAsync(CancellationToken cancellationToken) =>
+        ProgressWatch.ResumeAsync(context, batch.Store, batch.OutputRoot, errors,
+            (host, relay, store) => WatchAsync(host, relay, store, () => host.Engine.ResumeAsync(batch.BatchId, cancellationToken), cancellationToken),
+            cancellationToken);
 
     /// <summary>Starts (or resumes) the batch with <paramref name="start"/> and watches it to the end; returns the process exit code.</summary>
     public async Task<int> WatchAsync(EngineHost host, ProgressRelay relay, StoreLocation? store, Func<Task> start, CancellationToken cancellationToken)
     {
-        await using (var view = CreateView())
-        {
-            relay.Target = view;
-            await start();
-            var completion = host.Engine.WaitForCompletionAsync(batch.BatchId, cancellationToken);
-            while (!completion.IsCompleted)
-            {
-                view.Show(await BatchSnapshot.ReadAsync(host.Engine, batch, detail, cancellationToken));
-                await Task.WhenAny(completion, Task.Delay(PollInterval, cancellationToken));
-            }
-
-            view.Show(await BatchSnapshot.ReadAsync(host.Engine, batch, detail, cancellationToken));
-        }
-
-        var finished = await host.Engine.WaitForCompletionAsync(batch.BatchId, cancellationToken);
+        var finished = await ProgressWatch.WatchAsync(host.Engine, batch.BatchId, relay, CreateView(), start,
+            token => BatchSnapshot.ReadAsync(host.Engine, batch, detail, token), PollInterval, cancellationToken);
         if (finished.Status == InstanceStatus.Completed)
         {
             var report = await ReadReportAsync(host, cancellationToken);

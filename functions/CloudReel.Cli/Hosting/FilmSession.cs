@@ -16,15 +16,10 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Carries the film on from the journal, on its own store and output folder, and watches it to the end. Returns the process exit code.</summary>
-    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
-    {
-        if (!context.TryResolveStore(film.Store, errors, out var store)) return ExitCodes.InvalidInput;
-
-        var relay = new ProgressRelay();
-        using var loggerFactory = context.CreateLoggerFactory();
-        await using var host = await EngineHost.StartAsync(context.Home, film.OutputRoot, loggerFactory, relay, cancellationToken, store);
-        return await WatchAsync(host, relay, store, () => host.Engine.ResumeAsync(film.FilmId, cancellationToken), cancellationToken);
-    }
+    public Task<int> ResumeAsync(CancellationToken cancellationToken) =>
+        ProgressWatch.ResumeAsync(context, film.Store, film.OutputRoot, errors,
+            (host, relay, store) => WatchAsync(host, relay, store, () => host.Engine.ResumeAsync(film.FilmId, cancellationToken), cancellationToken),
+            cancellationToken);
 
     /// <summary>
     /// Starts the film on <paramref name="host"/> (<paramref name="start"/>) and watches it to the end with
@@ -32,21 +27,8 @@ public sealed class FilmSession(CliContext context, FilmEntry film, TextWriter o
     /// </summary>
     public async Task<int> WatchAsync(EngineHost host, ProgressRelay relay, StoreLocation? store, Func<Task> start, CancellationToken cancellationToken)
     {
-        await using (var view = CreateView())
-        {
-            relay.Target = view;
-            await start();
-            var completion = host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);
-            while (!completion.IsCompleted)
-            {
-                view.Show(await FilmSnapshot.ReadAsync(host.Engine, film.FilmId, cancellationToken));
-                await Task.WhenAny(completion, Task.Delay(PollInterval, cancellationToken));
-            }
-
-            view.Show(await FilmSnapshot.ReadAsync(host.Engine, film.FilmId, cancellationToken));
-        }
-
-        var finished = await host.Engine.WaitForCompletionAsync(film.FilmId, cancellationToken);
+        var finished = await ProgressWatch.WatchAsync(host.Engine, film.FilmId, relay, CreateView(), start,
+            token => FilmSnapshot.ReadAsync(host.Engine, film.FilmId, token), PollInterval, cancellationToken);
         if (store is { Kind: not StoreKind.Folder })
         {
             var copied = await FilmOutputCopy.DownloadAsync(host.Store, film.FilmId, film.OutputFolder, cancellationToken);

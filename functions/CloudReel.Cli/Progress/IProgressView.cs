@@ -3,10 +3,7 @@ using CloudReel.Core.Ports;
 namespace CloudReel.Cli.Progress;
 
 /// <summary>How a running film is shown: a live table in a terminal, plain lines otherwise.</summary>
-public interface IProgressView : IAssemblyProgressSink, IAsyncDisposable
-{
-    void Show(FilmSnapshot snapshot);
-}
+public interface IProgressView : IProgressView<FilmSnapshot>;
 
 /// <summary>
 /// Lets the engine's services report assembly progress before the view exists (the view needs the
