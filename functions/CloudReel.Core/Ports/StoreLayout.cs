@@ -45,7 +45,7 @@ public static partial class StoreLayout
     /// <summary>
     /// An encoded piece of a film kept for reuse: <paramref name="kind"/> (e.g. "chunk", "sound") and
     /// <paramref name="key"/> (a SHA-256 of everything that shapes it), with its file extension
-    /// ("mp4", "m4a", "tar", or "json" for its record).
+    /// ("mp4", "m4a", "tar", "bin" for a whole assembly's output file of any kind, or "json" for its record).
     /// </summary>
     public static string RenderedPiece(string kind, string key, string extension) =>
         ClipsPrefix + "renders/" + RequireProfile(kind) + "/" + RequireKey(key) + "." + RequireExtension(extension);
@@ -114,7 +114,7 @@ public static partial class StoreLayout
     private static partial Regex ProfilePattern();
 
     private static string RequireExtension(string extension) =>
-        extension is "mp4" or "m4a" or "tar" or "json" ? extension : throw new ArgumentException($"'{extension}' is not a rendered piece's extension.", nameof(extension));
+        extension is "mp4" or "m4a" or "tar" or "bin" or "json" ? extension : throw new ArgumentException($"'{extension}' is not a rendered piece's extension.", nameof(extension));
 
     [GeneratedRegex("^[a-f0-9]{64}$")]
     private static partial Regex KeyPattern();

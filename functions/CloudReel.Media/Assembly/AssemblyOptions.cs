@@ -51,6 +51,14 @@ public sealed record AssemblyOptions
     public int DraftCrf { get; init; } = 26;
 
     /// <value>
+    /// The most clips one chunk of a draft preview holds. A draft is small and wanted at once: fewer, longer
+    /// chunks decode each clip once and start fewer processes (the sample film's draft: 9.2 s in one chunk
+    /// against 17 s in nine), and re-encoding a whole small chunk after an edit costs little. Default 6.
+    /// </value>
+    [Range(1, 1000)]
+    public int DraftMaxClipsPerChunk { get; init; } = 6;
+
+    /// <value>
     /// The ContentProducer of the implicit AI-content label (GB 45438-2025 Appendix E): the service
     /// provider's name or registered code. Default: the timeline's ("CloudReel").
     /// </value>

@@ -38,7 +38,12 @@ internal sealed class AssemblyRun(
     private const int SoundBesidePictureMaxClips = 24;
 
     private readonly List<string> _written = [];
+    private const string OtioName = "timeline.otio";
+
     private readonly List<RenditionReuse> _reuse = [];
+
+    /// <summary>Per film file written: what its making is worth, in seconds (made now, or saved by reuse).</summary>
+    private readonly List<double> _worth = [];
 
     /// <summary>The implicit label's metadata value, with the configured producer when there is one.</summary>
     public string? ImplicitLabel { get; } = (options.ContentProducer is { Length: > 0 } producer
@@ -53,8 +58,37 @@ internal sealed class AssemblyRun(
 
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
-        var renditions = timeline.EffectiveRenditions();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var font = await fonts.LocateAsync();
+        var keys = new RenderKeys(await runner.VersionAsync(), $"{font.Family}|{font.FilePath}|{font.FaceIndex}");
+        var keyInputs = await InputIdentity.OfAsync(timeline, inputs, cancellationToken);
+        var whole = renders is null ? null : new WholeAssemblies(renders, keys);
+        var wholeKey = whole?.KeyOf(timeline, keyInputs, options);
+        if (whole is not null && await whole.RestoreAsync(wholeKey!, output, timeline.TotalFrames, WrittenAfresh, cancellationToken) is { } found)
+        {
+            _reuse.AddRange(found.Renditions);
+            SoundReused = true;
+            await WriteAsync(OtioName, OtioWriter.Write(timeline, MediaUrl), cancellationToken);
+            logger.LogInformation("Nothing that shapes {Film} changed: its {Files} outputs copied from the render cache in {Seconds:0.0} s", timeline.FilmId, found.Files.Count, clock.Elapsed.TotalSeconds);
+            return found.Files;
+        }
+
+        await AssembleAsync(font, keys, keyInputs, clock, cancellationToken);
+        if (whole is not null)
+        {
+            await whole.KeepAsync(wholeKey!, output, scratch, _written, WrittenAfresh, _reuse.Select((r, i) => r with { Reused = r.Chunks, Encoded = 0, SecondsSaved = Math.Round(_worth[i], 1) }).ToList(),
+                clock.Elapsed.TotalSeconds, cancellationToken);
+        }
+
+        return _written;
+    }
+
+    /// <summary>timeline.otio names the inputs' local paths, which differ from run to run: it is never taken from an earlier assembly.</summary>
+    private static bool WrittenAfresh(string name) => name == OtioName;
+
+    private async Task AssembleAsync(CjkFont font, RenderKeys keys, AssemblyInputs keyInputs, System.Diagnostics.Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var renditions = timeline.EffectiveRenditions();
         var logoImage = inputs.Logo is null ? ((int, int)?)null : await ImageSizeAsync(inputs.Logo, cancellationToken);
         var looks = ArtWriter.Renditions(timeline, renditions, logoImage, font.Family);
         var extras = new ExtrasPlan(ShotFrames(), timeline.PosterFrame, scratch,
@@ -63,12 +97,9 @@ internal sealed class AssemblyRun(
         var gatherer = new ExtrasGatherer(extras);
         var chunks = ChunkPlanner.Plan(timeline, options.MaxClipsPerChunk);
         var targets = renditions.Select(r => r.LoudnessLufs).Distinct().ToList();
-        var keys = new RenderKeys(await runner.VersionAsync(), $"{font.Family}|{font.FilePath}|{font.FaceIndex}");
-        var keyInputs = await InputIdentity.OfAsync(timeline, inputs, cancellationToken);
 
         IReadOnlyDictionary<double, string> sounds = new Dictionary<double, string>();
         Picture? picture = null;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         async Task PictureAsync(CancellationToken token)
         {
             picture = await new PictureRenderer(runner, options, renders, keys, timeline, inputs, keyInputs, scratch, progress, logger).RenderAsync(chunks, looks, extras, gatherer, token);
@@ -101,8 +132,9 @@ internal sealed class AssemblyRun(
             await muxer.MuxAsync(picture!.Segments[r], sounds[renditions[r].LoudnessLufs], timeline.Title, ImplicitLabel, Path.Combine(output, name), Step("mux", (double)r / renditions.Count), cancellationToken,
                 comment: DraftComment);
             _written.Add(name);
-            var (reused, encoded, saved) = picture.Tallies[r];
+            var (reused, encoded, saved, made) = picture.Tallies[r];
             _reuse.Add(new RenditionReuse(name, chunks.Count, reused, encoded, saved));
+            _worth.Add(saved + made);
         }
 
         // The clean master is the master's picture; its sound is that of the master's rendition, when there is one.
@@ -116,8 +148,6 @@ internal sealed class AssemblyRun(
             await WriteAsync($"{timeline.OutputName}.{track.Language}.vtt", CaptionFileWriter.ToVtt(track, timeline.Fps, timeline.TotalFrames), cancellationToken);
         }
         await ExtrasAsync(extras, gatherer, font, cancellationToken);
-
-        return _written;
     }
 
     private string? DraftComment => timeline.Draft ? DraftProfile.Describe(timeline, options) : null;
@@ -129,11 +159,13 @@ internal sealed class AssemblyRun(
         var pieces = CleanMasterPlan.Plan(timeline, copies, profile.Gop);
         var name = $"{timeline.OutputName}.{timeline.Aspect.FileTag}.clean.mp4";
         progress?.Report(new AssemblyProgress("clean-master", 0.5));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (reused, encoded, saved) = await new CleanMasterRenderer(runner, options, logger, renders, keys).RenderAsync(
             timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken,
             keyInputs.Clips.Select(clip => $"{clip}-{profile.Tag}").ToList());
         _written.Add(name);
         _reuse.Add(new RenditionReuse(name, reused + encoded, reused, encoded, saved));
+        _worth.Add(saved + clock.Elapsed.TotalSeconds);
     }
 
     private async Task ExtrasAsync(ExtrasPlan extras, ExtrasGatherer gatherer, CjkFont font, CancellationToken cancellationToken)
@@ -143,7 +175,7 @@ internal sealed class AssemblyRun(
         var sheet = Path.Combine(scratch, "contact-sheet.jpg");
         await new ContactSheet(runner).WriteAsync(timeline, extras, font, sheet, cancellationToken);
         Keep(sheet, "contact-sheet.jpg");
-        await WriteAsync("timeline.otio", OtioWriter.Write(timeline, MediaUrl), cancellationToken);
+        await WriteAsync(OtioName, OtioWriter.Write(timeline, MediaUrl), cancellationToken);
         _written.AddRange(await EditorDrafts.WriteAsync(timeline, inputs.Clips, inputs.Music, inputs.VoiceOvers, runner, output, cancellationToken));
     }
 

@@ -6,7 +6,7 @@ namespace CloudReel.Media.Assembly;
 /// <summary>
 /// What a draft preview is assembled as: the same cut, captions, titles, label, logo and sound, but
 /// the master's rendition alone at a smaller size (<see cref="AssemblyOptions.DraftShortSide"/>), a fast
-/// preset, no clean master; its files named <c>&lt;name&gt;.draft.&lt;aspect&gt;.mp4</c>, its title
+/// preset, longer chunks (<see cref="AssemblyOptions.DraftMaxClipsPerChunk"/>), no clean master; its files named <c>&lt;name&gt;.draft.&lt;aspect&gt;.mp4</c>, its title
 /// marked "(draft)" and a metadata comment saying what it is.
 /// </summary>
 internal static class DraftProfile
@@ -23,7 +23,7 @@ internal static class DraftProfile
             Renditions = [master with { Size = Smaller(master.Size, master.Aspect, options.DraftShortSide) }],
             CleanMaster = false,
         };
-        return (draft, options with { Preset = options.DraftPreset, Crf = options.DraftCrf });
+        return (draft, options with { Preset = options.DraftPreset, Crf = options.DraftCrf, MaxClipsPerChunk = options.DraftMaxClipsPerChunk });
     }
 
     /// <summary>The metadata comment of a draft.</summary>

@@ -128,12 +128,58 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var chunk = Directory.GetFiles(Path.Combine(store, "clips", "renders", "chunk"), "*.mp4").Order(StringComparer.Ordinal).First();
         var bytes = await File.ReadAllBytesAsync(chunk);
         await File.WriteAllBytesAsync(chunk, bytes[..(bytes.Length / 2)]);
+        Directory.Delete(Path.Combine(store, "clips", "renders", "assembly"), recursive: true);
         var second = fixture.OutputFolder();
 
         var result = await engine.AssembleAsync(Film(), fixture.Clips, second);
 
         result.Renditions.Take(2).Sum(r => r.Encoded).Should().Be(1);
         (await File.ReadAllBytesAsync(chunk)).Length.Should().Be(bytes.Length, "the damaged piece is replaced");
+        foreach (var film in Renditions)
+        {
+            (await fixture.Media.FrameHashesAsync(Path.Combine(second, film))).Should().Equal(await fixture.Media.FrameHashesAsync(Path.Combine(first, film)), film);
+        }
+    }
+
+    [Fact]
+    public async Task AssembleAsync_NothingChanged_CopiesTheWholeEarlierAssembly_WithoutJoiningItsChunksAgain()
+    {
+        var engine = Engine(out var store);
+        var first = fixture.OutputFolder();
+        var made = await engine.AssembleAsync(Film(), fixture.Clips, first);
+        Directory.Delete(Path.Combine(store, "clips", "renders", "chunk"), recursive: true);
+        var second = fixture.OutputFolder();
+
+        var again = await engine.AssembleAsync(Film(), fixture.Clips, second);
+
+        again.Files.Should().Equal(made.Files);
+        again.Renditions.Should().OnlyContain(r => r.Encoded == 0 && r.Reused == r.Chunks && r.SecondsSaved > 0);
+        again.SoundReused.Should().BeTrue();
+        foreach (var file in made.Files.Where(f => f != "timeline.otio"))
+        {
+            (await File.ReadAllBytesAsync(Path.Combine(second, file))).Should().Equal(await File.ReadAllBytesAsync(Path.Combine(first, file)), file);
+        }
+
+        File.ReadAllText(Path.Combine(second, "timeline.otio")).Should().Contain("OTIO_SCHEMA", "the editor timeline is written afresh: it names this run's files");
+    }
+
+    [Fact]
+    public async Task AssembleAsync_KeptOutputDamaged_JoinsTheKeptChunksAgain()
+    {
+        var engine = Engine(out var store);
+        var first = fixture.OutputFolder();
+        await engine.AssembleAsync(Film(), fixture.Clips, first);
+        foreach (var output in Directory.GetFiles(Path.Combine(store, "clips", "renders", "output"), "*.bin"))
+        {
+            var bytes = await File.ReadAllBytesAsync(output);
+            await File.WriteAllBytesAsync(output, bytes[..(bytes.Length / 2)]);
+        }
+
+        var second = fixture.OutputFolder();
+
+        var again = await engine.AssembleAsync(Film(), fixture.Clips, second);
+
+        again.Renditions.Take(2).Should().OnlyContain(r => r.Encoded == 0 && r.Reused == 4, "the chunks are intact");
         foreach (var film in Renditions)
         {
             (await fixture.Media.FrameHashesAsync(Path.Combine(second, film))).Should().Equal(await fixture.Media.FrameHashesAsync(Path.Combine(first, film)), film);
@@ -149,6 +195,7 @@ public sealed class ReuseTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var result = await engine.AssembleAsync(Film() with { Draft = true }, fixture.Clips, output);
 
         result.Draft.Should().BeTrue();
+        result.Renditions.Single().Chunks.Should().Be(1, "a draft's chunks hold up to six clips: each clip decoded once, one process");
         result.Files.Where(f => f.EndsWith(".mp4", StringComparison.Ordinal)).Should().Equal("film.draft.16x9.mp4");
         result.Files.Should().Contain(["film.draft.en.srt", "poster.jpg", "contact-sheet.jpg"]);
         var draft = Path.Combine(output, "film.draft.16x9.mp4");

@@ -19,6 +19,12 @@ internal sealed record RenderKind(string Name, string Extension)
 
     /// <summary>One re-encoded window (a transition) of the clean master.</summary>
     public static readonly RenderKind CleanWindow = new("clean-window", "mp4");
+
+    /// <summary>What a whole assembly wrote (<see cref="AssemblyManifest"/>), kept after the files themselves.</summary>
+    public static readonly RenderKind Assembly = new("assembly", "bin");
+
+    /// <summary>One output file of a whole assembly (a film, a draft zip, a picture, a caption file).</summary>
+    public static readonly RenderKind Output = new("output", "bin");
 }
 
 /// <summary>What a kept piece cost to make: the wall seconds its encoding took, and its frames (0 for non-video pieces).</summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudReel.Media.Assembly.Video;
 
 /// <summary>The picture of every rendition as a list of chunk files in film order, and how each rendition's chunks were come by.</summary>
-internal sealed record Picture(IReadOnlyList<IReadOnlyList<string>> Segments, IReadOnlyList<(int Reused, int Encoded, double SecondsSaved)> Tallies);
+internal sealed record Picture(IReadOnlyList<IReadOnlyList<string>> Segments, IReadOnlyList<(int Reused, int Encoded, double SecondsSaved, double SecondsMade)> Tallies);
 
 /// <summary>
 /// Renders the picture chunk by chunk. Each rendition's chunk, and what the chunk gives the extras,
@@ -36,7 +36,7 @@ internal sealed class PictureRenderer(
         IReadOnlyList<FilmChunk> chunks, IReadOnlyList<RenditionLook> looks, ExtrasPlan extras, ExtrasGatherer gatherer, CancellationToken cancellationToken)
     {
         var segments = looks.Select(_ => new string[chunks.Count]).ToList();
-        var tallies = looks.Select(_ => (Reused: 0, Encoded: 0, SecondsSaved: 0.0)).ToArray();
+        var tallies = looks.Select(_ => (Reused: 0, Encoded: 0, SecondsSaved: 0.0, SecondsMade: 0.0)).ToArray();
         var posterAss = extras.PosterAss is null ? null : await InputIdentity.OfFileAsync("ass", extras.PosterAss, cancellationToken);
         for (var c = 0; c < chunks.Count; c++)
         {
@@ -56,7 +56,7 @@ internal sealed class PictureRenderer(
                 }
 
                 segments[r][c] = found.Path;
-                tallies[r] = (tallies[r].Reused + 1, tallies[r].Encoded, tallies[r].SecondsSaved + found.Record.Seconds);
+                tallies[r] = (tallies[r].Reused + 1, tallies[r].Encoded, tallies[r].SecondsSaved + found.Record.Seconds, tallies[r].SecondsMade);
             }
 
             var chunkExtras = extras.For(chunk, Path.Combine(scratch, $"extras-c{c:D3}"));
@@ -78,8 +78,8 @@ internal sealed class PictureRenderer(
                 {
                     var (r, art, key) = wanted[i];
                     segments[r][c] = made[i].Segment;
-                    tallies[r] = (tallies[r].Reused, tallies[r].Encoded + 1, tallies[r].SecondsSaved);
                     var share = seconds * art.Rendition.Size.Width * art.Rendition.Size.Height / pixels;
+                    tallies[r] = (tallies[r].Reused, tallies[r].Encoded + 1, tallies[r].SecondsSaved, tallies[r].SecondsMade + share);
                     if (cache is not null) await cache.KeepAsync(RenderKind.Chunk, key, made[i].Segment, new PieceRecord(Math.Round(share, 3), chunk.Frames), cancellationToken);
                 }
 
@@ -92,7 +92,7 @@ internal sealed class PictureRenderer(
 
         var reused = tallies.Sum(t => t.Reused);
         logger.LogInformation("Picture of {Film}: {Reused} rendition chunk(s) reused, {Encoded} encoded", timeline.FilmId, reused, tallies.Sum(t => t.Encoded));
-        return new Picture(segments, tallies.Select(t => (t.Reused, t.Encoded, Math.Round(t.SecondsSaved, 1))).ToList());
+        return new Picture(segments, tallies.Select(t => (t.Reused, t.Encoded, Math.Round(t.SecondsSaved, 1), t.SecondsMade)).ToList());
     }
 
     /// <summary>Runs one chunk process for the given renditions and extras; returns its wall seconds.</summary>
