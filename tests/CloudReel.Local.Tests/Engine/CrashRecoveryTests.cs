@@ -20,7 +20,7 @@ public sealed class CrashRecoveryTests : EngineTestBase
     public async Task ResumeAsync_AfterACrashAtEveryJournalWrite_FinishesRightWithEachCompletionObservedOnce()
     {
         var writesInACleanRun = await RunAsync(crashAfterWrite: int.MaxValue);
-        writesInACleanRun.Should().BeGreaterThan(10, "the scenario has activities, a timer, a child and an event, each episode one write");
+        writesInACleanRun.Should().BeGreaterThanOrEqualTo(8, "the scenario has activities, a timer, a child and an event, each episode one write (outcomes that arrive together share one)");
 
         for (var crashAfterWrite = 1; crashAfterWrite <= writesInACleanRun; crashAfterWrite++) await RunAsync(crashAfterWrite);
     }
