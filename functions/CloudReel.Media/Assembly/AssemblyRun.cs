@@ -40,10 +40,8 @@ internal sealed class AssemblyRun(
     private readonly List<string> _written = [];
     private const string OtioName = "timeline.otio";
 
-    private readonly List<RenditionReuse> _reuse = [];
-
-    /// <summary>Per film file written: what its making is worth, in seconds (made now, or saved by reuse).</summary>
-    private readonly List<double> _worth = [];
+    /// <summary>Per film file written: its chunks reused and encoded, and what making it is worth in seconds (made now, or saved by reuse).</summary>
+    private readonly List<(RenditionReuse Reuse, double Worth)> _films = [];
 
     /// <summary>The implicit label's metadata value, with the configured producer when there is one.</summary>
     public string? ImplicitLabel { get; } = (options.ContentProducer is { Length: > 0 } producer
@@ -51,7 +49,7 @@ internal sealed class AssemblyRun(
         : timeline.ImplicitLabel)?.ToMetadataValue();
 
     /// <summary>Per film file written: its chunks reused and encoded.</summary>
-    public IReadOnlyList<RenditionReuse> Reuse => _reuse;
+    public IReadOnlyList<RenditionReuse> Reuse => _films.Select(f => f.Reuse).ToList();
 
     /// <summary>Whether the sound came whole from the render cache.</summary>
     public bool SoundReused { get; private set; }
@@ -62,11 +60,11 @@ internal sealed class AssemblyRun(
         var font = await fonts.LocateAsync();
         var keys = new RenderKeys(await runner.VersionAsync(), $"{font.Family}|{font.FilePath}|{font.FaceIndex}");
         var keyInputs = await InputIdentity.OfAsync(timeline, inputs, cancellationToken);
-        var whole = renders is null ? null : new WholeAssemblies(renders, keys);
+        var whole = renders is null ? null : new WholeAssemblies(renders, keys, WrittenAfresh);
         var wholeKey = whole?.KeyOf(timeline, keyInputs, options);
-        if (whole is not null && await whole.RestoreAsync(wholeKey!, output, timeline.TotalFrames, WrittenAfresh, cancellationToken) is { } found)
+        if (wholeKey is not null && await whole!.RestoreAsync(wholeKey, output, timeline.TotalFrames, cancellationToken) is { } found)
         {
-            _reuse.AddRange(found.Renditions);
+            _films.AddRange(found.Renditions.Select(r => (r, r.SecondsSaved)));
             SoundReused = true;
             await WriteAsync(OtioName, OtioWriter.Write(timeline, MediaUrl), cancellationToken);
             logger.LogInformation("Nothing that shapes {Film} changed: its {Files} outputs copied from the render cache in {Seconds:0.0} s", timeline.FilmId, found.Files.Count, clock.Elapsed.TotalSeconds);
@@ -74,10 +72,10 @@ internal sealed class AssemblyRun(
         }
 
         await AssembleAsync(font, keys, keyInputs, clock, cancellationToken);
-        if (whole is not null)
+        if (wholeKey is not null)
         {
-            await whole.KeepAsync(wholeKey!, output, scratch, _written, WrittenAfresh, _reuse.Select((r, i) => r with { Reused = r.Chunks, Encoded = 0, SecondsSaved = Math.Round(_worth[i], 1) }).ToList(),
-                clock.Elapsed.TotalSeconds, cancellationToken);
+            var allReused = _films.Select(f => f.Reuse with { Reused = f.Reuse.Chunks, Encoded = 0, SecondsSaved = Math.Round(f.Worth, 1) }).ToList();
+            await whole!.KeepAsync(wholeKey, output, scratch, _written, allReused, clock.Elapsed.TotalSeconds, cancellationToken);
         }
 
         return _written;
@@ -133,8 +131,7 @@ internal sealed class AssemblyRun(
                 comment: DraftComment);
             _written.Add(name);
             var (reused, encoded, saved, made) = picture.Tallies[r];
-            _reuse.Add(new RenditionReuse(name, chunks.Count, reused, encoded, saved));
-            _worth.Add(saved + made);
+            _films.Add((new RenditionReuse(name, chunks.Count, reused, encoded, saved), saved + made));
         }
 
         // The clean master is the master's picture; its sound is that of the master's rendition, when there is one.
@@ -164,8 +161,7 @@ internal sealed class AssemblyRun(
             timeline, copies, profile, pieces, sound, ImplicitLabel, scratch, Path.Combine(output, name), cancellationToken,
             keyInputs.Clips.Select(clip => $"{clip}-{profile.Tag}").ToList());
         _written.Add(name);
-        _reuse.Add(new RenditionReuse(name, reused + encoded, reused, encoded, saved));
-        _worth.Add(saved + clock.Elapsed.TotalSeconds);
+        _films.Add((new RenditionReuse(name, reused + encoded, reused, encoded, saved), saved + clock.Elapsed.TotalSeconds));
     }
 
     private async Task ExtrasAsync(ExtrasPlan extras, ExtrasGatherer gatherer, CjkFont font, CancellationToken cancellationToken)

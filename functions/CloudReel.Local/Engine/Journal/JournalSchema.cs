@@ -47,21 +47,21 @@ internal static class JournalSchema
         PRAGMA user_version = 1;
         """;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection, StatementCache statements)
     {
         // WAL persists in the file; busy_timeout and synchronous are per connection. NORMAL (in WAL): a commit
         // is in the WAL before the engine acts on it, so a killed process loses no step; only a power cut may
         // take the last few commits back, and replaying them is what activities are made for (at-least-once:
-        // content keys, the job ledger in the clip store). FULL would fsync every commit: two per episode,
+        // content keys, the job ledger in the clip store). FULL would fsync every commit, one per episode:
         // most of the engine's time on a busy disk.
-        var session = new JournalSession(connection, null);
+        var session = new JournalSession(null, statements);
         session.Scalar("PRAGMA journal_mode = WAL;");
         session.Execute("PRAGMA synchronous = NORMAL;");
         session.Execute("PRAGMA busy_timeout = 10000;");
         // This connection's commits never checkpoint the WAL; the journal's JournalCheckpointer does, beside them.
         session.Scalar("PRAGMA wal_autocheckpoint = 0;");
         using var transaction = connection.BeginTransaction(deferred: false);
-        new JournalSession(connection, transaction).Execute(Tables);
+        new JournalSession(transaction, statements).Execute(Tables);
         transaction.Commit();
     }
 }

@@ -19,11 +19,11 @@ internal sealed class SqliteJournal : IDisposable
 
     static SqliteJournal() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteJournal(SqliteConnection connection, string connectionString, string path, JournalFaultInjection? faults)
+    private SqliteJournal(SqliteConnection connection, StatementCache statements, string connectionString, string path, JournalFaultInjection? faults)
     {
         _connection = connection;
+        _statements = statements;
         _checkpointer = JournalCheckpointer.Start(connectionString);
-        _statements = new StatementCache(connection);
         _path = path;
         _faults = faults;
     }
@@ -43,19 +43,22 @@ internal sealed class SqliteJournal : IDisposable
             Pooling = false,
         }.ToString();
         var connection = new SqliteConnection(connectionString);
+        var statements = new StatementCache(connection);
         try
         {
             connection.Open();
-            JournalSchema.Apply(connection);
-            return new SqliteJournal(connection, connectionString, fullPath, faults);
+            JournalSchema.Apply(connection, statements);
+            return new SqliteJournal(connection, statements, connectionString, fullPath, faults);
         }
         catch (SqliteException error) when (JournalUnusableException.From(error, fullPath) is { } unusable)
         {
+            statements.Dispose();
             connection.Dispose();
             throw unusable;
         }
         catch
         {
+            statements.Dispose();
             connection.Dispose();
             throw;
         }
@@ -73,7 +76,7 @@ internal sealed class SqliteJournal : IDisposable
             try
             {
                 using var transaction = _connection.BeginTransaction(deferred: false);
-                work(new JournalSession(_connection, transaction, _statements));
+                work(new JournalSession(transaction, _statements));
                 transaction.Commit();
             }
             catch (SqliteException error) when (JournalUnusableException.From(error, _path) is { } unusable)
@@ -97,7 +100,7 @@ internal sealed class SqliteJournal : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             try
             {
-                return query(new JournalSession(_connection, null, _statements));
+                return query(new JournalSession(null, _statements));
             }
             catch (SqliteException error) when (JournalUnusableException.From(error, _path) is { } unusable)
             {

@@ -9,15 +9,16 @@ namespace CloudReel.Media.Assembly.Reuse;
 /// What a whole assembly wrote (every file name, in order, and the size of each kept one) and how its films
 /// were come by, as an assembly found again reports it.
 /// </summary>
-internal sealed record AssemblyManifest(IReadOnlyList<string> Files, IReadOnlyDictionary<string, long> Bytes, IReadOnlyList<RenditionReuse> Renditions, double Seconds);
+internal sealed record AssemblyManifest(IReadOnlyList<string> Files, IReadOnlyDictionary<string, long> Bytes, IReadOnlyList<RenditionReuse> Renditions);
 
 /// <summary>
 /// Whole assemblies found again. When nothing that shapes the outputs changed — the timeline, the bytes
 /// of its inputs, the assembly options, the FFmpeg build and the caption font — every output of the
 /// earlier assembly is copied from the render cache instead of its chunks being joined, muxed and drawn
-/// again. The outputs are kept before the manifest, so a manifest is only ever found with its files.
+/// again; those <paramref name="writtenAfresh"/> names are listed but never kept (the caller writes them
+/// every time). The outputs are kept before the manifest, so a manifest is only ever found with its files.
 /// </summary>
-internal sealed class WholeAssemblies(RenderCache cache, RenderKeys keys)
+internal sealed class WholeAssemblies(RenderCache cache, RenderKeys keys, Func<string, bool> writtenAfresh)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,11 +34,10 @@ internal sealed class WholeAssemblies(RenderCache cache, RenderKeys keys)
     ]);
 
     /// <summary>
-    /// Copies the outputs kept under <paramref name="key"/> into <paramref name="output"/>, all but those <paramref name="fresh"/>
-    /// says are written afresh; null (nothing copied) when any is missing or unfit: not its recorded size, or a film
-    /// without exactly <paramref name="frames"/> frames.
+    /// Copies the outputs kept under <paramref name="key"/> into <paramref name="output"/>; null (nothing copied) when
+    /// any is missing or unfit: not its recorded size, or a film without exactly <paramref name="frames"/> frames.
     /// </summary>
-    public async Task<AssemblyManifest?> RestoreAsync(string key, string output, int frames, Func<string, bool> fresh, CancellationToken cancellationToken)
+    public async Task<AssemblyManifest?> RestoreAsync(string key, string output, int frames, CancellationToken cancellationToken)
     {
         if (await cache.FindAsync(RenderKind.Assembly, key, cancellationToken) is not { } found) return null;
         AssemblyManifest? manifest;
@@ -52,7 +52,7 @@ internal sealed class WholeAssemblies(RenderCache cache, RenderKeys keys)
 
         if (manifest?.Files is null || manifest.Bytes is null || manifest.Renditions is null) return null;
         var pieces = new List<(string Path, string Name)>();
-        foreach (var name in manifest.Files.Where(f => !fresh(f)))
+        foreach (var name in manifest.Files.Where(f => !writtenAfresh(f)))
         {
             if (await cache.FindAsync(RenderKind.Output, OutputKey(key, name), cancellationToken) is not { } piece
                 || !manifest.Bytes.TryGetValue(name, out var bytes) || new FileInfo(piece.Path).Length != bytes
@@ -74,16 +74,12 @@ internal sealed class WholeAssemblies(RenderCache cache, RenderKeys keys)
         return manifest;
     }
 
-    /// <summary>
-    /// Keeps <paramref name="files"/> (names in <paramref name="output"/>; those <paramref name="fresh"/> says are
-    /// written afresh every time are listed, not kept) under <paramref name="key"/>, then their manifest.
-    /// </summary>
+    /// <summary>Keeps <paramref name="files"/> (names in <paramref name="output"/>) under <paramref name="key"/>, then their manifest.</summary>
     public async Task KeepAsync(
-        string key, string output, string scratch, IReadOnlyList<string> files, Func<string, bool> fresh, IReadOnlyList<RenditionReuse> renditions, double seconds,
-        CancellationToken cancellationToken)
+        string key, string output, string scratch, IReadOnlyList<string> files, IReadOnlyList<RenditionReuse> renditions, double seconds, CancellationToken cancellationToken)
     {
         var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var name in files.Where(f => !fresh(f)))
+        foreach (var name in files.Where(f => !writtenAfresh(f)))
         {
             var path = Path.Combine(output, name);
             bytes[name] = new FileInfo(path).Length;
@@ -91,7 +87,7 @@ internal sealed class WholeAssemblies(RenderCache cache, RenderKeys keys)
         }
 
         var manifest = Path.Combine(scratch, "assembly-manifest.json");
-        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new AssemblyManifest(files, bytes, renditions, Math.Round(seconds, 3)), Json), cancellationToken);
+        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new AssemblyManifest(files, bytes, renditions), Json), cancellationToken);
         try
         {
             await cache.KeepAsync(RenderKind.Assembly, key, manifest, new PieceRecord(Math.Round(seconds, 3), 0), cancellationToken);
