@@ -56,6 +56,7 @@ public sealed class BatchIntake(FilmIntake films, BatchEstimator estimator)
         var label = batchFilms.Count > 0 ? batchFilms[0].Film.Label : null;
         var batch = new BatchRequest(submission.BatchId, batchFilms, Math.Max(1, submission.FilmsAtOnce))
         {
+            SendsEvents = films.SendsEvents,
             Label = new BatchLabel(submission.Name, submission.Source, label?.OutputRoot, label?.Store)
             {
                 EstimatedCost = estimate.Total,

@@ -11,11 +11,21 @@ namespace CloudReel.Core.Intake;
 /// dropped in the store): validate the order against its files and the models this host knows,
 /// stage it under orders/&lt;film-id&gt;/, and start the film on the runtime with its label.
 /// With <paramref name="speech"/> (every host has it) the order's voices are held to the providers' voice lists.
+/// With <paramref name="eventPublishers"/> (every host has them, maybe none) a film whose host has nowhere to send events publishes none.
 /// </summary>
 public sealed class FilmIntake(
-    IClipStore store, IVideoModelCatalog models, IReferenceImageFetcher fetcher, FilmIntakeOptions options, IMediaFileProbe? probe = null, ISpeechChoices? speech = null)
+    IClipStore store,
+    IVideoModelCatalog models,
+    IReferenceImageFetcher fetcher,
+    FilmIntakeOptions options,
+    IMediaFileProbe? probe = null,
+    ISpeechChoices? speech = null,
+    IEnumerable<IFilmEventPublisher>? eventPublishers = null)
 {
     private readonly OrderStaging _staging = new(store, fetcher);
+
+    /// <summary>Whether films taken in here send their events: some destination is configured (unknown: yes).</summary>
+    public bool SendsEvents { get; } = eventPublishers?.Any() ?? true;
 
     /// <summary>Every problem of the order, each with file, line, column and field; or the order. Its pictures and sound files are read through before anything is spent.</summary>
     public Task<OrderLoadResult> ValidateAsync(OrderDocument order, IOrderFiles files, CancellationToken cancellationToken) =>
@@ -31,6 +41,7 @@ public sealed class FilmIntake(
         {
             Draft = draft,
             Label = new FilmLabel(title, source, options.OutputRoot, options.Store),
+            SendsEvents = SendsEvents,
         };
 
     /// <summary>Stages an order and starts its film; false when a film with that id exists already (nothing new starts).</summary>

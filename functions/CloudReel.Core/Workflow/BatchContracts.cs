@@ -9,6 +9,9 @@ public sealed record BatchRequest(string BatchId, IReadOnlyList<BatchFilm> Films
 {
     /// <summary>What people know the batch by; kept by the engine with the instance, so hosts list and find batches there.</summary>
     public BatchLabel? Label { get; init; }
+
+    /// <inheritdoc cref="FilmRequest.SendsEvents"/>
+    public bool SendsEvents { get; init; } = true;
 }
 
 /// <summary>One row of a batch: its number in the data file, its key (the film's name in the batch) and its film.</summary>

@@ -53,7 +53,7 @@ public sealed class BatchOrchestration : TaskOrchestrator<BatchRequest, BatchRes
             new TaskOptions(FilmOrchestration.StoreRetry));
 
         var result = new BatchResult(request.BatchId, rows.CompletedCount, rows.FailedCount, report.Cost, rows.Currency, report.Files);
-        var events = new EventOutbox(context, request.BatchId);
+        var events = new EventOutbox(context, request.BatchId, request.SendsEvents);
         events.BatchCompleted(request.Label?.Name ?? request.BatchId, request.Films.Count, result);
         await events.FlushAsync();
         rows.Show(BatchStages.Completed);

@@ -11,8 +11,9 @@ namespace CloudReel.Core.Workflow;
 /// started at once and not waited for (a slow webhook never holds up a shot); the film waits for
 /// them only when it ends. A publish that fails is recorded in the history and never fails the film.
 /// Event ids come from <see cref="TaskOrchestrationContext.NewGuid"/> and times from the replay-safe clock.
+/// When the film's host had nowhere to send events (<paramref name="sends"/> false) nothing is published.
 /// </summary>
-internal sealed class EventOutbox(TaskOrchestrationContext context, string filmId)
+internal sealed class EventOutbox(TaskOrchestrationContext context, string filmId, bool sends)
 {
     private readonly List<Task> _pending = [];
 
@@ -62,6 +63,7 @@ internal sealed class EventOutbox(TaskOrchestrationContext context, string filmI
 
     private void Publish(string type, string subject, object data)
     {
+        if (!sends) return;
         var filmEvent = new FilmEvent(context.NewGuid().ToString(), type, filmId, subject, context.CurrentUtcDateTime, JsonSerializer.SerializeToElement(data, WorkflowJson.Options));
         _pending.Add(SendAsync(filmEvent));
     }

@@ -17,6 +17,9 @@ public sealed record FilmRequest(string FilmId, string OrderName, QueuedAssembly
 
     /// <summary>What people know the film by; kept by the engine with the instance, so hosts list and find films there.</summary>
     public FilmLabel? Label { get; init; }
+
+    /// <summary>False when the host that took the film in had nowhere to send events: then none is published (no activity, and no wait for one at the end).</summary>
+    public bool SendsEvents { get; init; } = true;
 }
 
 /// <summary>

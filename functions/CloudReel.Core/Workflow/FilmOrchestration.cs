@@ -25,7 +25,7 @@ public sealed class FilmOrchestration : TaskOrchestrator<FilmRequest, FilmResult
 
     public override async Task<FilmResult> RunAsync(TaskOrchestrationContext context, FilmRequest request)
     {
-        var run = new FilmRun(context, request.FilmId);
+        var run = new FilmRun(context, request.FilmId, request.SendsEvents);
 
         run.Begin(FilmStages.Validate);
         var validated = await context.CallActivityAsync<ValidatedOrder>(nameof(ValidateOrderActivity), request, new TaskOptions(StoreRetry));

@@ -9,7 +9,7 @@ namespace CloudReel.Core.Workflow;
 /// What the film orchestration has learned so far, and the stage it is in. Stage times come from
 /// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, so they replay identically.
 /// </summary>
-internal sealed class FilmRun(TaskOrchestrationContext context, string filmId)
+internal sealed class FilmRun(TaskOrchestrationContext context, string filmId, bool sendsEvents)
 {
     private readonly DateTime _startedUtc = context.CurrentUtcDateTime;
     private readonly List<StageTiming> _stages = [];
@@ -19,7 +19,7 @@ internal sealed class FilmRun(TaskOrchestrationContext context, string filmId)
     public string FilmId => filmId;
 
     /// <summary>The film's events on their way out (CloudEvents to Event Grid and webhooks).</summary>
-    public EventOutbox Events { get; } = new(context, filmId);
+    public EventOutbox Events { get; } = new(context, filmId, sendsEvents);
 
     public IReadOnlyList<OrderError> OrderErrors { get; set; } = [];
 

@@ -45,6 +45,34 @@ public sealed class BatchIntakeTests
         probe.Calls.Should().Be(probedByTheExpander, "the intake does not check the rows the expander checked");
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public async Task SubmitAsync_EventDestinationsOfTheHost_DecideWhetherTheBatchAndItsFilmsSendEvents(int destinations, bool sends)
+    {
+        var files = new MemoryOrderSource().With("pictures/oslo.jpg");
+        var expansion = await new TemplateBatchExpander(Catalog, new CountingProbe()).ExpandAsync(
+            OrderDocument.FromFile(Template, "guide.yaml"), new BatchData(Lines("name,city,picture", "oslo,Oslo,pictures/oslo.jpg"), "rows.csv"), files, CancellationToken.None);
+        var store = new MemoryClipStore();
+        var publishers = Enumerable.Range(0, destinations).Select(_ => new SilentPublisher()).ToList();
+        var intake = new BatchIntake(
+            new FilmIntake(store, Catalog, new NoFetcher(), new FilmIntakeOptions(), eventPublishers: publishers),
+            new BatchEstimator(new PlanPreview(Catalog, new FilmPlanner(new RuleBasedShotPlanner()), store)));
+        var runtime = new StartingRuntime();
+
+        (await intake.SubmitAsync(runtime, new BatchSubmission("guide-2", "guide", "tests", expansion.Rows, 2), CancellationToken.None)).Accepted.Should().BeTrue();
+
+        runtime.Batch!.SendsEvents.Should().Be(sends);
+        runtime.Batch.Films.Should().OnlyContain(f => f.Film.SendsEvents == sends);
+    }
+
+    private sealed class SilentPublisher : IFilmEventPublisher
+    {
+        public string Name => "silent";
+
+        public Task PublishAsync(CloudReel.Core.Events.FilmEvent filmEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+
     private sealed class CountingProbe : IMediaFileProbe
     {
         public int Calls { get; private set; }

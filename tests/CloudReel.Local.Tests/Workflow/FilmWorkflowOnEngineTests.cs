@@ -54,6 +54,20 @@ public sealed class FilmWorkflowOnEngineTests : EngineTestBase
         }
     }
 
+    [Fact]
+    public async Task FilmOrchestration_HostWithNowhereToSendEvents_PublishesNoneAndStillCompletes()
+    {
+        var engine = await OpenAsync(Registry());
+
+        await engine.StartAsync(nameof(FilmOrchestration), "quiet", new FilmRequest("quiet", "orders/quiet/order.yaml") { SendsEvents = false });
+        var film = await CompletionAsync(engine, "quiet");
+
+        film.Status.Should().Be(InstanceStatus.Completed, film.Failure?.ErrorMessage);
+        _published.Should().BeEmpty();
+        (await engine.GetHistoryAsync("quiet")).Should().NotContain(e => e.Name == nameof(PublishFilmEventActivity));
+        _report!.Shots.Generated.Should().Be(6);
+    }
+
     private DurableTaskRegistry Registry()
     {
         // An order that checks nothing: these tests count the submit and poll activities alone.

@@ -2,7 +2,7 @@ using CloudReel.Local.Engine.Runtime;
 
 namespace CloudReel.Local.Engine.Dispatch;
 
-/// <summary>One unit of work queued to the dispatcher thread.</summary>
+/// <summary>One unit of work queued to the dispatcher.</summary>
 internal abstract class DispatcherItem
 {
     public abstract void Run();

@@ -1,8 +1,8 @@
 namespace CloudReel.Local.Engine.Dispatch;
 
 /// <summary>
-/// Sends every orchestrator continuation back to the dispatcher thread, which drains them between
-/// history events: orchestrator code never runs on the thread pool.
+/// Sends every orchestrator continuation back to the dispatcher, which drains them between history
+/// events: orchestrator code runs only on the thread holding the dispatcher, never beside it.
 /// </summary>
 internal sealed class DispatcherSynchronizationContext(OrchestrationDispatcher dispatcher) : SynchronizationContext
 {
@@ -10,7 +10,7 @@ internal sealed class DispatcherSynchronizationContext(OrchestrationDispatcher d
 
     public override void Send(SendOrPostCallback d, object? state)
     {
-        if (!dispatcher.IsCurrentThread) throw new NotSupportedException("Orchestrator code runs only on its engine's dispatcher thread.");
+        if (!dispatcher.IsCurrentThread) throw new NotSupportedException("Orchestrator code runs only on the thread that holds its engine's dispatcher.");
         d(state);
     }
 

@@ -6,37 +6,73 @@ using Microsoft.Extensions.Logging;
 namespace CloudReel.Local.Engine.Dispatch;
 
 /// <summary>
-/// The one thread that runs orchestrator code and applies history, for every instance of an engine.
-/// Work arrives in a queue; outcomes for the same instance that are queued together become one episode
-/// (one journal transaction). Continuations the orchestrators post are drained after each step, so the
-/// order in which code observes events is the order they were journaled, live and on replay alike.
+/// Runs orchestrator code and applies history for every instance of an engine, one thread at a time.
+/// Work arrives in a queue; whoever holds the dispatcher's role drains it: its own thread, woken for
+/// work, or a worker thread bringing an outcome while the role is free (<see cref="PostFromWorker"/>),
+/// which saves the hop to another thread. Outcomes for the same instance that are queued together
+/// become one episode (one journal transaction). Continuations the orchestrators post are drained after
+/// each step, so the order in which code observes events is the order they were journaled, live and on
+/// replay alike.
 /// </summary>
 internal sealed class OrchestrationDispatcher
 {
-    private readonly BlockingCollection<DispatcherItem> _items = [];
+    private readonly ConcurrentQueue<DispatcherItem> _items = new();
     private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _continuations = new();
+    private readonly Lock _role = new();
+    private readonly object _wake = new();
+    private readonly ExecutionContext? _context = ExecutionContext.Capture();
+    private readonly DispatcherSynchronizationContext _synchronizationContext;
     private readonly Func<bool> _isHalted;
     private readonly Action<OrchestrationRunner, Exception> _onRunnerFault;
     private readonly ILogger _logger;
-    private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _wakeRequested;
+    private volatile bool _closed;
 
-    /// <summary>Starts the thread. <paramref name="isHalted"/> turns true when the journal halted (the thread then stops dead);
+    /// <summary>Starts the thread. <paramref name="isHalted"/> turns true when the journal halted (the work then stops dead);
     /// <paramref name="onRunnerFault"/> hears of runner episodes that threw (lease lost, journal error).</summary>
     public OrchestrationDispatcher(Func<bool> isHalted, Action<OrchestrationRunner, Exception> onRunnerFault, ILogger logger)
     {
         _isHalted = isHalted;
         _onRunnerFault = onRunnerFault;
         _logger = logger;
-        _thread = new Thread(Run) { IsBackground = true, Name = "CloudReel orchestration dispatcher" };
-        _thread.Start();
+        _synchronizationContext = new DispatcherSynchronizationContext(this);
+        new Thread(Run) { IsBackground = true, Name = "CloudReel orchestration dispatcher" }.Start();
     }
 
-    public bool IsCurrentThread => Thread.CurrentThread == _thread;
+    /// <summary>True on the thread that holds the dispatcher's role (the only one running orchestrator code).</summary>
+    public bool IsCurrentThread => _role.IsHeldByCurrentThread;
 
     public void Post(Action action) => Enqueue(new ActionItem(action));
 
     public void Post(OrchestrationRunner runner, RunnerMessage message) => Enqueue(new RunnerMessageItem(runner, message));
+
+    /// <summary>
+    /// Queues an outcome from a worker thread that holds no lock and may run engine work: when the role
+    /// is free this thread takes it and drains the queue, so the episode starts without waking another thread.
+    /// </summary>
+    public void PostFromWorker(OrchestrationRunner runner, RunnerMessage message)
+    {
+        if (!TryAdd(new RunnerMessageItem(runner, message))) return;
+        if (IsCurrentThread || !_role.TryEnter())
+        {
+            Wake();
+            return;
+        }
+
+        try
+        {
+            if (_context is null) DrainHoldingRole();
+            else ExecutionContext.Run(_context, static state => ((OrchestrationDispatcher)state!).DrainHoldingRole(), this);
+        }
+        finally
+        {
+            _role.Exit();
+        }
+
+        // An item queued between the last look and the release is picked up by the dispatcher's own thread.
+        if (!_items.IsEmpty || _closed) Wake();
+    }
 
     public Task InvokeAsync(Action action)
     {
@@ -64,43 +100,101 @@ internal sealed class OrchestrationDispatcher
         while (_continuations.TryDequeue(out var continuation)) continuation.Callback(continuation.State);
     }
 
-    /// <summary>Stops taking work; items still queued are abandoned. Completes when the thread has exited.</summary>
+    /// <summary>Stops taking work (work already queued still runs, unless the journal halted). Completes when the thread has exited.</summary>
     public Task StopAsync()
     {
-        _items.CompleteAdding();
+        _closed = true;
+        Wake();
         return _stopped.Task;
     }
 
     private void Enqueue(DispatcherItem item)
     {
-        try
-        {
-            _items.Add(item);
-        }
-        catch (InvalidOperationException)
+        if (TryAdd(item)) Wake();
+    }
+
+    private bool TryAdd(DispatcherItem item)
+    {
+        if (_closed)
         {
             item.Abandon(StoppedException());
+            return false;
+        }
+
+        _items.Enqueue(item);
+        if (_stopped.Task.IsCompleted) AbandonLeftovers();
+        return true;
+    }
+
+    private void AbandonLeftovers()
+    {
+        while (_items.TryDequeue(out var leftover)) leftover.Abandon(StoppedException());
+    }
+
+    private void Wake()
+    {
+        lock (_wake)
+        {
+            if (_wakeRequested) return;
+            _wakeRequested = true;
+            Monitor.Pulse(_wake);
+        }
+    }
+
+    private void WaitForWake()
+    {
+        lock (_wake)
+        {
+            while (!_wakeRequested) Monitor.Wait(_wake);
+            _wakeRequested = false;
         }
     }
 
     private void Run()
     {
-        SynchronizationContext.SetSynchronizationContext(new DispatcherSynchronizationContext(this));
         try
         {
-            foreach (var first in _items.GetConsumingEnumerable())
+            while (true)
             {
-                var batch = new List<DispatcherItem> { first };
-                while (_items.TryTake(out var next)) batch.Add(next);
-                Process(batch);
-                if (_isHalted()) break;
+                WaitForWake();
+                lock (_role)
+                {
+                    DrainHoldingRole();
+                    if (_isHalted() || (_closed && _items.IsEmpty)) break;
+                }
             }
         }
         finally
         {
-            _items.CompleteAdding();
-            while (_items.TryTake(out var leftover)) leftover.Abandon(StoppedException());
+            // Stopped before the leftovers go: an item queued after this look sees it and is abandoned by its poster.
+            _closed = true;
             _stopped.TrySetResult();
+            lock (_role) AbandonLeftovers();
+        }
+    }
+
+    /// <summary>Processes what is queued, in batches, until the queue is empty or the journal halted.</summary>
+    private void DrainHoldingRole()
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
+        try
+        {
+            var batch = new List<DispatcherItem>();
+            while (!_isHalted())
+            {
+                while (_items.TryDequeue(out var next)) batch.Add(next);
+                if (batch.Count == 0) return;
+                Process(batch);
+                batch.Clear();
+            }
+
+            _closed = true;
+            Wake();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
         }
     }
 

@@ -20,7 +20,10 @@ internal sealed class ActivityWorker(TaskCatalog catalog, int maxConcurrency, Ca
     public void Dispatch(string instanceId, int taskId, string name, string? inputJson, Action<ActivityOutcome> onFinished)
     {
         Interlocked.Increment(ref _inFlight);
-        _ = Task.Run(
+
+        // The pool's shared queue, first come first served: episodes may run on pool threads (see
+        // OrchestrationDispatcher.PostFromWorker), whose own queues would start later work first.
+        _ = Task.Factory.StartNew(
             async () =>
             {
                 try
@@ -47,7 +50,9 @@ internal sealed class ActivityWorker(TaskCatalog catalog, int maxConcurrency, Ca
                     Interlocked.Decrement(ref _inFlight);
                 }
             },
-            CancellationToken.None);
+            CancellationToken.None,
+            TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default);
     }
 
     public void Dispose() => _slots.Dispose();

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace CloudReel.Local.Engine.Runtime;
 
 /// <summary>
-/// The parts of one engine and the instances it runs. Methods marked "dispatcher" run on the
-/// dispatcher thread only; the others may be called from anywhere.
+/// The parts of one engine and the instances it runs. Methods marked "dispatcher" run only on the
+/// thread holding the dispatcher; the others may be called from anywhere.
 /// </summary>
 internal sealed partial class EngineRuntime : IAsyncDisposable
 {

@@ -9,7 +9,7 @@ internal sealed class EventMailbox
     private readonly Dictionary<string, Queue<string?>> _buffered = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LinkedList<Action<string?>>> _waiters = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Waits for the next event called <paramref name="name"/>; <paramref name="onDispatcher"/> moves a cancellation onto the dispatcher thread.</summary>
+    /// <summary>Waits for the next event called <paramref name="name"/>; <paramref name="onDispatcher"/> moves a cancellation onto the dispatcher.</summary>
     public Task<T> WaitAsync<T>(string name, Action<Action> onDispatcher, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);

@@ -154,10 +154,10 @@ internal sealed partial class OrchestrationRunner
             {
                 case TaskKind.Activity:
                     _runtime.Activities.Dispatch(InstanceId, taskId, task.Name!, task.Payload, outcome =>
-                        _runtime.Dispatcher.Post(this, new ActivityFinished(taskId, outcome.Output, outcome.Failure, _runtime.UtcNow)));
+                        _runtime.Dispatcher.PostFromWorker(this, new ActivityFinished(taskId, outcome.Output, outcome.Failure, _runtime.UtcNow)));
                     break;
                 case TaskKind.Timer:
-                    task.Alarm = _runtime.Timers.Arm(task.FireAtUtc, () => _runtime.Dispatcher.Post(this, new TimerElapsed(taskId, _runtime.UtcNow)));
+                    task.Alarm = _runtime.Timers.Arm(task.FireAtUtc, () => _runtime.Dispatcher.PostFromWorker(this, new TimerElapsed(taskId, _runtime.UtcNow)));
                     break;
                 default:
                     var childId = task.ChildInstanceId!;

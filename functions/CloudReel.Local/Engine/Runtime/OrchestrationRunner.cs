@@ -6,7 +6,7 @@ using static CloudReel.Local.Engine.Runtime.HistoryKinds;
 namespace CloudReel.Local.Engine.Runtime;
 
 /// <summary>
-/// One instance in memory, driven only on the dispatcher thread. Replays the journal event by event,
+/// One instance in memory, driven only by the dispatcher (one thread at a time). Replays the journal event by event,
 /// then runs live in episodes: apply the new events one at a time, journal them with the actions the
 /// code took, then dispatch those. Applying the same events in the same order is what makes live
 /// runs and replays agree.

@@ -9,7 +9,7 @@ namespace CloudReel.Local.Engine.Runtime;
 /// <summary>
 /// Durable Task's <see cref="TaskOrchestrationContext"/> as the local engine implements it. Every call
 /// becomes a numbered task of the <see cref="OrchestrationRunner"/>; tasks complete only when the runner
-/// applies their journaled outcome, on the dispatcher thread. What the engine does not offer (entities,
+/// applies their journaled outcome, on the dispatcher. What the engine does not offer (entities,
 /// events sent between instances, continue-as-new) throws <see cref="NotSupportedException"/> saying so.
 /// </summary>
 internal sealed class ReplayOrchestrationContext(OrchestrationRunner runner, ILoggerFactory loggerFactory) : TaskOrchestrationContext
