@@ -28,6 +28,7 @@ internal sealed class OrchestrationDispatcher
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _wakeRequested;
     private volatile bool _closed;
+    private volatile bool _finished;
 
     /// <summary>Starts the thread. <paramref name="isHalted"/> turns true when the journal halted (the work then stops dead);
     /// <paramref name="onRunnerFault"/> hears of runner episodes that threw (lease lost, journal error).</summary>
@@ -122,7 +123,7 @@ internal sealed class OrchestrationDispatcher
         }
 
         _items.Enqueue(item);
-        if (_stopped.Task.IsCompleted) AbandonLeftovers();
+        if (_finished) AbandonLeftovers();
         return true;
     }
 
@@ -166,16 +167,28 @@ internal sealed class OrchestrationDispatcher
         }
         finally
         {
-            // Stopped before the leftovers go: an item queued after this look sees it and is abandoned by its poster.
-            _closed = true;
+            // Finished before the leftovers go: an item queued after this look is abandoned by its poster,
+            // and a worker that takes the role later runs nothing.
+            lock (_role)
+            {
+                _closed = true;
+                _finished = true;
+                AbandonLeftovers();
+            }
+
             _stopped.TrySetResult();
-            lock (_role) AbandonLeftovers();
         }
     }
 
     /// <summary>Processes what is queued, in batches, until the queue is empty or the journal halted.</summary>
     private void DrainHoldingRole()
     {
+        if (_finished)
+        {
+            AbandonLeftovers();
+            return;
+        }
+
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
         try
