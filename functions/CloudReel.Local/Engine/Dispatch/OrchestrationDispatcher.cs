@@ -54,8 +54,8 @@ internal sealed class OrchestrationDispatcher
     /// </summary>
     public void PostFromWorker(OrchestrationRunner runner, RunnerMessage message)
     {
-        if (!TryAdd(new RunnerMessageItem(runner, message))) return;
-        if (IsCurrentThread || !_role.TryEnter())
+        if (!TryAdd(new RunnerMessageItem(runner, message)) || IsCurrentThread) return;
+        if (!_role.TryEnter())
         {
             Wake();
             return;
@@ -109,9 +109,10 @@ internal sealed class OrchestrationDispatcher
         return _stopped.Task;
     }
 
+    /// <summary>Queues the item; the dispatcher's thread is woken unless this thread holds the role (its drain picks the item up).</summary>
     private void Enqueue(DispatcherItem item)
     {
-        if (TryAdd(item)) Wake();
+        if (TryAdd(item) && !IsCurrentThread) Wake();
     }
 
     private bool TryAdd(DispatcherItem item)
